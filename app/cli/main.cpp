@@ -1,0 +1,22 @@
+// leakhound-cli: LeakHound without a screen, for terminals and CI.
+#include <vector>
+
+#include "command.h"
+#include "common/version.h"
+#include "parse_args.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"LeakHound: load-test an HTTP service while watching its memory, and flag leaks.", "leakhound-cli"};
+  app.set_version_flag("--version", std::string("leakhound-cli ") + lh::kVersion);
+  app.require_subcommand(0, 1);
+  app.footer("Run 'leakhound-cli COMMAND --help' for a command's options.");
+
+  const std::vector<lh::cli::Command> commands{};
+
+  if (auto status = lh::app::parse_args(app, argc, argv)) return *status;
+  for (const auto& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  std::fputs(app.help().c_str(), stdout);
+  return lh::app::kExitOk;
+}

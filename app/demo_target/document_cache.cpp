@@ -1,0 +1,27 @@
+#include "document_cache.h"
+
+#include <cstring>
+
+namespace lh::demo {
+
+std::unique_ptr<char[]> touched_block(std::size_t bytes) {
+  auto block = std::make_unique_for_overwrite<char[]>(bytes);
+  std::memset(block.get(), 0x5a, bytes);
+  return block;
+}
+
+void DocumentCache::put(std::uint64_t key) {
+  if (limit_ == 0) return;
+  if (auto it = index_.find(key); it != index_.end()) {
+    lru_.splice(lru_.begin(), lru_, it->second);
+    return;
+  }
+  if (index_.size() >= limit_) {
+    index_.erase(lru_.back().key);
+    lru_.pop_back();
+  }
+  lru_.push_front(Entry{key, touched_block(entry_bytes_)});
+  index_.emplace(key, lru_.begin());
+}
+
+}  // namespace lh::demo

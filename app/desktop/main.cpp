@@ -1,0 +1,29 @@
+// leakhound: the desktop app.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+#include "common/version.h"
+#include "main_window.h"
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(u"LeakHound"_s);
+  QApplication::setOrganizationName(u"LeakHound"_s);
+  QApplication::setApplicationVersion(QString::fromUtf8(lh::kVersion));
+  QApplication::setDesktopFileName(u"io.github.leakhound.LeakHound"_s);
+  QApplication::setWindowIcon(QIcon(u":/icons/leakhound.svg"_s));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QApplication::translate("main", "Load-test an HTTP service while watching its memory, and flag leaks."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.process(app);
+
+  lh::ui::MainWindow window;
+  window.show();
+  return QApplication::exec();
+}

@@ -1,0 +1,18 @@
+# Every dependency comes from Debian 12's packages; scripts/setup.sh installs them.
+find_package(Threads REQUIRED)
+find_package(CURL 7.88 REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(CLI11 2.1 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+
+if(LEAKHOUND_BUILD_GUI)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Charts PrintSupport Svg)
+endif()
+if(LEAKHOUND_BUILD_TESTS)
+  find_package(Catch2 2.13 REQUIRED)
+  include(Catch)
+  if(LEAKHOUND_BUILD_GUI)
+    find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
+  endif()
+endif()

@@ -1,0 +1,110 @@
+#include "common/csv.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "common/input_error.h"
+
+namespace lh {
+
+void CsvWriter::separator() {
+  if (row_started_) out_.put(',');
+  row_started_ = true;
+}
+
+CsvWriter& CsvWriter::field(std::string_view text) {
+  separator();
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out_ << text;
+    return *this;
+  }
+  out_.put('"');
+  for (char c : text) {
+    if (c == '"') out_.put('"');
+    out_.put(c);
+  }
+  out_.put('"');
+  return *this;
+}
+
+CsvWriter& CsvWriter::field(double value) {
+  separator();
+  if (std::isnan(value)) return *this;
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out_.write(buf, end - buf);
+  return *this;
+}
+
+CsvWriter& CsvWriter::field(std::int64_t value) {
+  separator();
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out_.write(buf, end - buf);
+  return *this;
+}
+
+CsvWriter& CsvWriter::empty() {
+  separator();
+  return *this;
+}
+
+void CsvWriter::end_row() {
+  out_.put('\n');
+  row_started_ = false;
+}
+
+bool CsvReader::next(std::vector<std::string>& fields) {
+  fields.clear();
+  std::string line;
+  if (!std::getline(in_, line)) return false;
+  ++line_;
+  record_line_ = line_;
+  if (first_) {
+    first_ = false;
+    if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+  }
+
+  std::string current;
+  bool quoted = false;
+  std::size_t i = 0;
+  for (;;) {
+    if (i == line.size()) {
+      if (!quoted) break;
+      // A quoted field goes on past the line end: the break belongs to it.
+      std::string more;
+      if (!std::getline(in_, more)) {
+        throw InputError("line " + std::to_string(record_line_) + ": a quoted field is never closed");
+      }
+      ++line_;
+      current += '\n';
+      line = std::move(more);
+      i = 0;
+      continue;
+    }
+    const char c = line[i++];
+    if (quoted) {
+      if (c != '"') {
+        current += c;
+      } else if (i < line.size() && line[i] == '"') {
+        current += '"';
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(current));
+      current.clear();
+    } else if (c == '\r' && i == line.size()) {
+      // CRLF line end.
+    } else {
+      current += c;
+    }
+  }
+  fields.push_back(std::move(current));
+  return true;
+}
+
+}  // namespace lh

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lh {
+
+// Writes CSV one row at a time (RFC 4180: fields quoted only when they must
+// be). Numbers use the shortest form that reads back exactly; NaN is written
+// as an empty field, which is how every LeakHound CSV marks a gap.
+class CsvWriter {
+ public:
+  explicit CsvWriter(std::ostream& out) : out_(out) {}
+
+  CsvWriter& field(std::string_view text);
+  CsvWriter& field(const char* text) { return field(std::string_view(text)); }
+  CsvWriter& field(double value);
+  CsvWriter& field(std::int64_t value);
+  CsvWriter& empty();
+  void end_row();
+
+ private:
+  void separator();
+
+  std::ostream& out_;
+  bool row_started_ = false;
+};
+
+// Reads CSV records one at a time, quoted fields (with commas, quotes and
+// line breaks inside) included. Accepts LF and CRLF line ends and a UTF-8 BOM.
+class CsvReader {
+ public:
+  explicit CsvReader(std::istream& in) : in_(in) {}
+
+  // Fills `fields` with the next record; false at the end of input.
+  // Throws InputError naming the line of an unterminated quoted field.
+  bool next(std::vector<std::string>& fields);
+
+  // Line number (1-based) where the last record read began.
+  std::size_t line() const { return record_line_; }
+
+ private:
+  std::istream& in_;
+  std::size_t line_ = 0;
+  std::size_t record_line_ = 0;
+  bool first_ = true;
+};
+
+}  // namespace lh

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages LeakHound needs, and only those missing:
+# quick and silent when everything is present. Groups: build (default),
+# test, demo, bench.   Usage: scripts/setup.sh [GROUP...]
+set -euo pipefail
+
+declare -A GROUPS_PACKAGES=(
+  [build]="cmake ninja-build g++ ccache pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins
+           libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev"
+  [test]="fonts-dejavu-core"
+  [demo]="curl"
+  [bench]="nginx-light apache2-utils wrk"
+)
+
+wanted=()
+for group in "${@:-build}"; do
+  [[ -v "GROUPS_PACKAGES[$group]" ]] || { echo "setup.sh: unknown group '$group' (expected: ${!GROUPS_PACKAGES[*]})" >&2; exit 2; }
+  read -r -a packages <<<"$(echo ${GROUPS_PACKAGES[$group]})"
+  wanted+=("${packages[@]}")
+done
+
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null | grep -q '^ii' || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup.sh: installing ${missing[*]}" >&2
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  as_root=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
