@@ -1,7 +1,7 @@
 // leakhound-cli: LeakHound without a screen, for terminals and CI.
 #include <vector>
 
-#include "command.h"
+#include "commands.h"
 #include "common/version.h"
 #include "parse_args.h"
 
