@@ -1,0 +1,122 @@
+#include "common/series_meaning.h"
+
+#include <algorithm>
+#include <array>
+
+namespace lh {
+namespace {
+
+std::string lowered(std::string_view name) {
+  std::string s(name);
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
+}
+
+struct Suffix {
+  std::string_view text;
+  Unit unit;
+};
+
+constexpr std::array<Suffix, 14> kSuffixes{{
+    {"_bytes", Unit::bytes},     {"_kib", Unit::kib},       {"_kb", Unit::kib},
+    {"_mib", Unit::mib},         {"_mb", Unit::mib},        {"_gib", Unit::gib},
+    {"_gb", Unit::gib},          {"_percent", Unit::percent}, {"_pct", Unit::percent},
+    {"_seconds", Unit::seconds}, {"_seconds_total", Unit::seconds}, {"_ms", Unit::milliseconds},
+    {"_s", Unit::seconds},       {"64", Unit::bytes},  // .NET: WorkingSet64, PrivateMemorySize64
+}};
+
+// The last path component: "language_processor.cache_size" -> "cache_size".
+std::string_view leaf(std::string_view n) {
+  const auto dot = n.find_last_of(".:/");
+  return dot == std::string_view::npos ? n : n.substr(dot + 1);
+}
+
+// "rss_mb" and "memory.mb" both say MiB.
+Unit unit_from(std::string_view n) {
+  for (const auto& s : kSuffixes) {
+    if (n.ends_with(s.text) || (s.text.front() == '_' && leaf(n) == s.text.substr(1))) return s.unit;
+  }
+  return Unit::none;
+}
+
+std::optional<double> mib_factor(Unit unit) {
+  switch (unit) {
+    case Unit::bytes: return 1.0 / (1024.0 * 1024.0);
+    case Unit::kib: return 1.0 / 1024.0;
+    case Unit::mib: return 1.0;
+    case Unit::gib: return 1024.0;
+    default: return std::nullopt;
+  }
+}
+
+bool is_memory_word(std::string_view n) {
+  return contains_any(n, {"rss", "mem", "heap", "resident", "virtual", "working_set", "workingset", "pss", "uss",
+                          "vms", "alloc"});
+}
+
+bool is_not_a_level(std::string_view n) {
+  return contains_any(n, {"peak", "max", "hwm", "limit", "threshold", "free", "available", "total_system", "_total"});
+}
+
+}  // namespace
+
+SeriesMeaning meaning_of(std::string_view name) {
+  const std::string n = lowered(name);
+  const std::string_view last = leaf(n);
+  SeriesMeaning m;
+  m.unit = unit_from(n);
+  if (contains_any(n, {"cpu"}) && (m.unit == Unit::percent || contains_any(last, {"usage", "util", "percent"}))) {
+    m.kind = SeriesKind::cpu;
+    m.unit = Unit::percent;
+  } else if (contains_any(last, {"cache"}) && contains_any(last, {"size", "count", "entries", "items", "len"})) {
+    m.kind = SeriesKind::cache_count;
+  } else if (is_memory_word(n) && m.unit != Unit::percent && m.unit != Unit::seconds && m.unit != Unit::milliseconds) {
+    m.kind = SeriesKind::memory;
+    m.to_mib = mib_factor(m.unit);
+  } else if (last == "status" || last == "healthy" || last == "health") {
+    m.kind = SeriesKind::status;
+  }
+  return m;
+}
+
+std::string_view unit_symbol(Unit unit) {
+  switch (unit) {
+    case Unit::bytes: return "B";
+    case Unit::kib: return "KiB";
+    case Unit::mib: return "MiB";
+    case Unit::gib: return "GiB";
+    case Unit::percent: return "%";
+    case Unit::seconds: return "s";
+    case Unit::milliseconds: return "ms";
+    case Unit::none: break;
+  }
+  return "";
+}
+
+std::optional<std::size_t> pick_watched_memory(std::span<const std::string> names) {
+  std::optional<std::size_t> best;
+  int best_score = 0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string n = lowered(names[i]);
+    if (meaning_of(n).kind != SeriesKind::memory || is_not_a_level(n)) continue;
+    int score = 1;  // some memory figure
+    if (contains_any(n, {"rss", "resident", "working_set", "workingset"})) score = 4;
+    else if (contains_any(n, {"pss", "uss"})) score = 3;
+    else if (contains_any(n, {"virtual", "vms", "vm_size"})) score = 0;
+    else if (contains_any(n, {"mem"})) score = 2;
+    // Prefer a figure in a known unit: it can be normalized and limited.
+    score = score * 2 + (meaning_of(n).to_mib ? 1 : 0);
+    if (!best || score > best_score) {
+      best = i;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+}  // namespace lh

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace lh {
+
+// What a series' name says about it. Services name their figures in many
+// ways (`memory.rss_mb`, `memory_usage_gb`, `process_resident_memory_bytes`,
+// `WorkingSet64`); LeakHound reads units and meaning from the name alone, so
+// the same rules serve the sampler, `analyze` on a CSV, and the reports.
+enum class Unit { none, bytes, kib, mib, gib, percent, seconds, milliseconds };
+
+enum class SeriesKind {
+  memory,       // a memory figure (resident, virtual, heap, working set, …)
+  cpu,          // CPU use in percent
+  cache_count,  // a count of cached things: an unbounded cache is a leak signal
+  status,       // health as 1 (healthy) / 0 (unhealthy)
+  other,
+};
+
+struct SeriesMeaning {
+  Unit unit = Unit::none;
+  SeriesKind kind = SeriesKind::other;
+  // Multiply by this to get MiB; set only for memory series in a byte unit.
+  std::optional<double> to_mib;
+};
+
+// Suffixes give the unit: _bytes, _kb/_kib, _mb/_mib, _gb/_gib (the k/m/g
+// forms are read as powers of 1024, as `rss / 1024 / 1024` computes them),
+// _percent/_pct, _seconds/_s, _ms. The words give the kind.
+SeriesMeaning meaning_of(std::string_view name);
+
+// The symbol people expect after a value: "MiB", "%", "s", "" …
+std::string_view unit_symbol(Unit unit);
+
+// Picks "the watched memory" among series names: resident memory (rss,
+// resident, working set) before generic memory, before virtual; never a
+// peak, limit or free figure (a peak only ever rises). nullopt when no name
+// looks like memory.
+std::optional<std::size_t> pick_watched_memory(std::span<const std::string> names);
+
+}  // namespace lh

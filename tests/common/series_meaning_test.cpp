@@ -1,0 +1,40 @@
+#include <catch2/catch.hpp>
+
+#include "common/series_meaning.h"
+
+using lh::meaning_of;
+using lh::SeriesKind;
+using lh::Unit;
+
+TEST_CASE("units and kinds are read from the names services use") {
+  CHECK(meaning_of("memory.rss_mb").unit == Unit::mib);
+  CHECK(meaning_of("memory.rss_mb").kind == SeriesKind::memory);
+  CHECK(meaning_of("memory.rss_mb").to_mib == 1.0);
+  CHECK(meaning_of("memory_usage_gb").kind == SeriesKind::memory);
+  CHECK(meaning_of("memory_usage_gb").to_mib == 1024.0);
+  CHECK(meaning_of("process_resident_memory_bytes").unit == Unit::bytes);
+  CHECK(meaning_of("process_resident_memory_bytes").to_mib == Approx(1.0 / 1048576));
+  CHECK(meaning_of("WorkingSet64").kind == SeriesKind::memory);
+  CHECK(meaning_of("language_processor.cache_size").kind == SeriesKind::cache_count);
+  CHECK(meaning_of("cpu_percent").kind == SeriesKind::cpu);
+  CHECK(meaning_of("process.cpu_percent").unit == Unit::percent);
+  CHECK(meaning_of("status").kind == SeriesKind::status);
+  CHECK(meaning_of("conversions").kind == SeriesKind::other);
+  CHECK(meaning_of("uptime_seconds").unit == Unit::seconds);
+  CHECK(meaning_of("memory.percent").kind != SeriesKind::memory);
+}
+
+TEST_CASE("the watched memory is resident memory, never a peak") {
+  const std::vector<std::string> seg{"memory.peak_rss_mb", "memory.rss_mb", "language_processor.cache_size"};
+  CHECK(lh::pick_watched_memory(seg) == 1u);
+
+  const std::vector<std::string> prom{"process_virtual_memory_bytes", "process_resident_memory_bytes",
+                                      "process_cpu_seconds_total"};
+  CHECK(lh::pick_watched_memory(prom) == 1u);
+
+  const std::vector<std::string> pdf{"conversions", "memory_usage_gb", "uptime_seconds", "pid"};
+  CHECK(lh::pick_watched_memory(pdf) == 1u);
+
+  const std::vector<std::string> none{"conversions", "uptime_seconds", "memory_limit_mb"};
+  CHECK_FALSE(lh::pick_watched_memory(none).has_value());
+}
