@@ -52,6 +52,9 @@ void Sampler::stop() {
   wake_.notify_all();
   if (fetcher_) fetcher_->cancel();
   if (thread_.joinable()) thread_.join();
+  // Close the kept-alive connections now: a stopped sampler holds nothing
+  // open on the services it watched.
+  fetcher_.reset();
 }
 
 void Sampler::run() {
@@ -73,6 +76,7 @@ void Sampler::run() {
 
 void Sampler::tick() {
   const double t_s = clock_.now();
+  // fetcher_ is only reset by stop(), after this thread has been joined.
   const std::vector<HttpResponse>* responses = fetcher_ ? &fetcher_->fetch_all() : nullptr;
   {
     std::lock_guard lock(mutex_);
