@@ -41,7 +41,7 @@ class MonitorLines {
   std::vector<std::string> sources_;
   std::string watch_;
   std::vector<SourceHeadline> headlines_;
-  std::size_t series_seen_ = 0;
+  std::size_t series_seen_ = static_cast<std::size_t>(-1);  // none yet, not even zero
   std::uint64_t next_row_ = 0;
   std::uint64_t next_event_ = 0;
   std::vector<Event> pending_events_;

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "probe/series_store.h"
+#include "sys/proc_status.h"
 #include "probe/store_reader.h"
 
 using namespace lh::probe;
@@ -135,6 +136,44 @@ TEST_CASE("a bounded store keeps the newest rows and stays flat") {
 
   StoreReader late(store);
   CHECK(late.read().dropped_rows == first);
+}
+
+TEST_CASE("a 24 h run of three dozen series at 1 Hz takes a few tens of MB, and bounded stays flat") {
+  constexpr int kSeries = 36;
+  constexpr int kDay = 86400;
+  std::vector<double> row(kSeries);
+  auto fill = [&](SeriesStore& store, GroupId g, int rows) {
+    for (int r = 0; r < rows; ++r) {
+      for (int c = 0; c < kSeries; ++c) row[c] = r + c * 0.5;
+      store.append_row(g, r, row);
+    }
+  };
+  {
+    const auto rss_before = lh::sys::read_own_status().rss_kib;
+    SeriesStore day;
+    const GroupId g = day.add_group("probe");
+    for (int c = 0; c < kSeries; ++c) day.add_series(g, {std::to_string(c), "s", std::to_string(c), {}});
+    fill(day, g, kDay);
+    const double mib = day.memory_bytes() / 1048576.0;
+    CHECK(mib > 24);  // 36 × 86,400 doubles, and a time column: nothing hidden
+    CHECK(mib < 28);
+    // The figure is what the process really holds, not an estimate.
+    const double rss_grown = (lh::sys::read_own_status().rss_kib - rss_before) / 1024.0;
+    CHECK(rss_grown < mib + 4);
+    CHECK(day.read_series(35, kDay - 1).v == std::vector{kDay - 1 + 17.5});
+  }
+  {
+    SeriesStore hour({.max_rows = 3600});
+    const GroupId g = hour.add_group("probe");
+    for (int c = 0; c < kSeries; ++c) hour.add_series(g, {std::to_string(c), "s", std::to_string(c), {}});
+    fill(hour, g, 3 * 3600);
+    const std::size_t filled = hour.memory_bytes();
+    const auto rss_filled = lh::sys::read_own_status().rss_kib;
+    fill(hour, g, kDay);
+    CHECK(hour.memory_bytes() == filled);
+    CHECK(lh::sys::read_own_status().rss_kib - rss_filled < 1024);
+    CHECK(filled / 1048576.0 < 2.0);
+  }
 }
 
 TEST_CASE("readers racing a writer never see a torn or overwritten row") {
