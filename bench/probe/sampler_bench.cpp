@@ -78,6 +78,23 @@ std::string load_average() {
   return one + " (1 min), " + five + " (5 min)";
 }
 
+void print_lateness(const char* what, const std::vector<double>& late_ms) {
+  std::printf("%s, over %zu samples (ms after its whole second): median %.2f, p95 %.2f, max %.2f\n", what,
+              late_ms.size(), percentile(late_ms, 0.5), percentile(late_ms, 0.95), percentile(late_ms, 1.0));
+}
+
+// The same grid kept, at the same time, by a thread that does nothing else
+// (offset by half a second so the two do not compete for a core): what the
+// machine itself allowed, to read the sampler's figure against.
+std::thread bare_thread(const lh::SessionClock& clock, int samples, std::vector<double>& late_ms) {
+  return std::thread([&clock, samples, &late_ms] {
+    for (int k = 1; k <= samples; ++k) {
+      std::this_thread::sleep_until(clock.mono_at(k + 0.5));
+      late_ms.push_back((clock.now() - k - 0.5) * 1000.0);
+    }
+  });
+}
+
 void jitter(const DemoTarget& target, int samples) {
   ProbeConfig config;
   config.sources.push_back(parse_source_spec("segmentation=" + target.url()));
@@ -87,15 +104,16 @@ void jitter(const DemoTarget& target, int samples) {
   Sampler sampler(config, clock, store);
   // One more than measured: the first tick is at start(), off the grid.
   sampler.start(static_cast<std::uint64_t>(samples) + 1);
+  std::vector<double> bare_late_ms;
+  std::thread bare = bare_thread(clock, samples, bare_late_ms);
   while (!sampler.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   sampler.stop();
+  bare.join();
   const auto rows = store.read_rows(sampler.group(), 0);
   std::vector<double> late_ms;
   for (std::size_t k = 1; k < rows.t.size(); ++k) late_ms.push_back((rows.t[k] - static_cast<double>(k)) * 1000.0);
-  std::printf("jitter at 1 s over %zu samples (tick time minus its whole second, ms): median %.2f, p95 %.2f, max %.2f, "
-              "min %.2f\n",
-              late_ms.size(), percentile(late_ms, 0.5), percentile(late_ms, 0.95), percentile(late_ms, 1.0),
-              percentile(late_ms, 0.0));
+  print_lateness("sampler ticks at 1 s", late_ms);
+  print_lateness("a bare thread on the same grid meanwhile", bare_late_ms);
 }
 
 void cost(const DemoTarget& target, int seconds) {

@@ -6,31 +6,31 @@
 #include "sys/proc_memory.h"
 #include "sys/proc_stat.h"
 #include "sys/proc_status.h"
-#include "sys/tcp_listeners.h"
 
 namespace lh::probe {
 namespace {
 
 constexpr double kKibPerMib = 1024.0;
+constexpr double kPssEvery_s = 1.0;
 
 }  // namespace
 
 std::optional<pid_t> ProcessSource::resolve_port(SourceSample& fault) {
+  // The same process still holding the same listening socket: nothing to
+  // look up. Reading the socket tables and every process's descriptors
+  // costs milliseconds on a busy host; this is one readlink.
+  if (owner_ && sys::holds_socket(owner_->pid, owner_->fd, owner_->inode)) return owner_->pid;
+  owner_.reset();
   const int port = spec().port;
   const auto inodes = sys::listening_inodes(port);
   if (inodes.empty()) {
     fault = SourceSample::failed(EventKind::unreachable, "nothing listens on port " + std::to_string(port));
     return std::nullopt;
   }
-  // The same socket, still held by the same process: nothing to look up.
-  // Scanning every process's descriptors costs far more than this check.
-  if (inodes == inodes_ && pid_ > 0 && sys::holds_socket(pid_, inodes)) return pid_;
-
-  const auto holders = sys::socket_holders(inodes);
-  std::optional<pid_t> first;
+  std::optional<sys::SocketHolder> first;
   std::uint64_t first_start = 0;
-  for (pid_t holder : holders) {
-    const auto stat = sys::read_proc_stat(holder);
+  for (const auto& holder : sys::socket_holders(inodes)) {
+    const auto stat = sys::read_proc_stat(holder.pid);
     if (stat && (!first || stat->start_ticks < first_start)) {
       first = holder;
       first_start = stat->start_ticks;
@@ -42,9 +42,8 @@ std::optional<pid_t> ProcessSource::resolve_port(SourceSample& fault) {
                                                              "user's? run as that user or as root)");
     return std::nullopt;
   }
-  inodes_ = inodes;
-  pid_ = *first;
-  return first;
+  owner_ = first;
+  return first->pid;
 }
 
 SourceSample ProcessSource::sample(const HttpResponse*, double t_s) {
@@ -65,8 +64,15 @@ SourceSample ProcessSource::sample(const HttpResponse*, double t_s) {
 
   out.metrics.push_back({"rss_mb", static_cast<double>(status->rss_kib) / kKibPerMib, std::nullopt});
   out.metrics.push_back({"virtual_mb", static_cast<double>(status->vm_kib) / kKibPerMib, std::nullopt});
-  if (const auto pss = sys::read_pss_kib(pid)) {
-    out.metrics.push_back({"pss_mb", static_cast<double>(*pss) / kKibPerMib, std::nullopt});
+  // Between reads PSS is a gap, not the last value again: a figure in the
+  // CSV is always one that was measured at its time.
+  if (pss_t_s_ < 0 || t_s - pss_t_s_ >= kPssEvery_s) {
+    if (const auto pss = sys::read_pss_kib(pid)) {
+      out.metrics.push_back({"pss_mb", static_cast<double>(*pss) / kKibPerMib, std::nullopt});
+      pss_t_s_ = t_s;
+    }
+  } else {
+    out.metrics.push_back({"pss_mb", std::nan(""), std::nullopt});
   }
   out.metrics.push_back({"threads", static_cast<double>(stat->threads), std::nullopt});
   if (const auto fds = sys::count_open_fds(pid)) out.metrics.push_back({"open_fds", static_cast<double>(*fds), std::nullopt});

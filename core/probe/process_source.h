@@ -8,11 +8,13 @@
 
 #include "probe/source.h"
 #include "sys/host_cpu.h"
+#include "sys/tcp_listeners.h"
 
 namespace lh::probe {
 
 // A process on this machine, by pid or by the TCP port it listens on, read
-// from /proc: rss_mb, virtual_mb, pss_mb (when readable), threads,
+// from /proc: rss_mb, virtual_mb, pss_mb (when readable; at most once a
+// second, since the kernel walks the page tables for it), threads,
 // open_fds, cpu_percent (user + system, 100 = one core, as top shows it)
 // and host_cpu_percent (all cores together, 0–100).
 //
@@ -30,8 +32,10 @@ class ProcessSource : public Source {
   // The pid serving the port now, or a fault saying why there is none.
   std::optional<pid_t> resolve_port(SourceSample& fault);
 
-  pid_t pid_ = 0;
-  std::vector<std::uint64_t> inodes_;  // the listening socket pid_ was found by
+  // The owner of the port as last found, and the descriptor of its
+  // listening socket: while that still holds, nothing needs looking up.
+  std::optional<sys::SocketHolder> owner_;
+  double pss_t_s_ = -1;  // when PSS was last read
 
   // The previous reading, for CPU %.
   pid_t cpu_pid_ = 0;

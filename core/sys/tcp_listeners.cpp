@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -44,10 +45,12 @@ std::optional<std::uint64_t> socket_inode(std::string_view link) {
   return inode;
 }
 
-bool fd_dir_holds(const std::string& fd_dir, std::span<const std::uint64_t> inodes) {
+// The first descriptor of `pid` that is one of `inodes`.
+std::optional<SocketHolder> find_in_fds(pid_t pid, std::span<const std::uint64_t> inodes) {
+  const std::string fd_dir = "/proc/" + std::to_string(pid) + "/fd";
   DIR* dir = opendir(fd_dir.c_str());
-  if (dir == nullptr) return false;
-  bool found = false;
+  if (dir == nullptr) return std::nullopt;
+  std::optional<SocketHolder> found;
   char target[64];
   while (!found) {
     const dirent* entry = readdir(dir);
@@ -56,8 +59,9 @@ bool fd_dir_holds(const std::string& fd_dir, std::span<const std::uint64_t> inod
     const std::string link = fd_dir + "/" + entry->d_name;
     const ssize_t n = readlink(link.c_str(), target, sizeof target - 1);
     if (n <= 0) continue;
-    if (auto inode = socket_inode(std::string_view(target, static_cast<std::size_t>(n)))) {
-      found = std::find(inodes.begin(), inodes.end(), *inode) != inodes.end();
+    const auto inode = socket_inode(std::string_view(target, static_cast<std::size_t>(n)));
+    if (inode && std::find(inodes.begin(), inodes.end(), *inode) != inodes.end()) {
+      found = SocketHolder{pid, std::atoi(entry->d_name), *inode};
     }
   }
   closedir(dir);
@@ -95,8 +99,8 @@ std::vector<std::uint64_t> listening_inodes(int port) {
   return inodes;
 }
 
-std::vector<pid_t> socket_holders(std::span<const std::uint64_t> inodes) {
-  std::vector<pid_t> holders;
+std::vector<SocketHolder> socket_holders(std::span<const std::uint64_t> inodes) {
+  std::vector<SocketHolder> holders;
   if (inodes.empty()) return holders;
   DIR* proc = opendir("/proc");
   if (proc == nullptr) return holders;
@@ -105,15 +109,18 @@ std::vector<pid_t> socket_holders(std::span<const std::uint64_t> inodes) {
     const std::string_view name(entry->d_name);
     auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), pid);
     if (ec != std::errc{} || end != name.data() + name.size()) continue;
-    if (fd_dir_holds("/proc/" + std::string(name) + "/fd", inodes)) holders.push_back(pid);
+    if (auto holder = find_in_fds(pid, inodes)) holders.push_back(*holder);
   }
   closedir(proc);
-  std::sort(holders.begin(), holders.end());
+  std::sort(holders.begin(), holders.end(), [](const SocketHolder& a, const SocketHolder& b) { return a.pid < b.pid; });
   return holders;
 }
 
-bool holds_socket(pid_t pid, std::span<const std::uint64_t> inodes) {
-  return fd_dir_holds("/proc/" + std::to_string(pid) + "/fd", inodes);
+bool holds_socket(pid_t pid, int fd, std::uint64_t inode) {
+  const std::string link = "/proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd);
+  char target[64];
+  const ssize_t n = readlink(link.c_str(), target, sizeof target - 1);
+  return n > 0 && socket_inode(std::string_view(target, static_cast<std::size_t>(n))) == inode;
 }
 
 }  // namespace lh::sys

@@ -23,11 +23,20 @@ std::vector<std::uint64_t> parse_listening_inodes(std::string_view table, int po
 // Both tables of this network namespace (IPv4 and IPv6) for `port`.
 std::vector<std::uint64_t> listening_inodes(int port);
 
-// Processes whose open files include one of `inodes`. Only processes we
-// may inspect are seen: our own, or every one when running as root.
-std::vector<pid_t> socket_holders(std::span<const std::uint64_t> inodes);
+struct SocketHolder {
+  pid_t pid = 0;
+  int fd = -1;
+  std::uint64_t inode = 0;
+};
 
-// Whether `pid` still holds one of `inodes` (cheaper than a full scan).
-bool holds_socket(pid_t pid, std::span<const std::uint64_t> inodes);
+// Processes whose open files include one of `inodes` (by pid, one entry
+// each, with the first such descriptor). Only processes we may inspect are
+// seen: our own, or every one when running as root.
+std::vector<SocketHolder> socket_holders(std::span<const std::uint64_t> inodes);
+
+// Whether descriptor `fd` of `pid` is still the socket `inode`: one
+// readlink, so the owner of a port can be re-checked every tick for nearly
+// nothing (reading the socket tables costs milliseconds on a busy host).
+bool holds_socket(pid_t pid, int fd, std::uint64_t inode);
 
 }  // namespace lh::sys

@@ -72,7 +72,10 @@ TEST_CASE("a process by pid and by port: its memory and CPU move as it allocates
     const auto rss = values_of(store, source + "/rss_mb");
     CHECK(std::isfinite(rss.front()));
     CHECK(rss.back() - rss.front() > 60);
-    CHECK(values_of(store, source + "/pss_mb").back() > 60);
+    // PSS is read once a second at most: gaps between.
+    const auto pss = values_of(store, source + "/pss_mb");
+    CHECK(std::count_if(pss.begin(), pss.end(), [](double v) { return std::isfinite(v); }) >= 2);
+    CHECK(max_finite(pss, 0, pss.size()) > 60);
     CHECK(values_of(store, source + "/threads").back() == 1);
     CHECK(values_of(store, source + "/open_fds").back() >= 3);  // stdio pipes and the socket
 

@@ -126,9 +126,14 @@ TEST_CASE("the process listening on a port is found through its descriptors") {
 
   const auto inodes = listening_inodes(port);
   REQUIRE(inodes.size() == 1);
-  CHECK(socket_holders(inodes) == std::vector<pid_t>{getpid()});
-  CHECK(holds_socket(getpid(), inodes));
+  const auto holders = socket_holders(inodes);
+  REQUIRE(holders.size() == 1);
+  CHECK(holders[0].pid == getpid());
+  CHECK(holders[0].fd == sock);
+  CHECK(holders[0].inode == inodes[0]);
+  CHECK(holds_socket(getpid(), sock, inodes[0]));
+  CHECK_FALSE(holds_socket(getpid(), sock, inodes[0] + 1));
   close(sock);
   CHECK(listening_inodes(port).empty());
-  CHECK_FALSE(holds_socket(getpid(), inodes));
+  CHECK_FALSE(holds_socket(getpid(), sock, inodes[0]));
 }
