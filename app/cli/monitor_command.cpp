@@ -129,12 +129,17 @@ int run_monitor(const MonitorOptions& options) {
   const std::uint64_t rows = duration ? std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(*duration / config.interval))) : 0;
   sampler->start(rows);
   const long poll_ms = std::min<long>(100, static_cast<long>(config.interval.count() * 500));
-  while (!sampler->finished()) {
-    if (signals.wait(poll_ms)) break;
+  try {
+    while (!sampler->finished()) {
+      if (signals.wait(poll_ms)) break;
+      flush_output();
+    }
+    sampler->stop();
     flush_output();
+  } catch (const InputError& e) {
+    sampler->stop();
+    return app::report_bad_input(program, e.what());
   }
-  sampler->stop();
-  flush_output();
   return app::kExitOk;
 }
 

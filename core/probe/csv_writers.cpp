@@ -71,7 +71,9 @@ void MonitorCsvFile::rewrite() {
   write_rows(next, rows, clock_);
   next.flush();
   out_.close();
-  std::filesystem::rename(fresh, path_);
+  std::error_code error;
+  std::filesystem::rename(fresh, path_, error);
+  if (error || !next) throw InputError("\"" + path_.string() + "\": cannot be written (" + error.message() + ")");
   out_ = std::move(next);
   columns_ = rows.series.size();
   next_row_ = rows.end_row();
@@ -85,6 +87,7 @@ void MonitorCsvFile::write_new() {
   if (rows.series.size() != columns_) return rewrite();
   write_rows(out_, rows, clock_);
   out_.flush();
+  if (!out_) throw InputError("\"" + path_.string() + "\": cannot be written (" + std::strerror(errno) + ")");
   next_row_ = rows.end_row();
 }
 
@@ -98,6 +101,7 @@ void EventsCsvFile::write_new() {
   const EventSlice slice = store_.read_events(next_event_);
   write_events(out_, slice.events, clock_);
   out_.flush();
+  if (!out_) throw InputError("events file: cannot be written (" + std::string(std::strerror(errno)) + ")");
   next_event_ = slice.end();
 }
 

@@ -30,6 +30,8 @@ class MonitorCsvFile {
  public:
   // Throws InputError when the file cannot be created.
   MonitorCsvFile(std::filesystem::path path, const SeriesStore& store, GroupId group, const SessionClock& clock);
+  // Throws InputError when the file can no longer be written (disk full,
+  // its folder removed).
   void write_new();
 
  private:
