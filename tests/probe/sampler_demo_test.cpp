@@ -120,7 +120,9 @@ TEST_CASE("without a leak the same load leaves the watched memory flat") {
   DemoTarget target;
   lh::SessionClock clock;
   SeriesStore store;
-  Sampler sampler(config_for({"segmentation=" + target.url(), "conversion=" + target.url()}), clock, store);
+  auto config = config_for({"segmentation=" + target.url(), "conversion=" + target.url()});
+  config.watch = "memory_usage_gb";  // by metric: overrides the pick of memory.rss_mb
+  Sampler sampler(config, clock, store);
   sampler.start();
   httplib::Client client("127.0.0.1", target.port());
   post_segments(client, 50);  // the first requests' allocations settle
@@ -138,6 +140,8 @@ TEST_CASE("without a leak the same load leaves the watched memory flat") {
   CHECK(std::fabs(after("segmentation/memory.rss_mb", 1)) < 8);
   CHECK(std::fabs(after("conversion/memory_usage_gb", 1024)) < 8);
   CHECK(last_finite(values_of(store, "segmentation/language_processor.cache_size")) == 0);
+  REQUIRE(store.watched_memory());
+  CHECK(store.series(*store.watched_memory()).name == "conversion/memory_usage_gb");
 }
 
 TEST_CASE("a service restarting under a supervisor is one restart event per restart") {
