@@ -3,4 +3,8 @@
 #include "command.h"
 
 // Every subcommand of leakhound-cli, one file each (NAME_command.cpp).
-namespace lh::cli {}  // namespace lh::cli
+namespace lh::cli {
+
+Command add_monitor_command(CLI::App& app);
+
+}  // namespace lh::cli

@@ -24,6 +24,9 @@ void stop_on_signals(httplib::Server& server) {
   std::thread([&server, signals] {
     int received = 0;
     sigwait(&signals, &received);
+    // A signal that comes between the "listening" line and the start of
+    // listen_after_bind() would find stop() doing nothing: wait for it.
+    while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     server.stop();
   }).detach();
 }
