@@ -67,6 +67,11 @@ struct LoadPlan {
   // response arrived: the target is down, hammering it helps nobody.
   bool stop_if_unreachable_at_start = true;
   int threads = 0;  // worker threads; 0 picks (see load_engine.h)
+  // Plain-HTTP/1.1 keep-alive runs of in-memory requests to one origin take
+  // the fast path: libcurl opens each connection, the worker sends the
+  // request's bytes and http-parser reads the answer (see http1_exchange.h).
+  // false: every request is a full libcurl transfer.
+  bool fast_http1 = true;
 };
 
 // Checks a plan as a person wrote it; throws InputError naming the first

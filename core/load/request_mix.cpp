@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "common/input_error.h"
+#include "common/version.h"
+#include "load/http1_exchange.h"
 
 namespace lh::load {
 namespace {
@@ -53,6 +55,11 @@ PreparedRequest::PreparedRequest(const RequestTemplate& request, bool http2) : r
   // libcurl would ask large bodies to wait for "100 Continue", a round trip
   // that neither ab nor the services under test expect.
   if ((has_body || uploads()) && !has_header(request.headers, "Expect")) headers_ = curl_slist_append(headers_, "Expect:");
+  if (!uploads()) {
+    http1_bytes_ = http1_request_bytes(request.method, request.url, request.headers,
+                                       has_body ? std::string_view(request.content_type) : std::string_view(), body_,
+                                       user_agent());
+  }
 }
 
 PreparedRequest::~PreparedRequest() { curl_slist_free_all(headers_); }
@@ -92,6 +99,28 @@ curl_mime* PreparedRequest::next_upload(CURL* easy) const {
   return mime;
 }
 
+const std::string& user_agent() {
+  static const std::string agent = std::string("LeakHound/") + kVersion;
+  return agent;
+}
+
+namespace {
+
+// scheme://host:port of a URL, lower-cased by libcurl; empty when unparsable.
+std::string origin_of(const std::string& url) {
+  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), &curl_url_cleanup);
+  if (curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return {};
+  std::string out;
+  for (auto part : {CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT}) {
+    char* text = nullptr;
+    if (curl_url_get(u.get(), part, &text, CURLU_DEFAULT_PORT) == CURLUE_OK && text) out += std::string(text) + "|";
+    curl_free(text);
+  }
+  return out;
+}
+
+}  // namespace
+
 RequestMix::RequestMix(const LoadPlan& plan) {
   double sum = 0;
   for (const auto& r : plan.requests) {
@@ -99,6 +128,13 @@ RequestMix::RequestMix(const LoadPlan& plan) {
     sum += r.weight;
     cumulative_.push_back(sum);
   }
+  // The fast path speaks plain HTTP/1.1 with keep-alive to one origin, with
+  // bodies from memory; TLS, HTTP/2, uploads and the rest go through libcurl.
+  const std::string origin = origin_of(plan.requests.front().url);
+  fast_http1_ = plan.fast_http1 && plan.keep_alive && !plan.http2 && origin.starts_with("http|") &&
+                std::all_of(plan.requests.begin(), plan.requests.end(), [&](const RequestTemplate& r) {
+                  return r.upload.empty() && origin_of(r.url) == origin;
+                });
 }
 
 }  // namespace lh::load

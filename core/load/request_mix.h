@@ -32,6 +32,9 @@ class PreparedRequest {
   curl_mime* next_upload(CURL* easy) const;
 
   std::uint64_t body_size() const { return body_.size(); }
+  // The whole request as the fast path sends it.
+  const std::string& http1_bytes() const { return http1_bytes_; }
+  bool head() const { return request_.method == "HEAD"; }
   const RequestTemplate& request() const { return request_; }
 
  private:
@@ -40,6 +43,7 @@ class PreparedRequest {
   curl_slist* headers_ = nullptr;
   long http_version_ = CURL_HTTP_VERSION_1_1;
   std::vector<std::string> upload_files_;
+  std::string http1_bytes_;
   mutable std::atomic<std::uint64_t> next_file_{0};
 };
 
@@ -51,6 +55,8 @@ class RequestMix {
   explicit RequestMix(const LoadPlan& plan);
 
   std::size_t size() const { return requests_.size(); }
+  // Whether the plan can take the fast path (see LoadPlan::fast_http1).
+  bool fast_http1() const { return fast_http1_; }
   const PreparedRequest& operator[](std::size_t i) const { return *requests_[i]; }
 
   // A weighted pick driven by the caller's own random state (one per worker,
@@ -69,6 +75,10 @@ class RequestMix {
  private:
   std::vector<std::unique_ptr<PreparedRequest>> requests_;
   std::vector<double> cumulative_;
+  bool fast_http1_ = false;
 };
+
+// The User-Agent LeakHound sends.
+const std::string& user_agent();
 
 }  // namespace lh::load

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <ctime>
 
-#include "common/version.h"
 
 namespace lh::load {
 namespace {
@@ -23,6 +22,7 @@ Worker::Worker(const WorkerContext& context, int index)
     : context_(context),
       index_(index),
       open_model_(context.plan.rate.has_value()),
+      fast_http1_(context.mix.fast_http1()),
       end_active_s_(context.plan.duration                                     ? context.plan.duration->count()
                     : !context.plan.count && !context.plan.stages.empty() ? context.schedule.end_s()
                                                                               : INFINITY),
@@ -63,7 +63,6 @@ Worker::Worker(const WorkerContext& context, int index)
   if (plan.http2) curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
 
   slots_.resize(slots);
-  static const std::string user_agent = std::string("LeakHound/") + kVersion;
   for (auto& slot : slots_) {
     CURL* e = curl_easy_init();
     slot.easy = e;
@@ -75,7 +74,7 @@ Worker::Worker(const WorkerContext& context, int index)
     // An empty proxy: libcurl would otherwise read the proxy variables of
     // the environment for every request.
     curl_easy_setopt(e, CURLOPT_PROXY, "");
-    curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent.c_str());
+    curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent().c_str());
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::ceil(plan.timeout.count() * 1000)));
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, plan.insecure ? 0L : 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, plan.insecure ? 0L : 2L);
@@ -83,8 +82,15 @@ Worker::Worker(const WorkerContext& context, int index)
     curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, &Worker::on_close);
     curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, this);
     if (plan.http2) curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);  // share a connection rather than open more
+    if (fast_http1_) {
+      // libcurl only opens the connection; the requests are ours to send.
+      curl_easy_setopt(e, CURLOPT_CONNECT_ONLY, 1L);
+      curl_easy_setopt(e, CURLOPT_URL, plan.requests.front().url.c_str());
+      slot.http1 = std::make_unique<Http1Exchange>();
+    }
     free_slots_.push_back(&slot);
   }
+  if (fast_http1_) read_buffer_.resize(64 * 1024);
 }
 
 Worker::~Worker() {
@@ -124,7 +130,11 @@ void Worker::watch(int fd, int what) {
     return;
   }
   w.wanted = true;
-  const std::uint32_t events = ((what & CURL_POLL_IN) ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0u);
+  set_epoll_events(fd, ((what & CURL_POLL_IN) ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0u));
+}
+
+void Worker::set_epoll_events(int fd, std::uint32_t events) {
+  auto& w = fds_[static_cast<std::size_t>(fd)];
   if (events == w.registered) return;
   epoll_event e{};
   e.events = events;
@@ -163,6 +173,10 @@ void Worker::dispatch(const epoll_event& event) {
     return;
   }
   auto& w = fds_[static_cast<std::size_t>(fd)];
+  if (w.http1) {
+    http1_event(*w.http1, event.events);
+    return;
+  }
   if (!w.wanted) {
     epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
     w.registered = 0;
@@ -204,7 +218,10 @@ void Worker::run() {
       curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
     }
     harvest(woke);
-    if (MonoClock::now() >= next_flush_) flush(MonoClock::now());
+    if (const auto after = MonoClock::now(); after >= next_flush_) {
+      if (fast_http1_) http1_expire(after);
+      flush(after);
+    }
   }
   flush(MonoClock::now());
   context_.board.worker_done(index_);
@@ -231,9 +248,9 @@ MonoClock::time_point Worker::wait_and_dispatch(MonoClock::time_point now) {
   if (n < 0 && errno == ENOSYS) {  // kernels before 5.11: millisecond waits, rounded up
     n = epoll_wait(epoll_fd_, events, kMaxEvents, static_cast<int>((wait_ns + 999999) / 1000000));
   }
-  const auto woke = MonoClock::now();
+  woke_ = MonoClock::now();
   for (int i = 0; i < n; ++i) dispatch(events[i]);
-  return woke;
+  return woke_;
 }
 
 }  // namespace lh::load

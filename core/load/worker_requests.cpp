@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <string>
 
 #include "load/worker.h"
 
 namespace lh::load {
-namespace {
 
-FailureCause cause_of(CURLcode result, long os_errno) {
+FailureCause Worker::cause_of(CURLcode result, long os_errno) {
   switch (result) {
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -32,8 +33,6 @@ FailureCause cause_of(CURLcode result, long os_errno) {
       return FailureCause::read;
   }
 }
-
-}  // namespace
 
 void Worker::launch(MonoClock::time_point now, double active_s) {
   if (open_model_) {
@@ -63,16 +62,22 @@ void Worker::launch(MonoClock::time_point now, double active_s) {
 void Worker::start(Slot& slot, MonoClock::time_point sent_at) {
   const std::size_t which = context_.mix.pick(random_state_);
   const auto& request = context_.mix[which];
-  if (slot.request != which) {
-    request.apply_to(slot.easy);
-    slot.request = which;
-  }
-  if (request.uploads()) slot.mime = request.next_upload(slot.easy);
   slot.sent_at = sent_at;
   slot.error[0] = '\0';
   slot.busy = true;
   ++report_.totals.started;
   ++in_flight_;
+  if (fast_http1_) {
+    slot.request = which;
+    slot.deadline = MonoClock::now() + std::chrono::duration_cast<MonoClock::duration>(context_.plan.timeout);
+    http1_start(slot);
+    return;
+  }
+  if (slot.request != which) {
+    request.apply_to(slot.easy);
+    slot.request = which;
+  }
+  if (request.uploads()) slot.mime = request.next_upload(slot.easy);
   curl_multi_add_handle(multi_, slot.easy);
 }
 
@@ -82,62 +87,85 @@ void Worker::harvest(MonoClock::time_point at) {
     if (msg->msg != CURLMSG_DONE) continue;
     Slot* slot = nullptr;
     curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &slot);
-    finish(*slot, msg->data.result, at);
+    if (fast_http1_) {
+      http1_connected(*slot, msg->data.result);
+    } else {
+      finish(*slot, msg->data.result, at);
+    }
   }
 }
 
+// A libcurl transfer ended: read what it tells about it.
 void Worker::finish(Slot& slot, CURLcode result, MonoClock::time_point at) {
-  // A new second: hand the last one's counts over first, so every report
-  // holds one second's worth.
-  if (const auto second = second_of(at); second != report_.second) {
-    flush(at);
-    report_.second = second;
-  }
-  auto& t = report_.totals;
-  ++t.completed;
+  Outcome o;
   long connects = 0;
   curl_easy_getinfo(slot.easy, CURLINFO_NUM_CONNECTS, &connects);
-  t.connections_opened += static_cast<std::uint64_t>(connects);
+  slot.new_connection = connects > 0;
   if (result == CURLE_OK) {
-    record_answer(slot, std::chrono::duration_cast<std::chrono::nanoseconds>(at - slot.sent_at).count());
+    long header_bytes = 0, request_bytes = 0;
+    curl_off_t body_bytes = 0, uploaded = 0;
+    curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &o.status);
+    curl_easy_getinfo(slot.easy, CURLINFO_HEADER_SIZE, &header_bytes);
+    curl_easy_getinfo(slot.easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+    curl_easy_getinfo(slot.easy, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
+    curl_easy_getinfo(slot.easy, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+    o.answered = true;
+    o.body_bytes = static_cast<std::uint64_t>(body_bytes);
+    o.bytes_received = static_cast<std::uint64_t>(body_bytes + header_bytes);
+    o.bytes_sent = static_cast<std::uint64_t>(request_bytes + uploaded);
   } else {
-    record_failure(slot, result);
+    curl_easy_getinfo(slot.easy, CURLINFO_OS_ERRNO, &o.os_errno);
+    o.cause = cause_of(result, o.os_errno);
+    o.error = slot.error[0] ? slot.error : curl_easy_strerror(result);
   }
   curl_multi_remove_handle(multi_, slot.easy);
   if (slot.mime) {
     curl_mime_free(slot.mime);
     slot.mime = nullptr;
   }
+  complete(slot, o, at);
+}
+
+// Counts a finished request, whichever path it took, and frees its slot.
+void Worker::complete(Slot& slot, const Outcome& o, MonoClock::time_point at) {
+  // A new second: hand the last one's counts over first, so every report
+  // holds one second's worth.
+  if (const auto second = second_of(at); second != report_.second) {
+    flush(at);
+    report_.second = second;
+  }
+  ++report_.totals.completed;
+  if (slot.new_connection) ++report_.totals.connections_opened;
+  slot.new_connection = false;
+  if (o.answered) {
+    record_answer(slot, o, std::chrono::duration_cast<std::chrono::nanoseconds>(at - slot.sent_at).count());
+  } else {
+    record_failure(o);
+  }
   slot.busy = false;
   --in_flight_;
   free_slots_.push_back(&slot);
 }
 
-void Worker::record_answer(Slot& slot, std::int64_t latency_ns) {
+void Worker::record_answer(Slot& slot, const Outcome& o, std::int64_t latency_ns) {
   auto& t = report_.totals;
-  long status = 0, header_bytes = 0, request_bytes = 0;
-  curl_off_t body_bytes = 0, uploaded = 0;
-  curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_getinfo(slot.easy, CURLINFO_HEADER_SIZE, &header_bytes);
-  curl_easy_getinfo(slot.easy, CURLINFO_REQUEST_SIZE, &request_bytes);
-  curl_easy_getinfo(slot.easy, CURLINFO_SIZE_DOWNLOAD_T, &body_bytes);
-  curl_easy_getinfo(slot.easy, CURLINFO_SIZE_UPLOAD_T, &uploaded);
-  t.body_bytes_received += static_cast<std::uint64_t>(body_bytes);
-  t.bytes_received += static_cast<std::uint64_t>(body_bytes + header_bytes);
-  t.bytes_sent += static_cast<std::uint64_t>(request_bytes + uploaded);
-  ++t.status[static_cast<std::size_t>(std::clamp<long>(status, 0, Totals::kMaxStatus))];
+  t.body_bytes_received += o.body_bytes;
+  t.bytes_received += o.bytes_received;
+  t.bytes_sent += o.bytes_sent;
+  ++t.status[static_cast<std::size_t>(std::clamp<long>(o.status, 0, Totals::kMaxStatus))];
   report_.latency.record_ns(latency_ns);
 
   bool error = false;
-  if (status < 200 || status > 299) {
+  if (o.status < 200 || o.status > 299) {
     ++t.non_2xx;
     error = true;
   }
   if (context_.plan.check_length) {
     auto& first = first_length_[slot.request];
+    const auto length = static_cast<std::int64_t>(o.body_bytes);
     if (first < 0) {
-      first = body_bytes;
-    } else if (first != body_bytes) {
+      first = length;
+    } else if (first != length) {
       ++t.failures[static_cast<std::size_t>(FailureCause::length)];
       error = true;
     }
@@ -149,17 +177,20 @@ void Worker::record_answer(Slot& slot, std::int64_t latency_ns) {
   }
 }
 
-void Worker::record_failure(Slot& slot, CURLcode result) {
-  long os_errno = 0;
-  curl_easy_getinfo(slot.easy, CURLINFO_OS_ERRNO, &os_errno);
-  const FailureCause cause = cause_of(result, os_errno);
-  ++report_.totals.failures[static_cast<std::size_t>(cause)];
+void Worker::record_failure(const Outcome& o) {
+  ++report_.totals.failures[static_cast<std::size_t>(o.cause)];
   ++report_.errors;
   if (!error_noted_) {
     error_noted_ = true;
-    context_.board.note_first_error(slot.error[0] ? slot.error : curl_easy_strerror(result));
+    std::string message = o.error ? o.error : std::string(to_string(o.cause));
+    // libcurl 7.88 says "Couldn't connect to server" where people want to
+    // read "Connection refused".
+    if (o.os_errno != 0 && message.find(std::strerror(static_cast<int>(o.os_errno))) == std::string::npos) {
+      message += std::string(" (") + std::strerror(static_cast<int>(o.os_errno)) + ")";
+    }
+    context_.board.note_first_error(message);
   }
-  if (cause == FailureCause::connect && context_.plan.stop_if_unreachable_at_start &&
+  if (o.cause == FailureCause::connect && context_.plan.stop_if_unreachable_at_start &&
       !context_.control.answer_seen.load(std::memory_order_relaxed)) {
     context_.control.unreachable.store(true);
     context_.control.request_stop();
@@ -170,6 +201,11 @@ void Worker::abort_in_flight() {
   for (auto& slot : slots_) {
     if (!slot.busy) continue;
     slot.busy = false;
+    if (fast_http1_) {
+      // Its answer may still come; the connection cannot be used again.
+      if (!slot.connecting) http1_drop_connection(slot);
+      slot.connecting = false;
+    }
     curl_multi_remove_handle(multi_, slot.easy);
     if (slot.mime) {
       curl_mime_free(slot.mime);
