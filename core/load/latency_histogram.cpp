@@ -49,6 +49,9 @@ std::int64_t LatencyHistogram::percentile_ns(double percent) const {
   const double p = std::clamp(percent, 0.0, 100.0);
   // Nearest rank: the smallest value with at least p % of the values at or below it.
   const auto rank = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(p / 100.0 * static_cast<double>(count_))));
+  // The ends are known exactly.
+  if (rank == 1 && p == 0) return min_ns_;
+  if (rank >= count_) return max_ns_;
   std::uint64_t seen = 0;
   for (std::size_t i = 0; i < kBucketCount; ++i) {
     seen += counts_[i];

@@ -44,7 +44,8 @@ class LatencyHistogram {
   double mean_ns() const { return count_ ? sum_ns_ / static_cast<double>(count_) : 0.0; }
   // The value below which `percent` % of the recorded values lie (the
   // nearest-rank definition), as its bucket's midpoint clamped to the exact
-  // min and max; 0 when nothing was recorded.
+  // min and max (p0 and p100 are the exact min and max); 0 when nothing
+  // was recorded.
   std::int64_t percentile_ns(double percent) const;
 
   // Bucket arithmetic, public for the tests that check the error bound.

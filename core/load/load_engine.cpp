@@ -48,7 +48,8 @@ LoadEngine::~LoadEngine() {
 }
 
 void LoadEngine::start() {
-  if (started_.exchange(true) || stop_before_start_) return;
+  std::lock_guard lock(control_mutex_);
+  if (started_ || stop_before_start_) return;
   const auto load_start = MonoClock::now();
   control_ = std::make_unique<RunControl>(load_start);
   board_ = std::make_unique<StatsBoard>(threads_, clock_.seconds(load_start));
@@ -61,6 +62,7 @@ void LoadEngine::start() {
       if (workers_left_.fetch_sub(1) == 1) on_worker_done();
     });
   }
+  started_ = true;
 }
 
 // The last worker out finishes the rows and tells the waiters.
@@ -77,21 +79,23 @@ void LoadEngine::on_worker_done() {
 }
 
 void LoadEngine::pause() {
+  std::lock_guard lock(control_mutex_);
   if (!started_ || finished() || !control_->pause(MonoClock::now())) return;
   for (auto& w : workers_) w->wake();
 }
 
 void LoadEngine::resume() {
+  std::lock_guard lock(control_mutex_);
   if (!started_ || finished() || !control_->resume(MonoClock::now())) return;
   for (auto& w : workers_) w->wake();
 }
 
 void LoadEngine::stop() {
+  std::lock_guard lock(control_mutex_);
   if (!started_) {
     stop_before_start_ = true;
     return;
   }
-  if (!control_) return;
   control_->request_stop();
   for (auto& w : workers_) w->wake();
 }

@@ -80,6 +80,7 @@ class LoadEngine {
   std::vector<std::unique_ptr<Worker>> workers_;
   std::vector<std::thread> threads_running_;
   std::atomic<int> workers_left_{0};
+  std::mutex control_mutex_;  // start, stop, pause and resume, one at a time
   std::atomic<bool> started_{false};
   std::atomic<bool> stop_before_start_{false};
 

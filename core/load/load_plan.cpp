@@ -35,7 +35,7 @@ void validate_url(const std::string& where, const std::string& url) {
 
 void validate_request(const std::string& where, const RequestTemplate& r) {
   validate_url(where + ".url", r.url);
-  if (r.method.empty() || r.method.find_first_of(" \t\r\n") != std::string::npos) {
+  if (r.method.find_first_of(" \t\r\n:/") != std::string::npos) {
     throw InputError(where + ".method: expected an HTTP method such as GET or POST, got \"" + r.method + "\"");
   }
   if (!r.body.empty() && !r.body_file.empty()) {

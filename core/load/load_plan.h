@@ -12,7 +12,7 @@ namespace lh::load {
 
 // One kind of request the engine sends. A plan mixes several by weight.
 struct RequestTemplate {
-  std::string method = "GET";
+  std::string method;  // empty: GET, or POST when there is a body or an upload
   std::string url;
   std::vector<std::string> headers;  // "Name: value", sent as given
   // The body: `body` as it is, or the contents of `body_file` (read once,

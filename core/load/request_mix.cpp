@@ -49,6 +49,7 @@ PreparedRequest::PreparedRequest(const RequestTemplate& request, bool http2) : r
   if (!request.upload.empty()) upload_files_ = files_to_upload(request.upload);
   for (const auto& h : request.headers) headers_ = curl_slist_append(headers_, h.c_str());
   const bool has_body = !body_.empty() || !request.body_file.empty();
+  method_ = !request.method.empty() ? request.method : has_body || uploads() ? "POST" : "GET";
   if (has_body && !request.content_type.empty() && !has_header(request.headers, "Content-Type")) {
     headers_ = curl_slist_append(headers_, ("Content-Type: " + request.content_type).c_str());
   }
@@ -56,7 +57,7 @@ PreparedRequest::PreparedRequest(const RequestTemplate& request, bool http2) : r
   // that neither ab nor the services under test expect.
   if ((has_body || uploads()) && !has_header(request.headers, "Expect")) headers_ = curl_slist_append(headers_, "Expect:");
   if (!uploads()) {
-    http1_bytes_ = http1_request_bytes(request.method, request.url, request.headers,
+    http1_bytes_ = http1_request_bytes(method_, request.url, request.headers,
                                        has_body ? std::string_view(request.content_type) : std::string_view(), body_,
                                        user_agent());
   }
@@ -79,10 +80,10 @@ void PreparedRequest::apply_to(CURL* easy) const {
     curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body_.size()));
     curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body_.data());
   }
-  if (request_.method == "HEAD") {
+  if (method_ == "HEAD") {
     curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
-  } else if (request_.method != (has_body || uploads() ? "POST" : "GET")) {
-    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request_.method.c_str());
+  } else if (method_ != (has_body || uploads() ? "POST" : "GET")) {
+    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method_.c_str());
   }
 }
 

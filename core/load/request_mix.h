@@ -34,11 +34,13 @@ class PreparedRequest {
   std::uint64_t body_size() const { return body_.size(); }
   // The whole request as the fast path sends it.
   const std::string& http1_bytes() const { return http1_bytes_; }
-  bool head() const { return request_.method == "HEAD"; }
+  bool head() const { return method_ == "HEAD"; }
+  const std::string& method() const { return method_; }
   const RequestTemplate& request() const { return request_; }
 
  private:
   RequestTemplate request_;
+  std::string method_;
   std::string body_;
   curl_slist* headers_ = nullptr;
   long http_version_ = CURL_HTTP_VERSION_1_1;
