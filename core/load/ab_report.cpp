@@ -103,8 +103,10 @@ std::string ab_report(const LoadPlan& plan, const LoadSnapshot& s) {
 
 std::string progress_line(const LoadSnapshot& s) {
   std::string out;
+  // The last whole second's rate, once there is one.
+  const double rate = s.elapsed_s < 1 ? s.requests_per_second : s.current_requests_per_second;
   line(out, "%7.1fs  %llu requests  %.0f req/s  p50 %.2f ms  p99 %.2f ms  %llu errors", s.elapsed_s,
-       static_cast<ull>(s.totals.completed), s.current_requests_per_second, s.latency.p50_ms, s.latency.p99_ms,
+       static_cast<ull>(s.totals.completed), rate, s.latency.p50_ms, s.latency.p99_ms,
        static_cast<ull>(s.totals.failed() + s.totals.non_2xx));
   if (s.state == RunState::paused) out += "  (paused)";
   return out;

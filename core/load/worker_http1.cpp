@@ -69,7 +69,9 @@ void Worker::http1_progress(Slot& slot, Http1Exchange::Progress progress) {
       o.body_bytes = x.body_bytes();
       o.bytes_received = x.bytes_read();
       o.bytes_sent = x.bytes_sent();
-      if (!x.keep_alive()) http1_drop_connection(slot);
+      // A server that answered before the whole request was sent (a 413,
+      // say) would read the rest as the next request: not reusable.
+      if (!x.keep_alive() || x.wants_to_write()) http1_drop_connection(slot);
       complete(slot, o, woke_);
       return;
     }
