@@ -1,11 +1,14 @@
 // leakhound-cli bench as a user meets it: ab's summary, --json, and one-line
 // errors with ab's option names.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "child_process.h"
 #include "demo_target.h"
+#include "test_server.h"
 
 using lh::test::run_command;
 
@@ -39,6 +42,37 @@ TEST_CASE("bench prints ab's summary and writes the JSON summary") {
   for (const char* p : {"p50", "p90", "p99", "max", "mean"}) CHECK(j["latency_ms"][p].get<double>() > 0);
   CHECK(j["status_codes"] == nlohmann::json{{"200", 300}});
   CHECK(j["failures"] == nlohmann::json{{"connect", 0}, {"timeout", 0}, {"reset", 0}, {"read", 0}, {"length", 0}});
+}
+
+TEST_CASE("bench sends ab's body, content type, headers, cookies and method") {
+  std::mutex mutex;
+  std::vector<std::string> seen;
+  lh::test::TestServer server([&](httplib::Server& s) {
+    const auto record = [&](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard lock(mutex);
+      seen.push_back(req.method + " " + req.body + " | " + req.get_header_value("Content-Type") + " | " +
+                     req.get_header_value("X-Trace") + " | " + req.get_header_value("Cookie"));
+      res.set_content("ok", "text/plain");
+    };
+    s.Post("/doc", record);
+    s.Put("/doc", record);
+    s.Patch("/doc", record);
+  });
+  const auto body = std::filesystem::temp_directory_path() / ("lh_bench_body_" + std::to_string(getpid()));
+  std::ofstream(body) << R"({"text": "One."})";
+  auto r = run_command(bench({"-n", "2", "-p", body.string(), "-T", "application/json", "-H", "X-Trace: 7", "-C",
+                              "session=abc", server.url("/doc")}));
+  CHECK(r.status == 0);
+  r = run_command(bench({"-n", "1", "-u", body.string(), server.url("/doc")}));
+  CHECK(r.status == 0);
+  r = run_command(bench({"-n", "1", "-m", "PATCH", "-p", body.string(), server.url("/doc")}));
+  CHECK(r.status == 0);
+  std::filesystem::remove(body);
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0] == R"(POST {"text": "One."} | application/json | 7 | session=abc)");
+  CHECK(seen[1] == seen[0]);
+  CHECK(seen[2] == R"(PUT {"text": "One."} | text/plain |  | )");  // ab's default type for -p and -u
+  CHECK(seen[3] == R"(PATCH {"text": "One."} | text/plain |  | )");
 }
 
 TEST_CASE("bench reports non-2xx answers by code") {
