@@ -45,7 +45,7 @@ inline void add_load_extension_options(CLI::App& app, lh::load::AbOptions& o) {
   app.add_flag("--no-keep-alive", o.keep_alive_off, "A new connection for every request");
   app.add_flag("--http2", o.http2, "Speak HTTP/2 (over TLS by ALPN; over http:// by prior knowledge)");
   app.add_flag("--insecure", o.insecure, "Do not verify the server's TLS certificate (warned about loudly)");
-  app.add_option("--threads", o.threads, "Worker threads (default: 2 from 16 connections on, else 1)")
+  app.add_option("--threads", o.threads, "Worker threads, each with its share of the connections (default 1: enough for ab's speed)")
       ->check(CLI::Range(0, 64));
 }
 

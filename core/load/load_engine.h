@@ -92,7 +92,8 @@ class LoadEngine {
   std::mutex join_mutex_;
 };
 
-// How many worker threads a plan gets when it does not say: see load_engine.cpp.
+// How many worker threads a plan gets when it does not say: one (see
+// load_engine.cpp for why).
 int default_threads(const LoadPlan& plan);
 
 }  // namespace lh::load

@@ -39,9 +39,11 @@ int free_port() {
 
 TEST_CASE("n requests make exactly n completed") {
   const bool fast = GENERATE(true, false);
+  const int threads = GENERATE(1, 2);
   lh::test::DemoTarget target;
   auto plan = plan_for(target.url("/health"), 500, 10);
   plan.fast_http1 = fast;
+  plan.threads = threads;
   const auto s = run_plan(plan);
   CHECK(s.state == RunState::finished);
   CHECK(s.totals.started == 500);

@@ -20,8 +20,10 @@ using lh::test::run_plan;
 using lh::test::TestServer;
 
 TEST_CASE("a constant rate (--rate) holds within 2 % over 5 s") {
+  const int threads = GENERATE(1, 2);  // two threads share the arrivals
   lh::test::DemoTarget target;
   auto plan = plan_for(target.url("/health"), 0, 20);
+  plan.threads = threads;
   plan.count.reset();
   plan.rate = 200;
   plan.duration = lh::Seconds(5);
