@@ -71,6 +71,6 @@ TEST_CASE("TLS certificates are verified unless insecure is asked for") {
     CHECK(s.state == RunState::finished);
     CHECK(s.totals.status[200] == 20);
     CHECK(s.totals.failed() == 0);
-    CHECK(s.totals.connections_opened <= 4);  // TLS connections are kept alive too
+    CHECK(s.totals.connections_opened <= 10);  // kept alive (httplib closes one after 5 requests)
   }
 }
