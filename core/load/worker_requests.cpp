@@ -218,7 +218,10 @@ void Worker::abort_in_flight() {
 }
 
 bool Worker::nothing_left_to_send(double active_s) const {
-  if (open_model_) return next_arrival_ >= arrival_limit_ || next_arrival_s_ >= end_active_s_ || !std::isfinite(next_arrival_s_);
+  // A run with a duration lasts it, even when its last arrival came earlier
+  // (the loop ends it at the deadline); otherwise it ends with its count or
+  // when the rate has fallen to nothing for good.
+  if (open_model_) return next_arrival_ >= arrival_limit_ || !std::isfinite(next_arrival_s_);
   if (to_send_ == 0) return true;
   // A closed run ramped down to no connections for good sends nothing more.
   return active_s >= context_.schedule.end_s() && !context_.schedule.stages().empty() &&
