@@ -40,6 +40,18 @@ TEST_CASE("a constant rate (--rate) holds within 2 % over 5 s") {
   CHECK(s.rows.size() >= 5);
 }
 
+TEST_CASE("a slow constant rate still lasts its whole duration") {
+  lh::test::DemoTarget target;
+  auto plan = plan_for(target.url("/health"), 0, 2);
+  plan.count.reset();
+  plan.rate = 4;
+  plan.duration = lh::Seconds(1.5);
+  const auto s = run_plan(plan);
+  CHECK(s.totals.completed == 6);  // due at 0, 0.25, … 1.25 s
+  CHECK(s.elapsed_s >= 1.5);
+  CHECK(s.requests_per_second == Approx(4).epsilon(0.05));
+}
+
 TEST_CASE("latency percentiles match a known server delay") {
   const bool fast = GENERATE(true, false);
   lh::test::DemoTarget target({"--latency-ms", "20"});
