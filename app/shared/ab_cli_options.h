@@ -43,7 +43,7 @@ inline void add_load_extension_options(CLI::App& app, lh::load::AbOptions& o) {
                  "Upload this file, or every file of this folder in turn, as multipart/form-data (POST)");
   app.add_option("--upload-field", o.upload_field, "Form field name of the upload (default file)");
   app.add_flag("--no-keep-alive", o.keep_alive_off, "A new connection for every request");
-  app.add_flag("--http2", o.http2, "Speak HTTP/2 (over TLS by ALPN; over http:// by prior knowledge)");
+  app.add_flag("--http2", o.http2, "Speak HTTP/2 (over TLS by ALPN; over http:// by prior knowledge, with libcurl 8.0 or later)");
   app.add_flag("--insecure", o.insecure, "Do not verify the server's TLS certificate (warned about loudly)");
   app.add_option("--threads", o.threads, "Worker threads, each with its share of the connections (default 1: enough for ab's speed)")
       ->check(CLI::Range(0, 64));

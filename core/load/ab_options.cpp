@@ -112,6 +112,7 @@ LoadPlan plan_from_ab(const AbOptions& o) {
     // The plan's own words name its fields; name the URL as the person knows it.
     const std::string message = e.what();
     if (message.starts_with("request.url: ")) throw InputError("URL: " + message.substr(13));
+    if (message.starts_with("http2: ")) throw InputError("--http2: " + message.substr(7));
     throw;
   }
   return plan;

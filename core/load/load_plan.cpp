@@ -99,6 +99,17 @@ void validate(const LoadPlan& plan) {
   }
   if (!(plan.timeout.count() > 0)) throw InputError("timeout: expected a positive duration");
   if (plan.threads < 0) throw InputError("threads: expected 0 (automatic) or more, got " + std::to_string(plan.threads));
+  // libcurl before 8.0 breaks HTTP/2 by prior knowledge on a reused
+  // connection ("Error in the HTTP2 framing layer" from the second request
+  // on: curl issue 10634); Debian 12 ships 7.88.
+  if (plan.http2 && curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
+    for (const auto& r : plan.requests) {
+      if (r.url.starts_with("http:")) {
+        throw InputError(std::string("http2: HTTP/2 over plain http:// needs libcurl 8.0 or later (this is ") +
+                         curl_version_info(CURLVERSION_NOW)->version + "); use an https:// URL");
+      }
+    }
+  }
   if (!has_end(plan)) throw InputError("expected a number of requests, a duration or stages: the run would never end");
 }
 

@@ -1,5 +1,7 @@
 // ab's options turned into a plan: ab's meanings, and one-line errors that
 // name the option as it was typed.
+#include <curl/curl.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -106,6 +108,18 @@ TEST_CASE("LeakHound's additions: rate, stages, upload, HTTP/2, insecure, no kee
   CHECK(plan.http2);
   CHECK(plan.insecure);
   CHECK(!plan.keep_alive);
+}
+
+TEST_CASE("HTTP/2 over plain http:// is refused where libcurl cannot reuse such connections") {
+  auto o = with_url("http://127.0.0.1:8080/");
+  o.http2 = true;
+  if (curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
+    CHECK(error_of(o).starts_with("--http2: HTTP/2 over plain http:// needs libcurl 8.0 or later"));
+  } else {
+    CHECK(error_of(o) == "(no error)");
+  }
+  o.url = "https://127.0.0.1:8443/";
+  CHECK(error_of(o) == "(no error)");
 }
 
 TEST_CASE("bad input is one line naming the option") {
