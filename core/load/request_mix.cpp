@@ -107,10 +107,15 @@ const std::string& user_agent() {
 
 namespace {
 
-// scheme://host:port of a URL, lower-cased by libcurl; empty when unparsable.
+// scheme://host:port of a URL, lower-cased by libcurl; empty when unparsable
+// or when it carries a user name (libcurl would send it as Basic auth).
 std::string origin_of(const std::string& url) {
   std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), &curl_url_cleanup);
   if (curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return {};
+  char* user = nullptr;
+  const bool has_user = curl_url_get(u.get(), CURLUPART_USER, &user, 0) == CURLUE_OK;
+  curl_free(user);
+  if (has_user) return {};
   std::string out;
   for (auto part : {CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT}) {
     char* text = nullptr;
