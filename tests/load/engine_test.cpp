@@ -214,3 +214,18 @@ TEST_CASE("a POST body, its content type and headers arrive as given; HEAD has n
   CHECK(s.totals.body_bytes_received == 0);
   CHECK(heads == 5);
 }
+
+TEST_CASE("a user name in the URL is sent as Basic authentication") {
+  std::string authorization;
+  TestServer server([&](httplib::Server& s) {
+    s.Get("/private", [&](const httplib::Request& req, auto& res) {
+      authorization = req.get_header_value("Authorization");
+      res.status = authorization.empty() ? 401 : 200;
+    });
+  });
+  auto url = server.url("/private");
+  url.insert(url.find("127.0.0.1"), "user:secret@");
+  const auto s = run_plan(plan_for(url, 3, 1));
+  CHECK(s.totals.status[200] == 3);
+  CHECK(authorization == "Basic dXNlcjpzZWNyZXQ=");
+}
