@@ -38,7 +38,7 @@ class StatsBoard {
   StatsBoard(int workers, double started_at_s, std::size_t rows_kept = 3600);
 
   void publish(const WorkerReport& report);
-  // The worker has stopped; `end_second` is the run second it stopped in.
+  // The worker has stopped: the others alone decide when a second is over.
   void worker_done(int worker);
   // Every worker has stopped; the run lasted `elapsed_s`: finish the last rows.
   void finish(double elapsed_s);
