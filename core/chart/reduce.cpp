@@ -76,6 +76,17 @@ class M4Reducer {
     (runs_ == 1 ? head_ : tail_).add(i, v_);
   }
 
+  // A column known to hold no gap, given by its first, lowest, highest and
+  // last sample: what add() would make of each sample, at a fraction of
+  // the cost.
+  void add_gap_free_column(std::size_t first, std::size_t min, std::size_t max, std::size_t last, std::size_t column) {
+    add(first, column);  // settles a gap before the column and opens the run
+    Extremes& run = runs_ == 1 ? head_ : tail_;
+    run.add(std::min(min, max), v_);
+    run.add(std::max(min, max), v_);
+    run.add(last, v_);
+  }
+
   std::size_t finish() {
     finish_column();
     return written_;
@@ -168,6 +179,52 @@ class ColumnMap {
   std::size_t last_;
 };
 
+// The first index in [from, to) whose time fails `in_column`, by galloping
+// from `from`: a column's samples are next to each other, so the probes
+// stay in cache lines the scan is about to read, where a binary search
+// over the whole remaining series would miss the cache at every step.
+template <typename InColumn>
+std::size_t column_end(std::span<const double> t_s, std::size_t from, std::size_t to, InColumn in_column) {
+  std::size_t inside = from;  // in_column(t_s[inside]) holds
+  std::size_t step = 1;
+  while (inside + step < to && in_column(t_s[inside + step])) {
+    inside += step;
+    step *= 2;
+  }
+  const std::size_t limit = std::min(to, inside + step);
+  const auto first = t_s.begin() + static_cast<std::ptrdiff_t>(inside + 1);
+  const auto last = t_s.begin() + static_cast<std::ptrdiff_t>(limit);
+  return static_cast<std::size_t>(std::partition_point(first, last, in_column) - t_s.begin());
+}
+
+struct ColumnScan {
+  bool gap = false;
+  std::size_t min = 0;
+  std::size_t max = 0;
+};
+
+// The lowest and highest value of values[a, b) and whether a NaN is among
+// them: the loop a million-sample redraw spends its time in. It is bound by
+// memory bandwidth; min and max change rarely, so the branches predict well
+// (four-lane branch-free minsd/maxsd measured slower here).
+ColumnScan scan_column(std::span<const double> values, std::size_t a, std::size_t b) {
+  double low = values[a], high = values[a];
+  ColumnScan scan{std::isnan(values[a]), a, a};
+  for (std::size_t i = a + 1; i < b; ++i) {
+    const double v = values[i];
+    scan.gap |= std::isnan(v);
+    if (v < low) {
+      low = v;
+      scan.min = i;
+    }
+    if (v > high) {
+      high = v;
+      scan.max = i;
+    }
+  }
+  return scan;
+}
+
 }  // namespace
 
 std::size_t column_of(double t_s, TimeWindow window, std::size_t columns) {
@@ -191,7 +248,18 @@ std::span<Point> reduce_m4(std::span<const double> t_s, std::span<const double> 
   M4Reducer reducer(t_s, values, out);
   if (lo > 0) reducer.add(lo - 1, 0);
   const ColumnMap column_map(window, columns);
-  for (std::size_t i = lo; i < hi; ++i) reducer.add(i, column_map(t_s[i]) + 1);
+  for (std::size_t a = lo; a < hi;) {
+    // The column's samples, found with the same map column_of uses.
+    const std::size_t column = column_map(t_s[a]);
+    const std::size_t b = column_end(t_s, a, hi, [&](double t) { return column_map(t) <= column; });
+    const ColumnScan scan = scan_column(values, a, b);
+    if (scan.gap) {
+      for (std::size_t i = a; i < b; ++i) reducer.add(i, column + 1);  // gaps: sample by sample
+    } else {
+      reducer.add_gap_free_column(a, scan.min, scan.max, b - 1, column + 1);
+    }
+    a = b;
+  }
   if (hi < t_s.size()) reducer.add(hi, columns + 1);
   return out.first(reducer.finish());
 }

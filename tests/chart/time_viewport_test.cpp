@@ -17,7 +17,7 @@ TEST_CASE("a fresh viewport shows the first minute and follows") {
   CHECK(view.mode() == Mode::whole_run);
 }
 
-TEST_CASE("zooming and panning fix the window; new data no longer moves it") {
+TEST_CASE("zooming and panning fix the window, and new data no longer moves it") {
   TimeViewport view(5, 60);
   view.set_data_extent(0, 1000);
   view.zoom(0.5, 1000);  // zoom in on the latest data
