@@ -79,7 +79,9 @@ int main(int argc, char** argv) {
   const QCommandLineOption pdf(u"pdf"_s, u"Render off-screen into an A4 PDF."_s, u"pdf"_s);
   const QCommandLineOption dpr(u"dpr"_s, u"Device pixel ratio for --render."_s, u"ratio"_s, u"2"_s);
   const QCommandLineOption live(u"live"_s, u"Play the session back as a live run (20x speed)."_s);
-  parser.addOptions({dark, samples, duration, size, zoom, screenshot, render, pdf, dpr, live});
+  // Not "--title": X11 applications take -title for the window title.
+  const QCommandLineOption title(u"chart-title"_s, u"A title above the chart."_s, u"text"_s);
+  parser.addOptions({dark, samples, duration, size, zoom, screenshot, render, pdf, dpr, live, title});
   parser.process(app);
 
   if (parser.isSet(dark)) QApplication::setPalette(dark_palette());
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
   const QSize window_size(wh.value(0).toInt(), wh.value(1).toInt());
   const auto session = lh::bench::make_demo_session(parser.value(samples).toULongLong(), parser.value(duration).toDouble());
   ChartContent content = lh::bench::headline_chart(session);
+  content.title = parser.value(title);
   TimeWindow window{0, session.duration_s};
   if (parser.isSet(zoom)) {
     const auto be = parser.value(zoom).split(u':');

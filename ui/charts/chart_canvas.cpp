@@ -103,7 +103,7 @@ ChartCanvas::~ChartCanvas() = default;
 
 void ChartCanvas::setContent(const ChartContent& content) {
   content_ = content;
-  chart_->setTitle(content_.title);
+  legend_->setTitle(content_.title);
   axes_->configure(content_.left_axis, content_.right_axis);
   buffers_.resize(content_.series.size());
   shown_.assign(content_.series.size(), {});
@@ -142,7 +142,6 @@ void ChartCanvas::setColours(const ChartColours& colours) {
   colours_ = colours;
   chart_->setBackgroundBrush(colours.background);
   chart_->setBackgroundPen(Qt::NoPen);
-  chart_->setTitleBrush(colours.text);
   legend_->setTextColour(colours.text);
   axes_->setColours(colours);
   overlay_->setColours(colours);

@@ -13,12 +13,19 @@ namespace {
 constexpr qreal kSampleLength = 18;
 constexpr qreal kGap = 6;
 constexpr qreal kEntrySpacing = 18;
-constexpr qreal kTopPadding = 2;
+constexpr qreal kTopPadding = 4;
 
 }  // namespace
 
 ChartLegend::ChartLegend(QChart* chart) : QGraphicsItem(chart), font_(pixel_sized_font(chart->font(), 1.0)) {
   setAcceptedMouseButtons(Qt::NoButton);
+  title_font_ = font_;
+  title_font_.setBold(true);
+}
+
+void ChartLegend::setTitle(const QString& title) {
+  title_ = title;
+  update();
 }
 
 void ChartLegend::setEntries(std::vector<Entry> entries) {
@@ -41,6 +48,8 @@ qreal ChartLegend::layOut(qreal left, qreal right) {
   const qreal line_height = QFontMetricsF(font_).height() + 2;
   qreal x = left;
   qreal y = kTopPadding;
+  title_at_ = QPointF(x, y);
+  if (!title_.isEmpty()) x += QFontMetricsF(title_font_).horizontalAdvance(title_) + 2 * kEntrySpacing;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].name.isEmpty()) continue;
     const qreal width = entryWidth(entries_[i]);
@@ -51,7 +60,7 @@ qreal ChartLegend::layOut(qreal left, qreal right) {
     placed_.push_back({QPointF(x, y), i});
     x += width + kEntrySpacing;
   }
-  const qreal height = placed_.empty() ? 0 : y + line_height;
+  const qreal height = placed_.empty() && title_.isEmpty() ? 0 : y + line_height;
   bounds_ = QRectF(left, 0, right - left, height);
   update();
   return height;
@@ -62,6 +71,11 @@ QRectF ChartLegend::boundingRect() const { return bounds_; }
 void ChartLegend::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
   const QFontMetricsF metrics(font_);
   painter->save();
+  if (!title_.isEmpty()) {
+    painter->setFont(title_font_);
+    painter->setPen(text_);
+    painter->drawText(QPointF(title_at_.x(), title_at_.y() + QFontMetricsF(title_font_).ascent()), title_);
+  }
   painter->setFont(font_);
   for (const Placed& p : placed_) {
     const Entry& e = entries_[p.entry];

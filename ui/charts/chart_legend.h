@@ -12,8 +12,10 @@ QT_END_NAMESPACE
 
 namespace lh::ui::charts {
 
-// The legend: a line sample in the series' own colour and width, and its
-// name, in a row (wrapping when needed) above the plot, aligned with it.
+// The chart's header: its title in bold, then the legend (a line sample in
+// each series' own colour, and its name), in a row above the plot, aligned
+// with it, wrapping when needed. One row instead of QChart's title stacked
+// over a legend keeps small dashboard charts mostly plot.
 //
 // LeakHound draws its own: QLegend lists QLineSeries, and the lines here
 // are drawn by SeriesLayer (see series_layer.h for why).
@@ -27,6 +29,7 @@ class ChartLegend : public QGraphicsItem {
 
   explicit ChartLegend(QChart* chart);
 
+  void setTitle(const QString& title);
   void setEntries(std::vector<Entry> entries);
   void setTextColour(const QColor& colour);
   // Places the legend above the plot; returns the height it needs, which
@@ -44,6 +47,9 @@ class ChartLegend : public QGraphicsItem {
   qreal entryWidth(const Entry& entry) const;
 
   QFont font_;
+  QFont title_font_;
+  QString title_;
+  QPointF title_at_;
   QColor text_;
   std::vector<Entry> entries_;
   std::vector<Placed> placed_;

@@ -49,11 +49,16 @@ TimeChartWidget::TimeChartWidget(QWidget* parent)
   connect(view_, &ChartView::resetRequested, this, &TimeChartWidget::resetView);
   connect(view_, &ChartView::followRequested, this, &TimeChartWidget::follow);
 
+  // The same actions in the context menu; their shortcuts only while the
+  // chart has focus: End and Home belong to text fields elsewhere, and a
+  // dashboard holds several charts.
   auto* follow_action = new QAction(tr("Follow the latest data"), this);
   follow_action->setShortcut(Qt::Key_End);
+  follow_action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   connect(follow_action, &QAction::triggered, this, &TimeChartWidget::follow);
   auto* reset_action = new QAction(tr("Show the whole run"), this);
   reset_action->setShortcut(Qt::Key_Home);
+  reset_action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   connect(reset_action, &QAction::triggered, this, &TimeChartWidget::resetView);
   view_->addActions({follow_action, reset_action});
   view_->setContextMenuPolicy(Qt::ActionsContextMenu);
