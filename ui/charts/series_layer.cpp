@@ -47,7 +47,6 @@ QRectF SeriesLayer::boundingRect() const { return plot_; }
 void SeriesLayer::build(std::span<const lh::chart::Point> points, const lh::chart::NiceScale& scale,
                         qreal device_scale, bool vector) {
   geometry_.joins.clear();
-  geometry_.short_joins.clear();
   geometry_.spans.clear();
   geometry_.dots.clear();
   if (!(scale.max > scale.min)) return;
@@ -67,17 +66,29 @@ void SeriesLayer::build(std::span<const lh::chart::Point> points, const lh::char
 
   auto flush = [&] {
     if (column.count == 0) return;
+    QRectF span(QPointF(column.x, column.high), QPointF(column.x, column.low));
     if (joined) {
-      const QLineF join(previous, QPointF(column.x, column.first));
-      (!vector && join.dx() * device_scale < 1.5 ? geometry_.short_joins : geometry_.joins).push_back(join);
       lone = false;
+      const bool neighbours = !vector && std::abs(column.x - previous.x()) * device_scale < 1.5;
+      if (neighbours) {
+        // A join between neighbouring pixel columns is half in each: the
+        // two spans stretch to its midpoint, and no line is drawn.
+        const qreal mid = (previous.y() + column.first) / 2;
+        QRectF& before = geometry_.spans.back();
+        before.setTop(std::min(before.top(), mid));
+        before.setBottom(std::max(before.bottom(), mid));
+        span.setTop(std::min(span.top(), mid));
+        span.setBottom(std::max(span.bottom(), mid));
+      } else {
+        geometry_.joins.emplace_back(previous, QPointF(column.x, column.first));
+      }
     } else {
       lone = column.count == 1;
     }
-    if (column.count > 1) {
-      lone = false;
-      geometry_.spans.emplace_back(QPointF(column.x, column.high), QPointF(column.x, column.low));
-    }
+    if (column.count > 1) lone = false;
+    // On screen every column gets a span (the stretching above relies on
+    // it); on paper a single point needs none, its joins reach it.
+    if (!vector || column.count > 1) geometry_.spans.push_back(span);
     previous = QPointF(column.x, column.last);
     joined = true;
     column.count = 0;
@@ -123,7 +134,6 @@ void SeriesLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     if (vector) {
       painter->setPen(QPen(style.colour, style.width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
       painter->drawLines(geometry_.joins.data(), static_cast<int>(geometry_.joins.size()));
-      painter->drawLines(geometry_.short_joins.data(), static_cast<int>(geometry_.short_joins.size()));
       for (const QRectF& span : geometry_.spans) painter->drawLine(span.topLeft(), span.bottomLeft());
       for (const QPointF& dot : geometry_.dots) painter->drawPoint(dot);
       continue;
@@ -136,16 +146,13 @@ void SeriesLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     QPen pen(style.colour, 1);
     pen.setCosmetic(true);
     painter->setPen(pen);
+    painter->setRenderHint(QPainter::Antialiasing, true);
     for (int copy = 0; copy < weight; ++copy) {
-      painter->setRenderHint(QPainter::Antialiasing, true);
       painter->drawLines(geometry_.joins.data(), static_cast<int>(geometry_.joins.size()));
-      // A join one pixel wide has no slope to smooth: drawn aliased, it
-      // is the same pixels.
-      painter->setRenderHint(QPainter::Antialiasing, false);
-      painter->drawLines(geometry_.short_joins.data(), static_cast<int>(geometry_.short_joins.size()));
       painter->translate(0, pixel);
     }
     painter->translate(0, -pixel * weight);
+    painter->setRenderHint(QPainter::Antialiasing, false);
     for (const QRectF& span : geometry_.spans) {
       // From the centre of the column's pixel: left edge, full weight wide,
       // whole device pixels tall.

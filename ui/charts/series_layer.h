@@ -27,13 +27,15 @@ namespace lh::ui::charts {
 // the path stroker (≈270 ms at 1.6 px antialiased), and passes NaN gap
 // points unchecked to QPainter (the PDF engine draws them to the corner).
 //
-// Here each pixel column's points, which the reduction put in one column,
-// are drawn as one vertical span from minimum to maximum plus a line from
+// Here the points of each pixel column (the reduction puts up to four in
+// one) are drawn as one vertical span from minimum to maximum, joined to
 // the previous column's last point: the pixels a polyline through them
 // would cover, without painting the same pixels three times over. On
-// screen the spans are filled rectangles aligned to device pixels and the
-// joins 1-device-pixel lines (the fast path of Qt's raster engine); on a
-// vector device (PDF) both are lines of a real width.
+// screen the spans are filled rectangles aligned to device pixels, a join
+// between neighbouring columns stretches both spans to its midpoint, and
+// longer joins are antialiased 1-device-pixel lines (the fast path of Qt's
+// raster engine). On a vector device (PDF) spans and joins are lines of a
+// real width.
 class SeriesLayer : public QGraphicsItem {
  public:
   struct Style {
@@ -58,8 +60,7 @@ class SeriesLayer : public QGraphicsItem {
 
  private:
   struct Geometry {
-    std::vector<QLineF> joins;        // between columns further apart: antialiased
-    std::vector<QLineF> short_joins;  // between neighbouring columns: nothing to smooth
+    std::vector<QLineF> joins;  // between columns apart from each other
     std::vector<QRectF> spans;  // raster: filled; vector: drawn as lines
     std::vector<QPointF> dots;  // a lone sample between gaps
   };
