@@ -91,7 +91,7 @@ ChartCanvas::ChartCanvas() : chart_(new QChart) {
   series_ = new SeriesLayer(chart_);
   overlay_ = new ChartOverlay(chart_);
   legend_ = new ChartLegend(chart_);
-  QObject::connect(chart_, &QChart::plotAreaChanged, chart_, [this](const QRectF& plot) {
+  plot_area_changed_ = QObject::connect(chart_, &QChart::plotAreaChanged, chart_, [this](const QRectF& plot) {
     series_->setPlotArea(plot);
     overlay_->setPlotArea(plot);
     layOutLegend();
@@ -99,15 +99,22 @@ ChartCanvas::ChartCanvas() : chart_(new QChart) {
   setColours(chart_colours_for(QPalette()));
 }
 
-ChartCanvas::~ChartCanvas() = default;
+// The chart may outlive the canvas (its view or scene deletes it): it must
+// not call back into a canvas that is gone.
+ChartCanvas::~ChartCanvas() { QObject::disconnect(plot_area_changed_); }
 
 void ChartCanvas::setContent(const ChartContent& content) {
   content_ = content;
   legend_->setTitle(content_.title);
   axes_->configure(content_.left_axis, content_.right_axis);
-  buffers_.resize(content_.series.size());
-  shown_.assign(content_.series.size(), {});
-  series_->setPoints(shown_, 1);
+  if (shown_.size() != content_.series.size()) {
+    // New series: nothing to show until the next draw. Otherwise the lines
+    // stay as drawn, so markers arriving during a live run do not blank
+    // the chart until the next redraw.
+    buffers_.resize(content_.series.size());
+    shown_.assign(content_.series.size(), {});
+    series_->setPoints(shown_, 1);
+  }
   applyStyles();
   overlay_->setMarkers(content_.markers);
   overlay_->setReferenceLines(content_.reference_lines);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaObject>
 #include <QRectF>
 #include <memory>
 #include <optional>
@@ -67,6 +68,7 @@ class ChartCanvas {
   ChartLegend* legend_;
   ChartContent content_;
   ChartColours colours_;
+  QMetaObject::Connection plot_area_changed_;
   std::vector<std::vector<lh::chart::Point>> buffers_;  // reduced points, one per series
   std::vector<std::span<const lh::chart::Point>> shown_;
 };

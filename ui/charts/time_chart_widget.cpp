@@ -32,7 +32,8 @@ TimeChartWidget::TimeChartWidget(QWidget* parent)
   view_->setChart(canvas_->chart());
   view_->setObjectName(u"chartView"_s);
   setFocusProxy(view_);
-  view_->viewport()->installEventFilter(this);
+  canvas_widget_ = view_->viewport();
+  canvas_widget_->installEventFilter(this);
   applyPalette();
   view_->setToolTip(tr("Wheel or +/−: zoom · drag or ←/→: pan · End: follow the latest · Home or double-click: "
                        "whole run"));
@@ -64,7 +65,13 @@ TimeChartWidget::TimeChartWidget(QWidget* parent)
   view_->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
-TimeChartWidget::~TimeChartWidget() = default;
+// The view (and with it the chart) goes first, while this widget and the
+// canvas its signals reach are still whole.
+TimeChartWidget::~TimeChartWidget() {
+  redraw_timer_.stop();
+  canvas_widget_->removeEventFilter(this);
+  delete view_;
+}
 
 QSize TimeChartWidget::sizeHint() const { return {720, 320}; }
 QSize TimeChartWidget::minimumSizeHint() const { return {240, 140}; }
@@ -201,7 +208,7 @@ bool TimeChartWidget::eventFilter(QObject* watched, QEvent* event) {
   // Moved to a screen with another device pixel ratio: the plot has more
   // (or fewer) pixel columns now. Qt 6.4 sends no event for it to widgets,
   // but the view repaints.
-  if (watched == view_->viewport() && event->type() == QEvent::Paint && devicePixelRatioF() != drawn_pixel_ratio_) {
+  if (watched == canvas_widget_ && event->type() == QEvent::Paint && devicePixelRatioF() != drawn_pixel_ratio_) {
     redrawSoon();
   }
   return QWidget::eventFilter(watched, event);

@@ -103,6 +103,7 @@ class TimeChartWidget : public QWidget {
   ChartContent content_;
   std::unique_ptr<ChartCanvas> canvas_;
   ChartView* view_;
+  QWidget* canvas_widget_;  // the view's viewport, where it paints
   lh::chart::TimeViewport viewport_;
   QTimer redraw_timer_;
   std::chrono::milliseconds redraw_interval_{250};
