@@ -76,10 +76,10 @@ class M4Reducer {
     (runs_ == 1 ? head_ : tail_).add(i, v_);
   }
 
-  // A column known to hold no gap, given by its first, lowest, highest and
-  // last sample: what add() would make of each sample, at a fraction of
-  // the cost.
-  void add_gap_free_column(std::size_t first, std::size_t min, std::size_t max, std::size_t last, std::size_t column) {
+  // Samples [first, last] of a column, known to hold no gap, given by their
+  // first, lowest, highest and last index: what add() would make of each
+  // sample, at a fraction of the cost.
+  void add_finite_run(std::size_t first, std::size_t min, std::size_t max, std::size_t last, std::size_t column) {
     add(first, column);  // settles a gap before the column and opens the run
     Extremes& run = runs_ == 1 ? head_ : tail_;
     run.add(std::min(min, max), v_);
@@ -256,10 +256,22 @@ std::span<Point> reduce_m4(std::span<const double> t_s, std::span<const double> 
     const std::size_t column = column_map(t_s[a]);
     const std::size_t b = column_end(t_s, a, hi, [&](double t) { return column_map(t) <= column; });
     const ColumnScan scan = scan_column(values, a, b);
-    if (scan.gap) {
-      for (std::size_t i = a; i < b; ++i) reducer.add(i, column + 1);  // gaps: sample by sample
+    if (!scan.gap) {
+      reducer.add_finite_run(a, scan.min, scan.max, b - 1, column + 1);
     } else {
-      reducer.add_gap_free_column(a, scan.min, scan.max, b - 1, column + 1);
+      // Split at the gaps: each finite run is scanned as a whole, and a gap
+      // needs only its first sample (the others change nothing).
+      for (std::size_t i = a; i < b;) {
+        std::size_t j = i;
+        while (j < b && std::isnan(values[j]) == std::isnan(values[i])) ++j;
+        if (std::isnan(values[i])) {
+          reducer.add(i, column + 1);
+        } else {
+          const ColumnScan run = scan_column(values, i, j);
+          reducer.add_finite_run(i, run.min, run.max, j - 1, column + 1);
+        }
+        i = j;
+      }
     }
     a = b;
   }
