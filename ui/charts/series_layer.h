@@ -24,7 +24,7 @@ namespace lh::ui::charts {
 // chart (three series, 1,500 columns, 18,000 reduced points),
 // QLineSeries::replace() rebuilds and strokes a QPainterPath for mouse
 // hit-testing (≈1.4 µs a point, 25 ms), paints segment by segment through
-// the path stroker (≈270 ms at 1.6 px antialiased), and passes NaN gap
+// the path stroker (≈280 ms of CPU at 1.6 px antialiased), and passes NaN gap
 // points unchecked to QPainter (the PDF engine draws them to the corner).
 //
 // Here the points of each pixel column (the reduction puts up to four in
