@@ -79,6 +79,8 @@ struct ChartContent {
   QString title;
   AxisSpec left_axis;
   std::optional<AxisSpec> right_axis;  // shown when set
+  // In order of importance: the first is drawn on top and leads the
+  // legend. Series on the right axis are drawn finer and subdued.
   std::vector<ChartSeries> series;
   std::vector<TimeMarker> markers;
   std::vector<ReferenceLine> reference_lines;
