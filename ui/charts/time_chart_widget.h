@@ -22,8 +22,9 @@ class ChartView;
 // series' provider for its snapshot and reduces it to at most four points
 // per pixel column of its plot (the plot's width times the screen's device
 // pixel ratio), so a million samples cost what a few thousand do. Redraws
-// are merged on a timer: call requestRedraw() as often as data arrives (or
-// from a 4 Hz tick); producers never touch the widget.
+// are merged on a timer: requestRedraw() may be called as often as data
+// arrives, from the GUI thread (a worker's "data arrived" signal, queued,
+// or the dashboard's 4 Hz tick); producers never touch the widget.
 //
 // The time axis zooms (wheel, +/-), pans (drag, arrow keys, Shift+wheel),
 // follows the latest data (End), and shows the whole run (Home, double
