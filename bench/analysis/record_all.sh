@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Records the demo-target fixtures of the leak analysis (a few minutes each,
+# two at a time) into tests/analysis/recordings/, with labels.csv naming
+# what each one is and whether it leaks. Usage: record_all.sh [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$root/build}
+out=$root/tests/analysis/recordings
+record=$build/bench/analysis/leakhound-record-demo
+target=$build/app/demo_target/leakhound-demo-target
+mkdir -p "$out"
+
+# name | label | target flags | recorder flags
+scenarios=(
+  "steady_no_leak|no_leak|--threads 8|--rate 20"
+  "leak_16kb|leak|--threads 8 --leak-kb-per-request 16|--rate 20"
+  "slow_leak_1kb|leak|--threads 8 --leak-kb-per-request 1|--rate 20"
+  "cache_fills_and_holds|no_leak|--threads 8 --cache-limit 600 --cache-entry-kb 128|--rate 5"
+  "cache_then_leak|leak|--threads 8 --cache-limit 600 --cache-entry-kb 128 --leak-kb-per-request 4|--rate 5"
+  "restart_loop_leak|leak|--threads 8 --restart-after 100 --leak-kb-per-request 256|--rate 5 --endpoint convert"
+  "restart_loop_flat|no_leak|--threads 8 --restart-after 100|--rate 5 --endpoint convert"
+  "bursty_no_leak|no_leak|--threads 8|--rate 40 --burst-period 30s --burst-duty 0.3"
+  "bursty_leak|leak|--threads 8 --leak-kb-per-request 8|--rate 40 --burst-period 30s --burst-duty 0.3"
+  "model_loaded_once|no_leak|--threads 8 --model-mb 64|--rate 20 --new-language-at 2m"
+)
+
+echo "file,label,target_flags,load_flags" >"$out/labels.csv"
+run() {
+  IFS='|' read -r name label flags load <<<"$1"
+  # shellcheck disable=SC2086
+  "$record" --target "$target" --target-args "$flags" $load --duration "${DURATION:-5m}" --interval 500ms \
+    --out "$out/$name.csv" --events "$out/$name.events.csv"
+}
+for s in "${scenarios[@]}"; do
+  IFS='|' read -r name label flags load <<<"$s"
+  echo "$name.csv,$label,\"$flags\",\"$load\"" >>"$out/labels.csv"
+done
+for ((i = 0; i < ${#scenarios[@]}; i += 2)); do
+  run "${scenarios[i]}" &
+  if ((i + 1 < ${#scenarios[@]})); then run "${scenarios[i + 1]}" & fi
+  wait
+done
