@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+
+namespace lh::analysis {
+
+// Every threshold of the leak analysis, with its default and why.
+// docs/ANALYSIS.md explains the method these feed.
+struct AnalysisParameters {
+  // --- Buckets: the series is reduced to the lowest value (the floor) of
+  // each time bucket, which is what survives a garbage collection; GC
+  // sawtooth and request spikes sit above it.
+  double base_bucket_s = 1.0;     // narrowest bucket
+  std::size_t max_buckets = 160;  // per segment; past it buckets double in width (keeps the O(b²) steps cheap)
+  double min_bucket_fill = 0.6;   // a bucket with fewer samples than this share of its segment's median
+                                  // count is left out: the floor of fewer samples sits higher
+
+  // --- Segments: restarts always split the series; so does a gap longer
+  // than both of these (the service may have restarted unseen).
+  double max_gap_s = 30.0;
+  double gap_intervals = 10.0;           // ... times the typical sampling interval
+  std::size_t min_segment_buckets = 6;   // shorter segments are left out of the verdict
+
+  // --- Changes of regime (warm-up, a cache that fills, a model loaded
+  // once, growth that starts late): a two-phase fit (a line either side of
+  // a split) must remove this share of a single line's squared error, and
+  // the analysis then starts at the split.
+  double change_min_gain = 0.5;
+  std::size_t max_changes = 3;  // per segment
+
+  // --- What a verdict needs after warm-up.
+  double min_window_s = 90.0;
+  std::size_t min_window_buckets = 12;
+
+  // --- The trend test (Mann–Kendall, Hamed–Rao corrected), one-sided.
+  double alpha = 0.01;
+  double acf_alpha = 0.05;  // lags whose autocorrelation counts in the correction
+  double ci_level = 0.95;   // of the slope's confidence interval
+
+  // --- Practical size: growth slower than both of these is not called a
+  // leak however significant; an interval wholly below them is no leak.
+  double min_growth_mib_per_hour = 1.0;       // absolute, for series in a byte unit
+  double min_relative_growth_per_hour = 0.02; // of the level (2 %/h doubles memory in ~2 days)
+
+  // --- Does the late part still grow? The last share of each window must
+  // grow at this share of the whole window's slope at least.
+  double late_fraction = 1.0 / 3.0;
+  double late_min_ratio = 0.4;
+};
+
+}  // namespace lh::analysis

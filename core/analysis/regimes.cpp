@@ -1,0 +1,52 @@
+#include "analysis/regimes.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/two_phase.h"
+
+namespace lh::analysis {
+namespace {
+
+Change describe(const TwoPhaseFit& fit, std::span<const double> t) {
+  Change c;
+  const double at = t[fit.split];
+  c.t_s = at;
+  c.slope_before = fit.left.slope;
+  c.slope_after = fit.right.slope;
+  c.jump = fit.right.at(at) - fit.left.at(at);
+  // A jump larger than what either side grows over its length is a step.
+  const double grew_before = std::fabs(fit.left.slope * (at - t.front()));
+  const double grows_after = std::fabs(fit.right.slope * (t.back() - at));
+  if (std::fabs(c.jump) > std::max(grew_before, grows_after)) {
+    c.kind = ChangeKind::step;
+  } else {
+    c.kind = fit.right.slope < fit.left.slope ? ChangeKind::slowdown : ChangeKind::speedup;
+  }
+  return c;
+}
+
+}  // namespace
+
+Window find_window(std::span<const double> t, std::span<const double> y, const AnalysisParameters& params) {
+  Window w;
+  for (std::size_t round = 0; round < params.max_changes; ++round) {
+    const auto rest_t = t.subspan(w.start);
+    const auto rest_y = y.subspan(w.start);
+    const std::size_t min_side = std::max<std::size_t>(3, rest_t.size() / 10);
+    const auto fit = best_two_phase(rest_t, rest_y, min_side);
+    if (!fit || fit->gain() < params.change_min_gain) break;
+    const Change change = describe(*fit, rest_t);
+    const std::size_t left_after = rest_t.size() - fit->split;
+    const double seconds_after = rest_t.back() - rest_t[fit->split];
+    if (left_after < params.min_window_buckets || seconds_after < params.min_window_s) {
+      w.too_late = change;
+      break;
+    }
+    w.changes.push_back(change);
+    w.start += fit->split;
+  }
+  return w;
+}
+
+}  // namespace lh::analysis

@@ -1,0 +1,28 @@
+#include "analysis/verdict_json.h"
+
+#include <cmath>
+
+namespace lh::analysis {
+namespace {
+
+nlohmann::json number(double v, bool known = true) { return known && std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
+
+}  // namespace
+
+nlohmann::json to_json(const Verdict& v) {
+  const bool est = v.has_estimate;
+  return nlohmann::json{
+      {"verdict", std::string(to_string(v.kind))},
+      {"confidence", v.confidence},
+      {"slope_per_hour", number(v.slope_per_hour, est)},
+      {"slope_ci", nlohmann::json::array({number(v.slope_ci_low, est), number(v.slope_ci_high, est)})},
+      {"unit", v.unit},
+      {"growth", number(v.growth, est)},
+      {"window_s", nlohmann::json::array({number(v.window_from_s, est), number(v.window_to_s, est)})},
+      {"restarts", v.restarts},
+      {"time_to_limit_h", v.time_to_limit_h ? number(*v.time_to_limit_h) : nlohmann::json()},
+      {"reasons", v.reasons},
+  };
+}
+
+}  // namespace lh::analysis
