@@ -22,6 +22,7 @@ struct SegmentWork {
   SegmentResult result;
   std::span<const double> window_t() const { return std::span(t).subspan(window.start); }
   std::span<const double> window_y() const { return std::span(y).subspan(window.start); }
+  double w_from() const { return t[window.start]; }
 };
 
 // Buckets with too few samples (the first and last of a segment, around
@@ -135,7 +136,7 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
     return r;
   }());
 
-  std::vector<Run> runs, late_runs;
+  std::vector<Run> runs, early_runs, late_runs;
   std::vector<double> levels;
   const SegmentWork* last = nullptr;
   for (auto& w : work) {
@@ -143,8 +144,10 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
     reasons.changes(w.result, w.window);
     const auto t = w.window_t(), y = w.window_y();
     runs.push_back({t, y});
-    const auto late = std::max<std::size_t>(3, static_cast<std::size_t>(std::ceil(t.size() * params.late_fraction)));
-    late_runs.push_back({t.last(std::min(late, t.size())), y.last(std::min(late, t.size()))});
+    // The late part, and the early part it is compared with.
+    const auto late = std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(t.size() * params.late_fraction)), 3, t.size());
+    late_runs.push_back({t.last(late), y.last(late)});
+    early_runs.push_back({t.first(t.size() - late + 1), y.first(t.size() - late + 1)});
     levels.insert(levels.end(), y.begin(), y.end());
     const Run own[] = {{t, y}};
     const double slope = theil_sen_slope(own);
@@ -163,6 +166,7 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
 
   const Estimate all = estimate(runs, params);
   const Estimate tail = estimate(late_runs, params);
+  const Estimate head = estimate(early_runs, params);
   v.has_estimate = true;
   v.slope_per_hour = all.slope.slope * kHour;
   v.slope_ci_low = all.slope.low * kHour;
@@ -181,14 +185,22 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
 
   const bool long_enough = all.seconds >= params.min_window_s && all.points >= params.min_window_buckets;
   const bool trend = all.mk.p_increasing < params.alpha && all.slope.low > 0;
-  const bool big_enough = all.slope.slope >= gate_s;
-  const bool still_growing = tail.slope.slope >= params.late_min_ratio * all.slope.slope;
-  const bool slowed_near_end = std::any_of(work.begin(), work.end(), [](const SegmentWork& w) {
-    return w.result.analysed && w.window.too_late && w.window.too_late->kind != ChangeKind::speedup;
-  });
-  const bool late_flat = tail.points >= 6 && tail.slope.high < gate_s;
   const double se = standard_error(all.slope, params.ci_level);
+  const bool big_enough = support_above(all.slope.slope, gate_s, se) >= params.min_size_support;
   const double se_tail = standard_error(tail.slope, params.ci_level);
+  const double se_head = standard_error(head.slope, params.ci_level);
+  // Concavity: the late part grows clearly slower than the early part (by
+  // the ratio, and by more than the two estimates' noise).
+  const double z = normal_quantile(1 - (1 - params.ci_level) / 2);
+  const double drop = head.slope.slope - tail.slope.slope;
+  const bool slowed = tail.slope.slope < params.late_min_ratio * head.slope.slope &&
+                      drop > z * std::sqrt(se_head * se_head + se_tail * se_tail);
+  const bool still_growing = !slowed && tail.slope.slope > 0;
+  // A slowdown too near the end to analyse after it matters when growth ran
+  // long before it; in a segment just restarted it is the warm-up.
+  const bool slowed_near_end = last && last->window.too_late && last->window.too_late->kind != ChangeKind::speedup &&
+                               last->window.too_late->t_s - last->w_from() >= params.min_window_s;
+  const bool late_flat = tail.points >= 6 && tail.slope.high < gate_s;
 
   reasons.window(all.slope, all.mk.p_increasing, v.window_from_s, v.window_to_s);
   if (!long_enough) {
@@ -201,7 +213,7 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
     v.kind = VerdictKind::no_leak;
     v.confidence = 1 - support_above(all.slope.slope, gate_s, se);
     reasons.below_gate(all.slope.high, gate_s);
-  } else if (late_flat && !still_growing) {
+  } else if (late_flat && slowed) {
     v.kind = VerdictKind::no_leak;
     v.confidence = 1 - support_above(tail.slope.slope, gate_s, se_tail);
     reasons.stopped(tail.slope.slope, tail.seconds, gate_s);

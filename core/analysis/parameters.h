@@ -27,6 +27,10 @@ struct AnalysisParameters {
   // the analysis then starts at the split.
   double change_min_gain = 0.5;
   std::size_t max_changes = 3;  // per segment
+  // A warm-up levels off gradually: its tail lasts about as long again as
+  // its steep part, so that much more is excluded after the first slowdown
+  // of a segment (when enough remains).
+  double warmup_margin = 1.0;
 
   // --- What a verdict needs after warm-up.
   double min_window_s = 90.0;
@@ -41,10 +45,15 @@ struct AnalysisParameters {
   // leak however significant; an interval wholly below them is no leak.
   double min_growth_mib_per_hour = 1.0;       // absolute, for series in a byte unit
   double min_relative_growth_per_hour = 0.02; // of the level (2 %/h doubles memory in ~2 days)
+  // A leak must be above that size with at least this probability (from
+  // the slope's interval), not merely by its point estimate.
+  double min_size_support = 0.9;
 
-  // --- Does the late part still grow? The last share of each window must
-  // grow at this share of the whole window's slope at least.
-  double late_fraction = 1.0 / 3.0;
+  // --- Does the late part still grow? Growth has slowed (a warm-up's
+  // tail, a cache nearly full) when the last share of each window grows at
+  // less than late_min_ratio of the part before it, by more than the two
+  // slopes' noise (their intervals at ci_level). A leak needs it not slowed.
+  double late_fraction = 0.5;
   double late_min_ratio = 0.4;
 };
 

@@ -37,14 +37,30 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
     const auto fit = best_two_phase(rest_t, rest_y, min_side);
     if (!fit || fit->gain() < params.change_min_gain) break;
     const Change change = describe(*fit, rest_t);
+    // Enough must remain after the change: a full window, or in a short
+    // segment (between frequent restarts) at least its later half.
     const std::size_t left_after = rest_t.size() - fit->split;
     const double seconds_after = rest_t.back() - rest_t[fit->split];
-    if (left_after < params.min_window_buckets || seconds_after < params.min_window_s) {
+    const double whole_s = t.back() - t.front();
+    const std::size_t need_points = std::min(params.min_window_buckets, std::max<std::size_t>(3, t.size() / 2));
+    const double need_s = std::min(params.min_window_s, whole_s / 2);
+    if (left_after < need_points || seconds_after < need_s) {
       w.too_late = change;
       break;
     }
     w.changes.push_back(change);
-    w.start += fit->split;
+    std::size_t start = w.start + fit->split;
+    if (round == 0 && change.kind == ChangeKind::slowdown) {
+      // Skip the warm-up's tail too, if what is left stays long enough.
+      const double until = change.t_s + params.warmup_margin * (change.t_s - t[w.start]);
+      std::size_t later = start;
+      while (later < t.size() && t[later] < until) ++later;
+      if (t.size() - later >= need_points && t.back() - t[std::min(later, t.size() - 1)] >= need_s) {
+        start = later;
+        w.changes.back().t_s = t[later];
+      }
+    }
+    w.start = start;
   }
   return w;
 }

@@ -71,9 +71,13 @@ struct Builder {
 double warmup(double t, double size, double tau) { return size * (1 - std::exp(-t / tau)); }
 
 // Restarts every `cycle` seconds; the service answers again `down` seconds
-// later, warms up, then grows at `rate` until the next restart.
-void restart_loop(Builder& b, double rate) {
+// later, warms up, then grows until the next restart. A leaking loop grows
+// 10–100 % of its level per cycle: the restarts are there because of the
+// growth, as the conversion service is restarted every 50 conversions after
+// growing ~210 MB each time.
+void restart_loop(Builder& b, bool leaks) {
   const double cycle = log_uniform(b.rng, 60, 1200);
+  const double rate = leaks ? uniform(b.rng, 0.1, 1.0) * 3600 / cycle : 0.0;
   const double down = uniform(b.rng, 2, 15);
   const double warm = uniform(b.rng, 0.05, 0.3), tau = uniform(b.rng, 3, 20);
   b.f.duration = std::max(b.f.duration, 5 * cycle);
@@ -223,11 +227,11 @@ LabelledSeries generate(Shape shape, std::uint64_t seed) {
     }
     case Shape::restart_loop_leak:
       buf[0] = 0;
-      restart_loop(b, std::max(rate, 0.2));
+      restart_loop(b, true);
       break;
     case Shape::restart_loop_flat:
       buf[0] = 0;
-      restart_loop(b, 0.0);
+      restart_loop(b, false);
       break;
     case Shape::bursty:
       buf[0] = 0;
