@@ -26,6 +26,9 @@ struct AnalysisParameters {
   // a split) must remove this share of a single line's squared error, and
   // the analysis then starts at the split.
   double change_min_gain = 0.5;
+  // ... or this share for a warm-up: growth that slows, or a jump up, in the
+  // first half of a segment, which is where every restart puts one.
+  double warmup_min_gain = 0.3;
   std::size_t max_changes = 3;  // per segment
   // A warm-up levels off gradually: its tail lasts about as long again as
   // its steep part, so that much more is excluded after the first slowdown

@@ -35,8 +35,13 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
     const auto rest_y = y.subspan(w.start);
     const std::size_t min_side = std::max<std::size_t>(3, rest_t.size() / 10);
     const auto fit = best_two_phase(rest_t, rest_y, min_side);
-    if (!fit || fit->gain() < params.change_min_gain) break;
+    if (!fit) break;
     const Change change = describe(*fit, rest_t);
+    // A segment is expected to start with a warm-up (growth that slows, or
+    // a jump up) in its first half: that shape needs less evidence.
+    const bool warmup_shape = round == 0 && rest_t[fit->split] - t.front() < (t.back() - t.front()) / 2 &&
+                              (change.kind == ChangeKind::slowdown || (change.kind == ChangeKind::step && change.jump > 0));
+    if (fit->gain() < (warmup_shape ? params.warmup_min_gain : params.change_min_gain)) break;
     // Enough must remain after the change: a full window, or in a short
     // segment (between frequent restarts) at least its later half.
     const std::size_t left_after = rest_t.size() - fit->split;
@@ -50,7 +55,7 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
     }
     w.changes.push_back(change);
     std::size_t start = w.start + fit->split;
-    if (round == 0 && change.kind == ChangeKind::slowdown) {
+    if (warmup_shape) {
       // Skip the warm-up's tail too, if what is left stays long enough.
       const double until = change.t_s + params.warmup_margin * (change.t_s - t[w.start]);
       std::size_t later = start;
