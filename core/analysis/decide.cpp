@@ -8,6 +8,7 @@
 #include "analysis/normal.h"
 #include "analysis/reasons.h"
 #include "analysis/regimes.h"
+#include "analysis/sawtooth.h"
 #include "analysis/sen_slope.h"
 
 namespace lh::analysis {
@@ -19,6 +20,7 @@ constexpr double kHour = 3600.0;
 struct SegmentWork {
   std::vector<double> t, y;
   Window window;
+  Sawtooth sawtooth;
   SegmentResult result;
   std::span<const double> window_t() const { return std::span(t).subspan(window.start); }
   std::span<const double> window_y() const { return std::span(y).subspan(window.start); }
@@ -27,7 +29,7 @@ struct SegmentWork {
 
 // Buckets with too few samples (the first and last of a segment, around
 // gaps) have a floor that sits high: fewer samples, fewer chances to be low.
-void usable_buckets(const Segment& seg, double min_fill, SegmentWork& w) {
+void usable_buckets(const Segment& seg, double min_fill, std::size_t min_cycles, SegmentWork& w) {
   std::vector<std::uint32_t> counts;
   for (const auto& b : seg.buckets) counts.push_back(b.count);
   if (counts.empty()) return;
@@ -38,6 +40,11 @@ void usable_buckets(const Segment& seg, double min_fill, SegmentWork& w) {
     w.t.push_back(b.t());
     w.y.push_back(b.floor);
   }
+  // A bucket narrower than a GC cycle keeps part of the sawtooth: widen,
+  // when enough cycles were seen for a trend on one floor per cycle.
+  w.sawtooth = find_sawtooth(w.t, w.y);
+  if (w.t.size() / w.sawtooth.group >= min_cycles) merge_groups(w.t, w.y, w.sawtooth.group);
+  else w.sawtooth.group = 1;
 }
 
 double requests_at(std::span<const RequestCount> requests, double t) {
@@ -78,15 +85,19 @@ Estimate estimate(const std::vector<Run>& runs, const AnalysisParameters& params
   return e;
 }
 
-// Standard error of a slope read off its interval.
+// Standard error of a slope read off its interval (0 for an exact line,
+// infinite when the interval is open).
 double standard_error(const SlopeEstimate& s, double level) {
   const double z = normal_quantile(1 - (1 - level) / 2);
   const double se = (s.high - s.low) / (2 * z);
-  return std::isfinite(se) && se > 0 ? se : std::numeric_limits<double>::infinity();
+  return std::isfinite(se) ? std::max(se, 0.0) : std::numeric_limits<double>::infinity();
 }
 
+// Probability that the slope is above `gate`, reading the estimate as normal.
 double support_above(double slope, double gate, double se) {
-  return std::isfinite(se) ? normal_cdf((slope - gate) / se) : 0.5;
+  if (!std::isfinite(se)) return 0.5;
+  if (se == 0) return slope > gate ? 1.0 : slope < gate ? 0.0 : 0.5;
+  return normal_cdf((slope - gate) / se);
 }
 
 void time_to_limit(Verdict& v, const SegmentWork& last, const SlopeEstimate& s, double limit) {
@@ -122,7 +133,7 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
     w.result.window_from_s = seg.first_t;
     w.result.samples = seg.samples;
     if (seg.cause == SegmentCause::restart) ++v.restarts;
-    usable_buckets(seg, params.min_bucket_fill, w);
+    usable_buckets(seg, params.min_bucket_fill, params.min_sawtooth_cycles, w);
     if (w.t.size() >= params.min_segment_buckets) {
       w.window = find_window(w.t, w.y, params);
       w.result.analysed = true;
@@ -142,6 +153,7 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
   for (auto& w : work) {
     if (!w.result.analysed) continue;
     reasons.changes(w.result, w.window);
+    if (w.sawtooth.group > 1) reasons.sawtooth(w.sawtooth.period_s);
     const auto t = w.window_t(), y = w.window_y();
     runs.push_back({t, y});
     // The late part, and the early part it is compared with.

@@ -19,7 +19,8 @@ std::uint64_t count_slope_pairs(std::span<const Run> runs);
 
 // How many of those pairs have a slope <= theta, in O(n log n) per run:
 // ordering the points by y - theta·x, a pair's slope is <= theta exactly
-// when the pair swaps places relative to the order by x.
+// when the pair swaps places relative to the order by x. Exact, except for
+// a slope within rounding error of theta, which may count either way.
 std::uint64_t count_slopes_at_most(std::span<const Run> runs, double theta);
 
 // The k-th smallest pairwise slope (0-based), NaN when there are not k+1

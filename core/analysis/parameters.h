@@ -12,7 +12,12 @@ struct AnalysisParameters {
   // sawtooth and request spikes sit above it.
   double base_bucket_s = 1.0;     // narrowest bucket
   std::size_t max_buckets = 160;  // per segment; past it buckets double in width (keeps the O(b²) steps cheap)
-  double min_bucket_fill = 0.6;   // a bucket with fewer samples than this share of its segment's median
+  double min_bucket_fill = 0.6;
+  // When memory drops at regular collections, buckets are widened to one GC
+  // cycle each, if at least this many cycles were seen (fewer cycles stay
+  // in narrow buckets, whose sawtooth the autocorrelation correction widens
+  // the interval for).
+  std::size_t min_sawtooth_cycles = 24;   // a bucket with fewer samples than this share of its segment's median
                                   // count is left out: the floor of fewer samples sits higher
 
   // --- Segments: restarts always split the series; so does a gap longer

@@ -89,6 +89,13 @@ void ReasonWriter::changes(const SegmentResult& segment, const Window& window) {
   (void)segment;
 }
 
+void ReasonWriter::sawtooth(double period_s) {
+  if (sawtooth_said_) return;
+  sawtooth_said_ = true;
+  lines_.push_back("memory drops every " + span(period_s) +
+                   " or so (garbage collection); analysed on the floor of each cycle");
+}
+
 void ReasonWriter::flush_changes() {
   if (change_lines_.size() <= 3) {
     lines_.insert(lines_.end(), change_lines_.begin(), change_lines_.end());
@@ -101,9 +108,10 @@ void ReasonWriter::flush_changes() {
 }
 
 void ReasonWriter::restart_growth(int restarts, const std::vector<SegmentResult>& segments) {
+  // Growth over a whole cycle, restart to restart, at the cycle's slope.
   std::vector<double> growth;
   for (const auto& s : segments) {
-    if (s.analysed) growth.push_back(s.growth);
+    if (s.analysed) growth.push_back(s.slope_per_hour / 3600.0 * (s.to_s - s.from_s));
   }
   std::string line = std::to_string(restarts) + (restarts == 1 ? " restart" : " restarts");
   if (growth.size() >= 2) {
@@ -165,7 +173,8 @@ void ReasonWriter::limit(double limit, std::optional<double> h, std::optional<do
     return;
   }
   std::string line = "reaches the limit of " + amount(limit) + " in about " + hours(*h);
-  if (low) line += " (" + hours(*low) + " to " + (high ? hours(*high) : std::string("never")) + ")";
+  const std::string upper = high ? hours(*high) : std::string("never");
+  if (low && (hours(*low) != hours(*h) || upper != hours(*h))) line += " (" + hours(*low) + " to " + upper + ")";
   lines_.push_back(line);
 }
 

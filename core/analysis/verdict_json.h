@@ -11,7 +11,7 @@ namespace lh::analysis {
 // "slope_ci": [lo, hi], "unit", "growth", "window_s": [from, to],
 // "restarts", "time_to_limit_h" (null unless a limit was given and the
 // verdict is leak), "reasons": [...]}. Numbers that cannot be estimated
-// (and infinite interval bounds) are null.
-nlohmann::json to_json(const Verdict& verdict);
+// (and infinite interval bounds) are null. Keys keep the order.
+nlohmann::ordered_json to_json(const Verdict& verdict);
 
 }  // namespace lh::analysis
