@@ -3,4 +3,8 @@
 #include "command.h"
 
 // Every subcommand of leakhound-cli, one file each (NAME_command.cpp).
-namespace lh::cli {}  // namespace lh::cli
+namespace lh::cli {
+
+Command add_analyze_command(CLI::App& parent);
+
+}  // namespace lh::cli

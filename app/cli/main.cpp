@@ -11,7 +11,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.footer("Run 'leakhound-cli COMMAND --help' for a command's options.");
 
-  const std::vector<lh::cli::Command> commands{};
+  const std::vector<lh::cli::Command> commands{
+      lh::cli::add_analyze_command(app),
+  };
 
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;
   for (const auto& command : commands) {

@@ -10,13 +10,13 @@ record=$build/bench/analysis/leakhound-record-demo
 target=$build/app/demo_target/leakhound-demo-target
 mkdir -p "$out"
 
-# name | label | target flags | recorder flags
+# name | label | target flags | recorder flags (a --duration here wins)
 scenarios=(
   "steady_no_leak|no_leak|--threads 8|--rate 20"
   "leak_16kb|leak|--threads 8 --leak-kb-per-request 16|--rate 20"
   "slow_leak_1kb|leak|--threads 8 --leak-kb-per-request 1|--rate 20"
-  "cache_fills_and_holds|no_leak|--threads 8 --cache-limit 600 --cache-entry-kb 128|--rate 5"
-  "cache_then_leak|leak|--threads 8 --cache-limit 600 --cache-entry-kb 128 --leak-kb-per-request 4|--rate 5"
+  "cache_fills_and_holds|no_leak|--threads 8 --cache-limit 1200 --cache-entry-kb 64|--rate 10 --duration 8m"
+  "cache_then_leak|leak|--threads 8 --cache-limit 1200 --cache-entry-kb 64 --leak-kb-per-request 4|--rate 10 --duration 8m"
   "restart_loop_leak|leak|--threads 8 --restart-after 100 --leak-kb-per-request 256|--rate 5 --endpoint convert"
   "restart_loop_flat|no_leak|--threads 8 --restart-after 100|--rate 5 --endpoint convert"
   "bursty_no_leak|no_leak|--threads 8|--rate 40 --burst-period 30s --burst-duty 0.3"
@@ -27,8 +27,12 @@ scenarios=(
 echo "file,label,target_flags,load_flags" >"$out/labels.csv"
 run() {
   IFS='|' read -r name label flags load <<<"$1"
+  # ONLY=name,name records just those (labels.csv is rewritten whole).
+  [[ -z "${ONLY:-}" || ",$ONLY," == *",$name,"* ]] || return 0
+  local duration=(--duration "${DURATION:-5m}")
+  [[ "$load" == *--duration* ]] && duration=()
   # shellcheck disable=SC2086
-  "$record" --target "$target" --target-args "$flags" $load --duration "${DURATION:-5m}" --interval 500ms \
+  "$record" --target "$target" --target-args "$flags" "${duration[@]}" $load --interval 500ms \
     --out "$out/$name.csv" --events "$out/$name.events.csv"
 }
 for s in "${scenarios[@]}"; do

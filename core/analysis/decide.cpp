@@ -168,7 +168,6 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
     last = &w;
   }
   for (const auto& w : work) v.segments.push_back(w.result);
-  if (v.restarts > 0) reasons.restart_growth(v.restarts, v.segments);
 
   if (runs.empty() || count_slope_pairs(runs) < 3) {
     reasons.too_little(0, params.min_window_s);
@@ -194,6 +193,7 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
   if (const auto mib = mib_per_unit(unit)) gate = std::max(gate, params.min_growth_mib_per_hour / *mib);
   v.practical_slope_per_hour = gate;
   const double gate_s = gate / kHour;
+  if (v.restarts > 0) reasons.restart_growth(v.restarts, v.segments, gate_s);
 
   const bool long_enough = all.seconds >= params.min_window_s && all.points >= params.min_window_buckets;
   const bool trend = all.mk.p_increasing < params.alpha && all.slope.low > 0;

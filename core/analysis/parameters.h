@@ -35,6 +35,7 @@ struct AnalysisParameters {
   // first half of a segment, which is where every restart puts one.
   double warmup_min_gain = 0.3;
   std::size_t max_changes = 3;  // per segment
+  double min_change_rms = 0.001; // a single line already fits within this share of the level: no change
   // A warm-up levels off gradually: its tail lasts about as long again as
   // its steep part, so that much more is excluded after the first slowdown
   // of a segment (when enough remains).

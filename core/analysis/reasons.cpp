@@ -97,6 +97,8 @@ void ReasonWriter::sawtooth(double period_s) {
 }
 
 void ReasonWriter::flush_changes() {
+  if (!restart_line_.empty()) lines_.push_back(std::move(restart_line_));
+  restart_line_.clear();
   if (change_lines_.size() <= 3) {
     lines_.insert(lines_.end(), change_lines_.begin(), change_lines_.end());
   } else {
@@ -107,19 +109,25 @@ void ReasonWriter::flush_changes() {
   change_lines_.clear();
 }
 
-void ReasonWriter::restart_growth(int restarts, const std::vector<SegmentResult>& segments) {
-  // Growth over a whole cycle, restart to restart, at the cycle's slope.
-  std::vector<double> growth;
+void ReasonWriter::restart_growth(int restarts, const std::vector<SegmentResult>& segments, double gate) {
+  // Growth over a whole cycle, restart to restart, at the cycle's slope;
+  // below what the size gate allows over a cycle it is no growth.
+  std::vector<double> growth, cycles;
   for (const auto& s : segments) {
-    if (s.analysed) growth.push_back(s.slope_per_hour / 3600.0 * (s.to_s - s.from_s));
+    if (!s.analysed) continue;
+    growth.push_back(s.slope_per_hour / 3600.0 * (s.to_s - s.from_s));
+    cycles.push_back(s.to_s - s.from_s);
   }
   std::string line = std::to_string(restarts) + (restarts == 1 ? " restart" : " restarts");
   if (growth.size() >= 2) {
-    std::nth_element(growth.begin(), growth.begin() + static_cast<std::ptrdiff_t>(growth.size() / 2), growth.end());
+    const auto mid = static_cast<std::ptrdiff_t>(growth.size() / 2);
+    std::nth_element(growth.begin(), growth.begin() + mid, growth.end());
+    std::nth_element(cycles.begin(), cycles.begin() + mid, cycles.end());
     const double typical = growth[growth.size() / 2];
-    line += typical > 0 ? "; grows about " + amount(typical) + " between each" : "; no growth between them";
+    line += typical > gate * cycles[cycles.size() / 2] ? "; grows about " + amount(typical) + " between each"
+                                                       : "; no growth that counts between them";
   }
-  lines_.push_back(line);
+  restart_line_ = line;
 }
 
 void ReasonWriter::window(const SlopeEstimate& s, double p, double from_s, double to_s) {

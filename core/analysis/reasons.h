@@ -20,7 +20,8 @@ class ReasonWriter {
   void segments(std::size_t count, int restarts, const std::vector<SegmentResult>& results);
   void changes(const SegmentResult& segment, const Window& window);
   void sawtooth(double period_s);
-  void restart_growth(int restarts, const std::vector<SegmentResult>& segments);
+  // `gate` is the practical size, per second.
+  void restart_growth(int restarts, const std::vector<SegmentResult>& segments, double gate);
   void window(const SlopeEstimate& slope, double p, double from_s, double to_s);
   void too_little(double analysed_s, double needed_s);
   void still_growing(double late_slope, double late_s);
@@ -45,6 +46,7 @@ class ReasonWriter {
   std::vector<std::string> change_lines_;
   std::size_t segments_with_changes_ = 0;
   bool sawtooth_said_ = false;
+  std::string restart_line_;
 };
 
 }  // namespace lh::analysis

@@ -36,6 +36,12 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
     const std::size_t min_side = std::max<std::size_t>(3, rest_t.size() / 10);
     const auto fit = best_two_phase(rest_t, rest_y, min_side);
     if (!fit) break;
+    // A change that explains next to nothing (residuals of one line already
+    // under min_change_rms of the level: quantized, near-constant memory)
+    // is no change.
+    double mean = 0;
+    for (double v : rest_y) mean += v / static_cast<double>(rest_y.size());
+    if (std::sqrt(fit->sse_line / static_cast<double>(rest_y.size())) < params.min_change_rms * std::fabs(mean)) break;
     const Change change = describe(*fit, rest_t);
     // A segment is expected to start with a warm-up (growth that slows, or
     // a jump up) in its first half: that shape needs less evidence.

@@ -21,8 +21,9 @@ std::vector<double> restarts_from_uptime(std::span<const double> t_s, std::span<
   double previous = std::nan("");
   for (std::size_t i = 0; i < t_s.size() && i < uptime_s.size(); ++i) {
     if (std::isnan(uptime_s[i])) continue;
-    // The process started uptime seconds before this sample.
-    if (!std::isnan(previous) && uptime_s[i] < previous - tolerance_s) restarts.push_back(t_s[i] - uptime_s[i]);
+    // Reported at this sample, the first of the new process, as a changed
+    // pid is: the two agree when both columns are there.
+    if (!std::isnan(previous) && uptime_s[i] < previous - tolerance_s) restarts.push_back(t_s[i]);
     previous = uptime_s[i];
   }
   return restarts;

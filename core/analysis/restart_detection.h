@@ -8,6 +8,8 @@ namespace lh::analysis {
 // Restarts read off the series a sampler records beside memory, for CSVs
 // without an events file. NaN entries (gaps) are skipped.
 
+// Each restart is reported at the first sample of the new process.
+
 // An identity that changes (a pid, a start time): a restart at each change.
 std::vector<double> restarts_from_identity(std::span<const double> t_s, std::span<const double> identity);
 

@@ -43,9 +43,10 @@ TEST_CASE("ISO times count from the first row; restarts come from pid and uptime
   CHECK(s.unit == "GiB");
   CHECK(s.time_from_iso);
   CHECK(s.t_s.back() == 40);
-  // pid changes at 30 s; uptime says the start was at 27 s: one restart.
+  // pid changes at 30 s and uptime drops there: one restart.
   REQUIRE(s.restarts_s.size() == 1);
-  CHECK(s.restarts_s[0] == Approx(27));
+  CHECK(s.restarts_s[0] == 30);
+  CHECK(s.restart_columns == std::vector<std::string>{"health.pid", "health.uptime_seconds"});
   CHECK(s.requests.size() == 5);
   CHECK(s.requests.back().count == 40);
 }
