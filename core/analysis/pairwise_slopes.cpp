@@ -10,8 +10,6 @@ namespace lh::analysis {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Up to this many pairs, listing every slope is cheaper than narrowing in.
-constexpr std::uint64_t kListAllPairs = 200000;
 
 // Order of the points just after theta (by y - theta·x). Lines that meet
 // exactly at theta have crossed by then: the one with the larger x is
@@ -132,6 +130,8 @@ std::vector<double> sample_slopes(std::span<const Run> runs, std::size_t count) 
 }
 
 }  // namespace
+
+std::vector<double> pairwise_slopes(std::span<const Run> runs) { return all_slopes(runs); }
 
 std::uint64_t count_slope_pairs(std::span<const Run> runs) {
   std::uint64_t total = 0;

@@ -29,6 +29,10 @@ std::uint64_t count_slopes_at_most(std::span<const Run> runs, double theta);
 // the slopes left between the two bounds (expected O(n log² n)).
 double kth_pairwise_slope(std::span<const Run> runs, std::uint64_t k);
 
+// Every pairwise slope, unordered: for inputs of up to kListAllPairs pairs.
+inline constexpr std::uint64_t kListAllPairs = 200000;
+std::vector<double> pairwise_slopes(std::span<const Run> runs);
+
 // Theil–Sen: the median pairwise slope (the mean of the two middle ones
 // for an even count); NaN without pairs.
 double theil_sen_slope(std::span<const Run> runs);
