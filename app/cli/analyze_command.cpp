@@ -61,7 +61,13 @@ int run(const AnalyzeOptions& o) {
   std::optional<double> limit;
   if (!o.limit.empty()) limit = limit_in_unit(o.limit, series);
 
-  const analysis::SeriesInput input{series.t_s, series.values, series.unit, series.restarts_s, series.requests, limit};
+  const analysis::SeriesInput input{.t_s = series.t_s,
+                                    .values = series.values,
+                                    .unit = series.unit,
+                                    .restarts_s = series.restarts_s,
+                                    .requests = series.requests,
+                                    .limit = limit,
+                                    .cache = series.cache};
   const auto verdict = analysis::analyze(input);
   if (o.json) {
     std::printf("%s\n", analysis::to_json(verdict).dump(2).c_str());
@@ -75,7 +81,8 @@ int run(const AnalyzeOptions& o) {
 
 Command add_analyze_command(CLI::App& parent) {
   auto options = std::make_shared<AnalyzeOptions>();
-  CLI::App* app = parent.add_subcommand("analyze", "Tell whether a recorded memory series leaks (leak, no_leak, inconclusive)");
+  CLI::App* app =
+      parent.add_subcommand("analyze", "Tell whether a recorded memory series leaks (leak, no_leak, inconclusive)");
   app->add_option("FILE", options->file,
                   "CSV with a t_s (seconds) or ISO-8601 time column and value columns, as `monitor` writes")
       ->required();

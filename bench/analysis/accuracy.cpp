@@ -38,7 +38,8 @@ void accuracy_on_generated(std::uint64_t seed, int per_shape, bool list_misses) 
   for (const auto& s : set) {
     std::vector<analysis::RequestCount> requests;
     for (const auto& r : s.requests) requests.push_back({r.t_s, r.count});
-    analysis::SeriesInput in{s.t_s, s.values, s.unit, s.restarts_s, requests, std::nullopt};
+    analysis::SeriesInput in{
+        .t_s = s.t_s, .values = s.values, .unit = s.unit, .restarts_s = s.restarts_s, .requests = requests};
     const auto v = analysis::analyze(in);
     const bool said = v.kind == analysis::VerdictKind::leak;
     all.analyzer.add(said, s.leak);
@@ -76,9 +77,10 @@ void accuracy_on_recordings(const std::string& dir, bool list_misses) {
   csv.next(row);  // header
   Tally all;
   int total = 0;
-  std::printf("### Demo-target recordings (%s)\n\n| recording | label | analyzer | least squares | Mann–Kendall |\n"
-              "| --- | --- | --- | --- | --- |\n",
-              dir.c_str());
+  std::printf(
+      "### Demo-target recordings (%s)\n\n| recording | label | analyzer | least squares | Mann–Kendall |\n"
+      "| --- | --- | --- | --- | --- |\n",
+      dir.c_str());
   std::vector<std::string> notes;
   while (csv.next(row)) {
     if (row.size() < 2) continue;
@@ -90,7 +92,12 @@ void accuracy_on_recordings(const std::string& dir, bool list_misses) {
       s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
     }
     const bool leak = row[1] == "leak";
-    analysis::SeriesInput in{s.t_s, s.values, s.unit, s.restarts_s, s.requests, std::nullopt};
+    analysis::SeriesInput in{.t_s = s.t_s,
+                             .values = s.values,
+                             .unit = s.unit,
+                             .restarts_s = s.restarts_s,
+                             .requests = s.requests,
+                             .cache = s.cache};
     const auto v = analysis::analyze(in);
     const bool said = v.kind == analysis::VerdictKind::leak;
     const bool ls = least_squares_says_leak(s.t_s, s.values), mk = mann_kendall_sen_says_leak(s.t_s, s.values);

@@ -103,7 +103,11 @@ int record(const Options& o) {
   std::ofstream out(o.out);
   lh::CsvWriter csv(out);
   csv.field("t_s").field("time").field("memory.rss_mb").field("language_processor.cache_size");
-  csv.field("health.memory_usage_gb").field("health.pid").field("health.uptime_seconds").field("load.requests").end_row();
+  csv.field("health.memory_usage_gb")
+      .field("health.pid")
+      .field("health.uptime_seconds")
+      .field("load.requests")
+      .end_row();
   std::ofstream events_out;
   std::optional<lh::CsvWriter> events;
   if (!o.events.empty()) {
@@ -156,7 +160,10 @@ int record(const Options& o) {
     std::lock_guard lock(restarts_mutex);
     for (; events && written_restarts < restarts.size(); ++written_restarts) {
       const double at = restarts[written_restarts];
-      events->field(std::round(at * 1000) / 1000).field(lh::format_iso8601(clock.wall_at(at))).field("demo").field("restart");
+      events->field(std::round(at * 1000) / 1000)
+          .field(lh::format_iso8601(clock.wall_at(at)))
+          .field("demo")
+          .field("restart");
       events->field("the demo target exited (--restart-after) and was started again").end_row();
     }
   }

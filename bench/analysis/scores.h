@@ -9,8 +9,10 @@ namespace lh::bench {
 struct Scores {
   int tp = 0, fp = 0, fn = 0, tn = 0;
   void add(bool said_leak, bool is_leak) {
-    if (said_leak) (is_leak ? tp : fp)++;
-    else (is_leak ? fn : tn)++;
+    if (said_leak)
+      (is_leak ? tp : fp)++;
+    else
+      (is_leak ? fn : tn)++;
   }
   double precision() const { return tp + fp > 0 ? double(tp) / (tp + fp) : 1.0; }
   double recall() const { return tp + fn > 0 ? double(tp) / (tp + fn) : 1.0; }

@@ -23,7 +23,7 @@ double share_flagged(double percent_per_hour, double minutes, double noise, std:
   int flagged = 0;
   for (int i = 0; i < trials; ++i) {
     const auto s = synth::linear_leak(percent_per_hour, minutes, noise, seed + static_cast<std::uint64_t>(i));
-    analysis::SeriesInput in{s.t_s, s.values, s.unit, {}, {}, std::nullopt};
+    analysis::SeriesInput in{.t_s = s.t_s, .values = s.values, .unit = s.unit};
     if (analysis::analyze(in).kind == analysis::VerdictKind::leak) ++flagged;
   }
   return double(flagged) / trials;
@@ -39,12 +39,13 @@ double median(std::vector<double> v) { return quantile(std::move(v), 0.5); }
 
 void minutes_to_flag(std::uint64_t seed) {
   constexpr int kTrials = 100;
-  std::printf("### Minutes of 1 Hz data to flag a 10 %%/h leak\n\n"
-              "Linear growth of 10 %%/h of a 1 GiB level under AR(1) noise (phi 0.5), %d series per cell: the share "
-              "the analyzer calls a leak, and beside it the share of flat series (same noise) it calls a leak.\n\n"
-              "| minutes | noise 0.5 %%: leak found | false alarms | noise 2 %%: leak found | false alarms |\n"
-              "| --- | --- | --- | --- | --- |\n",
-              kTrials);
+  std::printf(
+      "### Minutes of 1 Hz data to flag a 10 %%/h leak\n\n"
+      "Linear growth of 10 %%/h of a 1 GiB level under AR(1) noise (phi 0.5), %d series per cell: the share "
+      "the analyzer calls a leak, and beside it the share of flat series (same noise) it calls a leak.\n\n"
+      "| minutes | noise 0.5 %%: leak found | false alarms | noise 2 %%: leak found | false alarms |\n"
+      "| --- | --- | --- | --- | --- |\n",
+      kTrials);
   for (double minutes : {2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0}) {
     std::printf("| %.0f | %.2f | %.2f | %.2f | %.2f |\n", minutes, share_flagged(10, minutes, 0.5, seed, kTrials),
                 share_flagged(0, minutes, 0.5, seed + 7777, kTrials), share_flagged(10, minutes, 2.0, seed, kTrials),
@@ -59,13 +60,13 @@ void speed() {
   constexpr std::size_t kSamples = 1'000'000;
   std::vector<double> t(kSamples), v(kSamples);
   for (std::size_t i = 0; i < kSamples; ++i) {
-    t[i] = 0.1 * static_cast<double>(i);  // 10 Hz for ~28 h
+    t[i] = 0.1 * static_cast<double>(i);     // 10 Hz for ~28 h
     v[i] = 1024 + 0.02 * t[i] + noise(rng);  // 72 MiB/h
   }
   std::vector<double> whole;
   for (int round = 0; round < 7; ++round) {
     const auto start = Clock::now();
-    analysis::SeriesInput in{t, v, "MiB", {}, {}, std::nullopt};
+    analysis::SeriesInput in{.t_s = t, .values = v, .unit = "MiB"};
     const auto verdict = analysis::analyze(in);
     whole.push_back(ms_since(start));
     if (verdict.kind != analysis::VerdictKind::leak) std::printf("(unexpected verdict on the speed series)\n");
@@ -85,7 +86,8 @@ void speed() {
       const auto vstart = Clock::now();
       (void)live.verdict();
       verdicts.push_back(ms_since(vstart));
-      if (verdicts.back() >= *std::max_element(verdicts.begin(), verdicts.end())) worst_verdict_at = static_cast<double>(i);
+      if (verdicts.back() >= *std::max_element(verdicts.begin(), verdicts.end()))
+        worst_verdict_at = static_cast<double>(i);
     }
   }
   double append_total = 0;

@@ -30,7 +30,7 @@ Verdict analyze(const SeriesInput& input, const AnalysisParameters& params) {
   std::sort(restarts.begin(), restarts.end());
   BucketedSeries buckets(params);
   feed(buckets, input.t_s, input.values, restarts);
-  return decide(buckets, input.unit, input.requests, input.limit, params);
+  return decide(buckets, {input.unit, input.requests, input.cache, input.limit}, params);
 }
 
 LiveAnalyzer::LiveAnalyzer(std::string unit, AnalysisParameters params)
@@ -63,6 +63,11 @@ void LiveAnalyzer::rebuild() {
   feed(buckets_, t_, v_, restarts_);
 }
 
-Verdict LiveAnalyzer::verdict() const { return decide(buckets_, unit_, requests_, limit_, params_); }
+void LiveAnalyzer::add_cache_count(double t_s, double entries) {
+  if (!cache_.empty() && t_s < cache_.back().t_s) return;
+  cache_.push_back({t_s, entries});
+}
+
+Verdict LiveAnalyzer::verdict() const { return decide(buckets_, {unit_, requests_, cache_, limit_}, params_); }
 
 }  // namespace lh::analysis

@@ -17,14 +17,25 @@ struct RequestCount {
   double count = 0;
 };
 
+// How many entries a cache held at a time (a series such as
+// language_processor.cache_size): it says whether memory grows on after the
+// cache stopped growing.
+struct CacheCount {
+  double t_s = 0;
+  double entries = 0;
+};
+
 // One whole series, as a session or a CSV holds it.
 struct SeriesInput {
-  std::span<const double> t_s;     // seconds, non-decreasing
-  std::span<const double> values;  // NaN = a gap
-  std::string unit;                // "MiB", "GiB", "B", "KiB", or anything else (no absolute gate)
-  std::span<const double> restarts_s;       // when the service restarted, optional
-  std::span<const RequestCount> requests;   // optional, non-decreasing in time
-  std::optional<double> limit;              // in the series' unit, optional
+  // Every member has a default, so callers name only what they have:
+  // SeriesInput{.t_s = t, .values = v, .unit = "MiB", .limit = 8192.0}.
+  std::span<const double> t_s = {};             // seconds, non-decreasing
+  std::span<const double> values = {};          // NaN = a gap
+  std::string unit = {};                        // "MiB", "GiB", "B", "KiB", or anything else (no absolute gate)
+  std::span<const double> restarts_s = {};      // when the service restarted, optional
+  std::span<const RequestCount> requests = {};  // optional, non-decreasing in time
+  std::optional<double> limit = {};             // in the series' unit, optional
+  std::span<const CacheCount> cache = {};       // optional, non-decreasing in time
 };
 
 // The verdict on a whole series. Pure computation: O(n) to reduce the
@@ -45,6 +56,7 @@ class LiveAnalyzer {
   // the buckets from the samples kept (O(n)).
   void add_restart(double t_s);
   void add_request_count(double t_s, double cumulative);
+  void add_cache_count(double t_s, double entries);
 
   Verdict verdict() const;
   std::size_t samples() const { return t_.size(); }
@@ -55,9 +67,10 @@ class LiveAnalyzer {
   std::string unit_;
   AnalysisParameters params_;
   std::optional<double> limit_;
-  std::vector<double> t_, v_;      // every sample, for rebuilds
-  std::vector<double> restarts_;   // sorted
+  std::vector<double> t_, v_;     // every sample, for rebuilds
+  std::vector<double> restarts_;  // sorted
   std::vector<RequestCount> requests_;
+  std::vector<CacheCount> cache_;
   BucketedSeries buckets_;
 };
 

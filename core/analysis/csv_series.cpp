@@ -95,15 +95,15 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
   if (column) {
     const auto at = find(s.columns, *column);
     if (!at || *column == "t_s" || *column == "time") {
-      throw InputError("--column " + *column + ": no such value column in " + std::string(file) + " (columns: " +
-                       list(value_names) + ")");
+      throw InputError("--column " + *column + ": no such value column in " + std::string(file) +
+                       " (columns: " + list(value_names) + ")");
     }
     value_col = *at;
   } else {
     const auto pick = pick_watched_memory(value_names);
     if (!pick) {
-      throw InputError(std::string(file) + ": no memory column found; choose one with --column (columns: " +
-                       list(value_names) + ")");
+      throw InputError(std::string(file) +
+                       ": no memory column found; choose one with --column (columns: " + list(value_names) + ")");
     }
     value_col = *find(s.columns, value_names[*pick]);
   }
@@ -111,12 +111,17 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
   s.unit = std::string(unit_symbol(meaning_of(s.column).unit));
 
   std::vector<std::size_t> identity_cols, uptime_cols;
-  std::optional<std::size_t> requests_col;
+  std::optional<std::size_t> requests_col, cache_col;
   for (std::size_t i = 0; i < s.columns.size(); ++i) {
     if (i == value_col) continue;
-    if (is_identity_column(s.columns[i])) identity_cols.push_back(i);
-    else if (is_uptime_column(s.columns[i])) uptime_cols.push_back(i);
-    else if (is_requests_column(s.columns[i]) && !requests_col) requests_col = i;
+    if (is_identity_column(s.columns[i]))
+      identity_cols.push_back(i);
+    else if (is_uptime_column(s.columns[i]))
+      uptime_cols.push_back(i);
+    else if (is_requests_column(s.columns[i]) && !requests_col)
+      requests_col = i;
+    else if (meaning_of(s.columns[i]).kind == SeriesKind::cache_count && !cache_col)
+      cache_col = i;
   }
   std::vector<std::vector<double>> identity(identity_cols.size()), uptime(uptime_cols.size());
 
@@ -143,11 +148,17 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
     s.t_s.push_back(t);
     s.values.push_back(number(row[value_col], file, csv.line(), s.column));
     if (!std::isnan(s.values.back())) ++values;
-    for (std::size_t k = 0; k < identity_cols.size(); ++k) identity[k].push_back(number(row[identity_cols[k]], file, csv.line(), s.columns[identity_cols[k]]));
-    for (std::size_t k = 0; k < uptime_cols.size(); ++k) uptime[k].push_back(number(row[uptime_cols[k]], file, csv.line(), s.columns[uptime_cols[k]]));
+    for (std::size_t k = 0; k < identity_cols.size(); ++k)
+      identity[k].push_back(number(row[identity_cols[k]], file, csv.line(), s.columns[identity_cols[k]]));
+    for (std::size_t k = 0; k < uptime_cols.size(); ++k)
+      uptime[k].push_back(number(row[uptime_cols[k]], file, csv.line(), s.columns[uptime_cols[k]]));
     if (requests_col) {
       const double r = number(row[*requests_col], file, csv.line(), s.columns[*requests_col]);
       if (!std::isnan(r) && (s.requests.empty() || r >= s.requests.back().count)) s.requests.push_back({t, r});
+    }
+    if (cache_col) {
+      const double c = number(row[*cache_col], file, csv.line(), s.columns[*cache_col]);
+      if (!std::isnan(c)) s.cache.push_back({t, c});
     }
   }
   if (values < 3) {
@@ -178,8 +189,8 @@ std::vector<double> read_restart_events(std::istream& in, std::string_view file,
   const auto t_col = find(header, "t_s");
   const auto time_col = find(header, "time");
   if (!kind || (!t_col && !time_col)) {
-    throw InputError(std::string(file) + ": expected an events CSV with columns t_s,time,source,kind,detail (got: " +
-                     list(header) + ")");
+    throw InputError(std::string(file) +
+                     ": expected an events CSV with columns t_s,time,source,kind,detail (got: " + list(header) + ")");
   }
   std::vector<double> restarts;
   while (csv.next(row)) {

@@ -12,17 +12,18 @@ namespace lh::analysis {
 
 // One value column of a CSV such as `monitor` writes (t_s, time, one column
 // per series, empty fields for gaps), with what the other columns say about
-// it: restarts (a pid or start time that changes, an uptime that drops) and
-// the load's cumulative request count.
+// it: restarts (a pid or start time that changes, an uptime that drops),
+// the load's cumulative request count, and a cache's count of entries.
 struct CsvSeries {
   std::vector<std::string> columns;  // the header
   std::string column;                // the one read into `values`
   std::string unit;                  // from its name ("MiB"), or ""
   std::vector<double> t_s;
-  std::vector<double> values;        // NaN where the field was empty
-  std::vector<double> restarts_s;    // from pid / start-time / uptime columns
+  std::vector<double> values;      // NaN where the field was empty
+  std::vector<double> restarts_s;  // from pid / start-time / uptime columns
   std::vector<std::string> restart_columns;
   std::vector<RequestCount> requests;  // from a column named requests or *requests_total
+  std::vector<CacheCount> cache;       // from the first cache-count column (lh::SeriesKind::cache_count)
   bool time_from_iso = false;          // t_s counts from the first row's ISO `time`
   double first_epoch_s = 0;            // that first time, in seconds since 1970, when time_from_iso
 };

@@ -43,16 +43,18 @@ void usable_buckets(const Segment& seg, double min_fill, std::size_t min_cycles,
   // A bucket narrower than a GC cycle keeps part of the sawtooth: widen,
   // when enough cycles were seen for a trend on one floor per cycle.
   w.sawtooth = find_sawtooth(w.t, w.y);
-  if (w.t.size() / w.sawtooth.group >= min_cycles) merge_groups(w.t, w.y, w.sawtooth.group);
-  else w.sawtooth.group = 1;
+  if (w.t.size() / w.sawtooth.group >= min_cycles)
+    merge_groups(w.t, w.y, w.sawtooth.group);
+  else
+    w.sawtooth.group = 1;
 }
 
 double requests_at(std::span<const RequestCount> requests, double t) {
   if (requests.empty()) return 0;
   if (t <= requests.front().t_s) return requests.front().count;
   if (t >= requests.back().t_s) return requests.back().count;
-  const auto after = std::upper_bound(requests.begin(), requests.end(), t,
-                                      [](double v, const RequestCount& r) { return v < r.t_s; });
+  const auto after =
+      std::upper_bound(requests.begin(), requests.end(), t, [](double v, const RequestCount& r) { return v < r.t_s; });
   const auto before = after - 1;
   const double span = after->t_s - before->t_s;
   const double f = span > 0 ? (t - before->t_s) / span : 1.0;
@@ -103,7 +105,8 @@ double support_above(double slope, double gate, double se) {
 void time_to_limit(Verdict& v, const SegmentWork& last, const SlopeEstimate& s, double limit) {
   // The level now: the pooled slope's line through the last window, at its end.
   std::vector<double> offsets;
-  for (std::size_t i = 0; i < last.window_t().size(); ++i) offsets.push_back(last.window_y()[i] - s.slope * last.window_t()[i]);
+  for (std::size_t i = 0; i < last.window_t().size(); ++i)
+    offsets.push_back(last.window_y()[i] - s.slope * last.window_t()[i]);
   const double now = median(offsets) + s.slope * last.window_t().back();
   const double room = limit - now;
   if (room <= 0) {
@@ -115,10 +118,23 @@ void time_to_limit(Verdict& v, const SegmentWork& last, const SlopeEstimate& s, 
   if (s.low > 0) v.time_to_limit_high_h = room / (s.low * kHour);
 }
 
+// When a cache that grew stopped growing: from then on it holds at least
+// 99 % of its last count. nullopt when it never grew, or is still growing.
+std::optional<double> cache_full_since(std::span<const CacheCount> cache) {
+  if (cache.size() < 2) return std::nullopt;
+  const double last = cache.back().entries;
+  std::size_t i = cache.size() - 1;
+  while (i > 0 && cache[i - 1].entries >= 0.99 * last) --i;
+  if (i == 0 || last <= 0 || i == cache.size() - 1) return std::nullopt;
+  return cache[i].t_s;
+}
+
 }  // namespace
 
-Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<const RequestCount> requests,
-               std::optional<double> limit, const AnalysisParameters& params) {
+Verdict decide(const BucketedSeries& series, const DecideContext& context, const AnalysisParameters& params) {
+  const std::string_view unit = context.unit;
+  const auto requests = context.requests;
+  const auto limit = context.limit;
   Verdict v;
   v.unit = std::string(unit);
   v.bucket_s = series.bucket_width();
@@ -152,12 +168,13 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
   const SegmentWork* last = nullptr;
   for (auto& w : work) {
     if (!w.result.analysed) continue;
-    reasons.changes(w.result, w.window);
+    reasons.changes(w.window);
     if (w.sawtooth.group > 1) reasons.sawtooth(w.sawtooth.period_s);
     const auto t = w.window_t(), y = w.window_y();
     runs.push_back({t, y});
     // The late part, and the early part it is compared with.
-    const auto late = std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(t.size() * params.late_fraction)), 3, t.size());
+    const auto late =
+        std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(t.size() * params.late_fraction)), 3, t.size());
     late_runs.push_back({t.last(late), y.last(late)});
     early_runs.push_back({t.first(t.size() - late + 1), y.first(t.size() - late + 1)});
     levels.insert(levels.end(), y.begin(), y.end());
@@ -234,6 +251,9 @@ Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<co
                       all.mk.p_increasing);
   }
 
+  if (const auto full = cache_full_since(context.cache)) {
+    if (*full < v.window_to_s - params.min_window_s / 2) reasons.cache_full(*full, v.kind == VerdictKind::leak);
+  }
   if (!requests.empty() && v.growth != 0) {
     double served = 0;
     for (const auto& r : runs) served += requests_at(requests, r.x.back()) - requests_at(requests, r.x.front());

@@ -12,7 +12,12 @@ namespace lh::analysis {
 // The verdict on a series already reduced to buckets: windows after warm-up
 // per segment, the pooled trend test and slope, the practical-size and
 // late-growth gates, and the reasons. Shared by analyze() and LiveAnalyzer.
-Verdict decide(const BucketedSeries& series, std::string_view unit, std::span<const RequestCount> requests,
-               std::optional<double> limit, const AnalysisParameters& params);
+struct DecideContext {
+  std::string_view unit;
+  std::span<const RequestCount> requests;
+  std::span<const CacheCount> cache;
+  std::optional<double> limit;
+};
+Verdict decide(const BucketedSeries& series, const DecideContext& context, const AnalysisParameters& params);
 
 }  // namespace lh::analysis

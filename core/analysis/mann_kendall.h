@@ -15,10 +15,10 @@ namespace lh::analysis {
 // for a trend.
 struct MannKendall {
   double s = 0;
-  double variance = 0;        // of S under no trend, after the correction if any
-  double variance_factor = 1; // n/n*, pooled over runs (1 without correction)
-  double z = 0;               // continuity-corrected
-  double p_increasing = 1;    // one-sided p-value for an upward trend
+  double variance = 0;         // of S under no trend, after the correction if any
+  double variance_factor = 1;  // n/n*, pooled over runs (1 without correction)
+  double z = 0;                // continuity-corrected
+  double p_increasing = 1;     // one-sided p-value for an upward trend
   double p_two_sided = 1;
 };
 

@@ -76,8 +76,8 @@ std::uint64_t inversions(std::vector<std::uint32_t>& seq, std::vector<std::pair<
 
 // The pairs of `run` that cross in (lo, hi]: they change places between the
 // order just after lo and the order just after hi.
-std::uint64_t crossings(const Run& run, double lo, double hi, std::vector<std::pair<std::uint32_t, std::uint32_t>>* found,
-                        std::size_t cap) {
+std::uint64_t crossings(const Run& run, double lo, double hi,
+                        std::vector<std::pair<std::uint32_t, std::uint32_t>>* found, std::size_t cap) {
   if (run.x.size() < 2) return 0;
   const auto before = order_after(run, lo);
   std::vector<std::uint32_t> rank(before.size());
@@ -89,7 +89,8 @@ std::uint64_t crossings(const Run& run, double lo, double hi, std::vector<std::p
   const std::uint64_t n = inversions(seq, found, cap);
   if (found) {
     // Back from ranks to point indices.
-    for (std::size_t i = already; i < found->size(); ++i) (*found)[i] = {before[(*found)[i].first], before[(*found)[i].second]};
+    for (std::size_t i = already; i < found->size(); ++i)
+      (*found)[i] = {before[(*found)[i].first], before[(*found)[i].second]};
   }
   return n;
 }
@@ -114,7 +115,8 @@ std::vector<double> all_slopes(std::span<const Run> runs) {
 std::vector<double> sample_slopes(std::span<const Run> runs, std::size_t count) {
   std::mt19937_64 rng(0x5eed);  // fixed: the same input gives the same answer
   std::vector<double> weights;
-  for (const auto& run : runs) weights.push_back(0.5 * static_cast<double>(run.x.size()) * static_cast<double>(run.x.size() - 1));
+  for (const auto& run : runs)
+    weights.push_back(0.5 * static_cast<double>(run.x.size()) * static_cast<double>(run.x.size() - 1));
   std::discrete_distribution<std::size_t> pick_run(weights.begin(), weights.end());
   std::vector<double> sample;
   sample.reserve(count);

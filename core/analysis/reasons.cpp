@@ -56,7 +56,7 @@ void ReasonWriter::segments(std::size_t count, int restarts, const std::vector<S
   }
 }
 
-void ReasonWriter::changes(const SegmentResult& segment, const Window& window) {
+void ReasonWriter::changes(const Window& window) {
   if (!window.changes.empty()) ++segments_with_changes_;
   bool first = true;
   for (const auto& c : window.changes) {
@@ -82,11 +82,11 @@ void ReasonWriter::changes(const SegmentResult& segment, const Window& window) {
   }
   if (window.too_late) {
     const auto& c = *window.too_late;
-    const char* what = c.kind == ChangeKind::speedup ? "growth quickened" : c.kind == ChangeKind::step ? "a step" : "growth slowed";
-    change_lines_.push_back(std::string(what) + " at " + clock(c.t_s) +
-                            ", too near the end to analyse on its own");
+    const char* what = c.kind == ChangeKind::speedup ? "growth quickened"
+                       : c.kind == ChangeKind::step  ? "a step"
+                                                     : "growth slowed";
+    change_lines_.push_back(std::string(what) + " at " + clock(c.t_s) + ", too near the end to analyse on its own");
   }
-  (void)segment;
 }
 
 void ReasonWriter::sawtooth(double period_s) {
@@ -103,8 +103,8 @@ void ReasonWriter::flush_changes() {
     lines_.insert(lines_.end(), change_lines_.begin(), change_lines_.end());
   } else {
     lines_.push_back(std::to_string(change_lines_.size()) + " warm-ups or changes of regime excluded in " +
-                     std::to_string(std::max<std::size_t>(segments_with_changes_, 1)) + " segments; the last: " +
-                     change_lines_.back());
+                     std::to_string(std::max<std::size_t>(segments_with_changes_, 1)) +
+                     " segments; the last: " + change_lines_.back());
   }
   change_lines_.clear();
 }
@@ -168,6 +168,11 @@ void ReasonWriter::undecided(Gates passed, const SlopeEstimate& all, const Slope
     lines_.push_back("the last part grows only " + rate(late.slope) + " of the " + rate(all.slope) +
                      ": slowing down, maybe levelling off; a longer run will tell");
   }
+}
+
+void ReasonWriter::cache_full(double since_s, bool still_growing) {
+  lines_.push_back(still_growing ? "growth continues after the cache stopped growing at " + clock(since_s)
+                                 : "the cache stopped growing at " + clock(since_s));
 }
 
 void ReasonWriter::per_requests(double growth_per_1000) {

@@ -18,7 +18,7 @@ class ReasonWriter {
   explicit ReasonWriter(std::string unit) : unit_(std::move(unit)) {}
 
   void segments(std::size_t count, int restarts, const std::vector<SegmentResult>& results);
-  void changes(const SegmentResult& segment, const Window& window);
+  void changes(const Window& window);
   void sawtooth(double period_s);
   // `gate` is the practical size, per second.
   void restart_growth(int restarts, const std::vector<SegmentResult>& segments, double gate);
@@ -32,6 +32,7 @@ class ReasonWriter {
   };
   void undecided(Gates passed, const SlopeEstimate& all, const SlopeEstimate& late, double gate, double p);
   void per_requests(double growth_per_1000);
+  void cache_full(double since_s, bool still_growing);
   void limit(double limit, std::optional<double> hours, std::optional<double> low, std::optional<double> high);
 
   std::vector<std::string> take();

@@ -45,8 +45,9 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
     const Change change = describe(*fit, rest_t);
     // A segment is expected to start with a warm-up (growth that slows, or
     // a jump up) in its first half: that shape needs less evidence.
-    const bool warmup_shape = round == 0 && rest_t[fit->split] - t.front() < (t.back() - t.front()) / 2 &&
-                              (change.kind == ChangeKind::slowdown || (change.kind == ChangeKind::step && change.jump > 0));
+    const bool warmup_shape =
+        round == 0 && rest_t[fit->split] - t.front() < (t.back() - t.front()) / 2 &&
+        (change.kind == ChangeKind::slowdown || (change.kind == ChangeKind::step && change.jump > 0));
     if (fit->gain() < (warmup_shape ? params.warmup_min_gain : params.change_min_gain)) break;
     // Enough must remain after the change: a full window, or in a short
     // segment (between frequent restarts) at least its later half.

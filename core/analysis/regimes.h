@@ -19,7 +19,7 @@ struct Change {
   ChangeKind kind = ChangeKind::slowdown;
   double slope_before = 0;  // per second
   double slope_after = 0;
-  double jump = 0;          // level difference at the change
+  double jump = 0;  // level difference at the change
 };
 
 // Where a segment's analysed part (its window) starts, and the changes of

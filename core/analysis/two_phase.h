@@ -9,7 +9,7 @@ namespace lh::analysis {
 struct LineFit {
   double intercept = 0;  // at t = 0
   double slope = 0;
-  double sse = 0;        // sum of squared residuals
+  double sse = 0;  // sum of squared residuals
   double at(double t) const { return intercept + slope * t; }
 };
 
@@ -23,7 +23,7 @@ LineFit fit_line(std::span<const double> t, std::span<const double> y);
 struct TwoPhaseFit {
   std::size_t split = 0;  // first index of the right part
   LineFit left, right;
-  double sse_line = 0;    // of one line through everything
+  double sse_line = 0;  // of one line through everything
   // Share of the one line's squared error the split removes.
   double gain() const { return sse_line > 0 ? 1 - (left.sse + right.sse) / sse_line : 0; }
 };

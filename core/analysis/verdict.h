@@ -24,13 +24,13 @@ enum class SegmentCause { first, restart, gap };
 // hour; NaN where the segment was too short to analyse.
 struct SegmentResult {
   SegmentCause cause = SegmentCause::first;
-  double from_s = 0;         // first and last sample
+  double from_s = 0;  // first and last sample
   double to_s = 0;
   double window_from_s = 0;  // where its analysed part begins (after warm-up)
   std::size_t samples = 0;
-  bool analysed = false;     // long enough to count in the verdict
-  double slope_per_hour = 0; // Theil–Sen over the analysed part
-  double growth = 0;         // slope × length of the analysed part
+  bool analysed = false;      // long enough to count in the verdict
+  double slope_per_hour = 0;  // Theil–Sen over the analysed part
+  double growth = 0;          // slope × length of the analysed part
 };
 
 struct Verdict {
@@ -43,14 +43,14 @@ struct Verdict {
   double slope_per_hour = 0;  // Theil–Sen over the window (pooled over segments)
   double slope_ci_low = 0;    // 95 % interval, widened for autocorrelation
   double slope_ci_high = 0;
-  double growth = 0;          // slope × the window's length (summed over segments)
-  double window_from_s = 0;   // what the verdict rests on
+  double growth = 0;         // slope × the window's length (summed over segments)
+  double window_from_s = 0;  // what the verdict rests on
   double window_to_s = 0;
-  bool has_estimate = false;  // false: too little data for a slope (the numbers above are 0)
-  double p_value = 1;         // one-sided Mann–Kendall (Hamed–Rao) over the window
-  double late_slope_per_hour = 0;  // of the last part of the window
+  bool has_estimate = false;            // false: too little data for a slope (the numbers above are 0)
+  double p_value = 1;                   // one-sided Mann–Kendall (Hamed–Rao) over the window
+  double late_slope_per_hour = 0;       // of the last part of the window
   double practical_slope_per_hour = 0;  // the size gate that applied
-  double bucket_s = 0;        // width of the buckets the series was reduced to
+  double bucket_s = 0;                  // width of the buckets the series was reduced to
   int restarts = 0;
   std::vector<SegmentResult> segments;
   std::optional<double> growth_per_1000_requests;

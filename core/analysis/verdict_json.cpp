@@ -5,7 +5,9 @@
 namespace lh::analysis {
 namespace {
 
-nlohmann::ordered_json number(double v, bool known = true) { return known && std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(); }
+nlohmann::ordered_json number(double v, bool known = true) {
+  return known && std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json();
+}
 
 }  // namespace
 

@@ -8,9 +8,12 @@ namespace lh::analysis {
 
 std::string_view to_string(VerdictKind kind) {
   switch (kind) {
-    case VerdictKind::leak: return "leak";
-    case VerdictKind::no_leak: return "no_leak";
-    case VerdictKind::inconclusive: break;
+    case VerdictKind::leak:
+      return "leak";
+    case VerdictKind::no_leak:
+      return "no_leak";
+    case VerdictKind::inconclusive:
+      break;
   }
   return "inconclusive";
 }

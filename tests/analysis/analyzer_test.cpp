@@ -1,11 +1,12 @@
 // The verdict on whole series: labelled synthetic ones, and the reasons,
 // figures and JSON a person reads.
+#include "analysis/analyzer.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
 #include <random>
 
-#include "analysis/analyzer.h"
 #include "analysis/verdict_json.h"
 #include "analysis/verdict_text.h"
 #include "synthetic_series.h"
@@ -33,7 +34,8 @@ Recorded record(double seconds, double interval, double noise, Shape shape, std:
 }
 
 Verdict verdict_of(const Recorded& r, std::optional<double> limit = std::nullopt, std::string unit = "MiB") {
-  return analyze(SeriesInput{r.t, r.v, unit, r.restarts, r.requests, limit});
+  return analyze(SeriesInput{
+      .t_s = r.t, .values = r.v, .unit = unit, .restarts_s = r.restarts, .requests = r.requests, .limit = limit});
 }
 
 bool has_reason(const Verdict& v, const std::string& text) {
@@ -53,7 +55,8 @@ TEST_CASE("labelled synthetic series: every shape the issue lists") {
   for (const auto& s : set) {
     std::vector<RequestCount> requests;
     for (const auto& q : s.requests) requests.push_back({q.t_s, q.count});
-    const auto v = analyze(SeriesInput{s.t_s, s.values, s.unit, s.restarts_s, requests, std::nullopt});
+    const auto v = analyze(SeriesInput{
+        .t_s = s.t_s, .values = s.values, .unit = s.unit, .restarts_s = s.restarts_s, .requests = requests});
     const bool said = v.kind == VerdictKind::leak;
     tp += said && s.leak;
     fp += said && !s.leak;
@@ -106,6 +109,15 @@ TEST_CASE("a cache that fills and holds is no leak; growth that goes on after it
   const auto leak = verdict_of(record(2400, 1, 0.5, [&](double t) { return cache(t) + t * 0.01; }));
   CHECK(leak.kind == VerdictKind::leak);
   CHECK(leak.slope_per_hour == Approx(36).epsilon(0.15));
+}
+
+TEST_CASE("growth that goes on after the cache is full is named") {
+  auto r = record(2400, 1, 0.5, [](double t) { return 100 + 0.3 * std::min(t, 600.0) + t * 0.01; });
+  std::vector<CacheCount> cache;
+  for (double t = 0; t <= 2400; t += 10) cache.push_back({t, std::min(t, 600.0) * 2});
+  const auto v = analyze(SeriesInput{.t_s = r.t, .values = r.v, .unit = "MiB", .cache = cache});
+  CHECK(v.kind == VerdictKind::leak);
+  CHECK(has_reason(v, "growth continues after the cache stopped growing at 00:10:00"));
 }
 
 TEST_CASE("a restart loop that grows between restarts is a leak, with the growth per cycle") {
@@ -162,7 +174,7 @@ TEST_CASE("the JSON has exactly the fields of analyze --json, in order") {
   std::vector<std::string> keys;
   for (const auto& [k, value] : j.items()) keys.push_back(k);
   CHECK(keys == std::vector<std::string>{"verdict", "confidence", "slope_per_hour", "slope_ci", "unit", "growth",
-                                          "window_s", "restarts", "time_to_limit_h", "reasons"});
+                                         "window_s", "restarts", "time_to_limit_h", "reasons"});
   CHECK(j["verdict"] == "leak");
   CHECK(j["unit"] == "MiB");
   CHECK(j["slope_ci"].size() == 2);

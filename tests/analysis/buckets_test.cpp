@@ -1,8 +1,8 @@
 // Buckets: floors, doubling widths, segments at restarts and gaps.
+#include "analysis/buckets.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
-
-#include "analysis/buckets.h"
 
 using namespace lh::analysis;
 

@@ -1,8 +1,9 @@
 // Reading a series from a monitor-style CSV, and the one-line errors.
+#include "analysis/csv_series.h"
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "analysis/csv_series.h"
 #include "common/input_error.h"
 
 using namespace lh::analysis;
@@ -66,7 +67,8 @@ TEST_CASE("bad input is one line naming what is wrong") {
                     "run.csv: no memory column found; choose one with --column (columns: cpu_percent)");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n", std::string("heap")),
                     "--column heap: no such value column in run.csv (columns: rss_mb)");
-  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,x2\n2,3\n"), "run.csv line 3: column rss_mb: expected a number, got \"x2\"");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,x2\n2,3\n"),
+                    "run.csv line 3: column rss_mb: expected a number, got \"x2\"");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1\n"), "run.csv line 3: 1 fields, the header has 2");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n5,1\n4,1\n"), "run.csv line 3: time goes backwards");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,\n2,3\n"), "run.csv: column rss_mb has 2 values; at least 3 are needed");

@@ -38,7 +38,8 @@ TEST_CASE("live verdicts equal whole-series verdicts at every point of a run") {
   live.set_limit(4096.0);
   std::size_t next_restart = 0, next_request = 0;
   for (std::size_t i = 0; i < d.t.size(); ++i) {
-    while (next_restart < d.restarts.size() && d.restarts[next_restart] <= d.t[i]) live.add_restart(d.restarts[next_restart++]);
+    while (next_restart < d.restarts.size() && d.restarts[next_restart] <= d.t[i])
+      live.add_restart(d.restarts[next_restart++]);
     while (next_request < d.requests.size() && d.requests[next_request].t_s <= d.t[i]) {
       live.add_request_count(d.requests[next_request].t_s, d.requests[next_request].count);
       ++next_request;
@@ -46,9 +47,12 @@ TEST_CASE("live verdicts equal whole-series verdicts at every point of a run") {
     live.append(d.t[i], d.v[i]);
     if (i % 250 != 249) continue;
     const std::span<const double> t(d.t.data(), i + 1), v(d.v.data(), i + 1);
-    const std::vector<double> restarts(d.restarts.begin(), d.restarts.begin() + static_cast<std::ptrdiff_t>(next_restart));
-    const std::vector<RequestCount> requests(d.requests.begin(), d.requests.begin() + static_cast<std::ptrdiff_t>(next_request));
-    const auto whole = analyze(SeriesInput{t, v, "MiB", restarts, requests, 4096.0});
+    const std::vector<double> restarts(d.restarts.begin(),
+                                       d.restarts.begin() + static_cast<std::ptrdiff_t>(next_restart));
+    const std::vector<RequestCount> requests(d.requests.begin(),
+                                             d.requests.begin() + static_cast<std::ptrdiff_t>(next_request));
+    const auto whole = analyze(SeriesInput{
+        .t_s = t, .values = v, .unit = "MiB", .restarts_s = restarts, .requests = requests, .limit = 4096.0});
     INFO("after " << i + 1 << " samples");
     CHECK(to_json(live.verdict()) == to_json(whole));
   }
@@ -61,7 +65,7 @@ TEST_CASE("a restart reported late rebuilds the buckets as if it had come in tim
   LiveAnalyzer live("MiB");
   for (std::size_t i = 0; i < d.t.size(); ++i) live.append(d.t[i], d.v[i]);
   for (double r : d.restarts) live.add_restart(r);  // all after the fact
-  const auto whole = analyze(SeriesInput{d.t, d.v, "MiB", d.restarts, {}, std::nullopt});
+  const auto whole = analyze(SeriesInput{.t_s = d.t, .values = d.v, .unit = "MiB", .restarts_s = d.restarts});
   CHECK(to_json(live.verdict()) == to_json(whole));
   CHECK(live.verdict().restarts == 4);
 }

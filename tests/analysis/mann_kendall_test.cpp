@@ -1,10 +1,10 @@
 // Mann–Kendall and the Hamed–Rao correction against values worked by hand.
+#include "analysis/mann_kendall.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
 #include <random>
-
-#include "analysis/mann_kendall.h"
 
 using namespace lh::analysis;
 

@@ -1,17 +1,19 @@
 // Theil–Sen's slope selection against listing and sorting every slope.
+#include "analysis/pairwise_slopes.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <limits>
 #include <random>
 
 #include "analysis/normal.h"
-#include "analysis/pairwise_slopes.h"
 
 using namespace lh::analysis;
 
 namespace {
 
-std::vector<double> brute_slopes(const std::vector<std::vector<double>>& xs, const std::vector<std::vector<double>>& ys) {
+std::vector<double> brute_slopes(const std::vector<std::vector<double>>& xs,
+                                 const std::vector<std::vector<double>>& ys) {
   std::vector<double> s;
   for (std::size_t r = 0; r < xs.size(); ++r) {
     for (std::size_t i = 0; i < xs[r].size(); ++i) {
@@ -88,8 +90,9 @@ TEST_CASE("the sampled selection finds exact ranks on inputs too large to list")
   const auto runs = as_runs(xs, ys);
   const auto all = brute_slopes(xs, ys);
   REQUIRE(all.size() > 200000);  // past the listing threshold
-  for (std::uint64_t k : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{all.size() / 4}, std::uint64_t{all.size() / 2},
-                          std::uint64_t{all.size() - 2}, std::uint64_t{all.size() - 1}}) {
+  for (std::uint64_t k :
+       {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{all.size() / 4}, std::uint64_t{all.size() / 2},
+        std::uint64_t{all.size() - 2}, std::uint64_t{all.size() - 1}}) {
     CHECK(kth_pairwise_slope(runs, k) == Approx(all[k]).margin(1e-12));
   }
   CHECK(theil_sen_slope(runs) == Approx(brute_median(all)).margin(1e-12));
@@ -102,5 +105,6 @@ TEST_CASE("the normal distribution's CDF and quantile agree with tables") {
   CHECK(normal_quantile(0.975) == Approx(1.959963985).epsilon(1e-9));
   CHECK(normal_quantile(0.995) == Approx(2.575829304).epsilon(1e-9));
   CHECK(normal_quantile(1e-6) == Approx(-4.753424309).epsilon(1e-8));
-  for (double p : {1e-10, 0.01, 0.3, 0.5, 0.77, 0.999}) CHECK(normal_cdf(normal_quantile(p)) == Approx(p).epsilon(1e-9));
+  for (double p : {1e-10, 0.01, 0.3, 0.5, 0.77, 0.999})
+    CHECK(normal_cdf(normal_quantile(p)) == Approx(p).epsilon(1e-9));
 }

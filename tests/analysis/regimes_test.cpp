@@ -1,9 +1,10 @@
 // Changes of regime: where a window starts after warm-up, a jump, a late start.
+#include "analysis/regimes.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
 
-#include "analysis/regimes.h"
 #include "analysis/two_phase.h"
 
 using namespace lh::analysis;
@@ -36,7 +37,8 @@ TEST_CASE("least squares lines are exact on exact data") {
 }
 
 TEST_CASE("a two-phase fit finds the corner of a cache that fills and holds") {
-  const auto s = make(120, [](double t) { return 100 + std::min(t, 400.0) * 0.5; }, 0.5, 1);
+  const auto s = make(
+      120, [](double t) { return 100 + std::min(t, 400.0) * 0.5; }, 0.5, 1);
   const auto fit = best_two_phase(s.t, s.y, 5);
   REQUIRE(fit);
   CHECK(s.t[fit->split] == Approx(400).margin(20));
@@ -46,7 +48,8 @@ TEST_CASE("a two-phase fit finds the corner of a cache that fills and holds") {
 }
 
 TEST_CASE("a warm-up at the start of a segment is excluded with its tail") {
-  const auto s = make(150, [](double t) { return 500 + 200 * (1 - std::exp(-t / 60)); }, 1.0, 2);
+  const auto s = make(
+      150, [](double t) { return 500 + 200 * (1 - std::exp(-t / 60)); }, 1.0, 2);
   const auto w = find_window(s.t, s.y, AnalysisParameters{});
   REQUIRE(!w.changes.empty());
   CHECK(w.changes.front().kind == ChangeKind::slowdown);
@@ -55,7 +58,8 @@ TEST_CASE("a warm-up at the start of a segment is excluded with its tail") {
 }
 
 TEST_CASE("a model loaded once is a step, and the window starts after it") {
-  const auto s = make(150, [](double t) { return t < 700 ? 300.0 : 364.0; }, 1.0, 3);
+  const auto s = make(
+      150, [](double t) { return t < 700 ? 300.0 : 364.0; }, 1.0, 3);
   const auto w = find_window(s.t, s.y, AnalysisParameters{});
   REQUIRE(!w.changes.empty());
   CHECK(w.changes.front().kind == ChangeKind::step);
@@ -64,7 +68,8 @@ TEST_CASE("a model loaded once is a step, and the window starts after it") {
 }
 
 TEST_CASE("a leak that starts late moves the window to where growth starts") {
-  const auto s = make(150, [](double t) { return 300 + std::max(0.0, t - 600) * 0.2; }, 1.0, 4);
+  const auto s = make(
+      150, [](double t) { return 300 + std::max(0.0, t - 600) * 0.2; }, 1.0, 4);
   const auto w = find_window(s.t, s.y, AnalysisParameters{});
   REQUIRE(!w.changes.empty());
   CHECK(w.changes.back().kind == ChangeKind::speedup);
@@ -72,7 +77,8 @@ TEST_CASE("a leak that starts late moves the window to where growth starts") {
 }
 
 TEST_CASE("a steady leak has no change of regime") {
-  const auto s = make(150, [](double t) { return 300 + t * 0.05; }, 1.0, 5);
+  const auto s = make(
+      150, [](double t) { return 300 + t * 0.05; }, 1.0, 5);
   const auto w = find_window(s.t, s.y, AnalysisParameters{});
   CHECK(w.changes.empty());
   CHECK(w.start == 0);

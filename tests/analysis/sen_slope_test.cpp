@@ -1,10 +1,11 @@
 // The Sen slope's interval covers the true slope about as often as it says.
+#include "analysis/sen_slope.h"
+
 #include <catch2/catch.hpp>
 #include <numeric>
 #include <random>
 
 #include "analysis/mann_kendall.h"
-#include "analysis/sen_slope.h"
 
 using namespace lh::analysis;
 

@@ -18,7 +18,8 @@ namespace {
 class TempCsv {
  public:
   explicit TempCsv(const std::string& text, const std::string& name = "series.csv") {
-    dir_ = std::filesystem::temp_directory_path() / ("lh_analyze_" + std::to_string(getpid()) + "_" + std::to_string(++count_));
+    dir_ = std::filesystem::temp_directory_path() /
+           ("lh_analyze_" + std::to_string(getpid()) + "_" + std::to_string(++count_));
     std::filesystem::create_directories(dir_);
     std::ofstream(dir_ / name) << text;
     path_ = (dir_ / name).string();

@@ -102,7 +102,9 @@ void bursty(Builder& b, double leak_rate_when_on) {
   const double extra = uniform(b.rng, 0.05, 0.3), rate = uniform(b.rng, 5, 100);
   b.f.duration = std::max(b.f.duration, 6 * period);
   if (leak_rate_when_on > 0) long_enough_to_see(b.f, leak_rate_when_on * duty);
-  auto on_time = [&](double t) { return std::floor(t / period) * duty * period + std::min(std::fmod(t, period), duty * period); };
+  auto on_time = [&](double t) {
+    return std::floor(t / period) * duty * period + std::min(std::fmod(t, period), duty * period);
+  };
   b.sample([&](double t) {
     const bool on = std::fmod(t, period) < duty * period;
     return (on ? extra : 0.0) + leak_rate_when_on * on_time(t) / 3600;
@@ -116,10 +118,22 @@ void bursty(Builder& b, double leak_rate_when_on) {
 }  // namespace
 
 std::string_view to_string(Shape shape) {
-  static constexpr const char* names[] = {
-      "flat",      "linear_leak",       "slow_noisy_leak",   "warmup_plateau", "warmup_then_leak", "gc_sawtooth",
-      "gc_sawtooth_leak", "one_off_step", "stair_leak", "restart_loop_leak", "restart_loop_flat", "bursty",
-      "bursty_leak", "cache_fills", "cache_then_leak", "late_leak"};
+  static constexpr const char* names[] = {"flat",
+                                          "linear_leak",
+                                          "slow_noisy_leak",
+                                          "warmup_plateau",
+                                          "warmup_then_leak",
+                                          "gc_sawtooth",
+                                          "gc_sawtooth_leak",
+                                          "one_off_step",
+                                          "stair_leak",
+                                          "restart_loop_leak",
+                                          "restart_loop_flat",
+                                          "bursty",
+                                          "bursty_leak",
+                                          "cache_fills",
+                                          "cache_then_leak",
+                                          "late_leak"};
   return names[static_cast<int>(shape)];
 }
 
@@ -198,7 +212,8 @@ LabelledSeries generate(Shape shape, std::uint64_t seed) {
       if (r > 0) long_enough_to_see(b.f, r);
       // Collections come at jittered intervals; the heap ramps between them.
       std::vector<double> collections{0};
-      while (collections.back() < b.f.duration) collections.push_back(collections.back() + period * uniform(rng, 0.7, 1.3));
+      while (collections.back() < b.f.duration)
+        collections.push_back(collections.back() + period * uniform(rng, 0.7, 1.3));
       b.sample([&](double t) {
         const auto it = std::upper_bound(collections.begin(), collections.end(), t) - 1;
         const double phase = (t - *it) / (*(it + 1) - *it);

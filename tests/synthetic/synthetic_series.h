@@ -11,10 +11,10 @@ namespace lh::synth {
 // issue lists, with random sizes, rates, sampling intervals and
 // autocorrelated noise. The tests use one seed, the benchmark another.
 enum class Shape {
-  flat,               // noise, at most a slow drift (<= 0.5 %/h)
+  flat,  // noise, at most a slow drift (<= 0.5 %/h)
   linear_leak,
-  slow_noisy_leak,    // 4–10 %/h under 3–5 % noise, over hours
-  warmup_plateau,     // rises, then levels off
+  slow_noisy_leak,  // 4–10 %/h under 3–5 % noise, over hours
+  warmup_plateau,   // rises, then levels off
   warmup_then_leak,
   gc_sawtooth,        // ramps and collections around a flat floor
   gc_sawtooth_leak,   // ... around a rising floor
@@ -22,11 +22,11 @@ enum class Shape {
   stair_leak,         // a batch of memory kept every few minutes
   restart_loop_leak,  // restarted every N conversions, grows between restarts
   restart_loop_flat,
-  bursty,             // load in bursts, buffers freed after each
-  bursty_leak,        // ... each request keeps some memory
-  cache_fills,        // a bounded cache fills and holds
-  cache_then_leak,    // ... and memory grows on after it is full
-  late_leak,          // flat, then a leak starts
+  bursty,           // load in bursts, buffers freed after each
+  bursty_leak,      // ... each request keeps some memory
+  cache_fills,      // a bounded cache fills and holds
+  cache_then_leak,  // ... and memory grows on after it is full
+  late_leak,        // flat, then a leak starts
 };
 
 std::string_view to_string(Shape shape);
