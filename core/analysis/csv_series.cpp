@@ -137,10 +137,17 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
     if (t_col) {
       t = number(row[*t_col], file, csv.line(), "t_s");
       if (std::isnan(t)) throw InputError(std::string(file) + " line " + std::to_string(csv.line()) + ": t_s is empty");
+      if (s.t_s.empty() && time_col) {
+        // Only to place events that carry an ISO time alone; t_s rules.
+        try {
+          s.epoch_at_zero = epoch_seconds(row[*time_col], file, csv.line()) - t;
+        } catch (const InputError&) {
+        }
+      }
     } else {
       const double epoch = epoch_seconds(row[*time_col], file, csv.line());
-      if (s.t_s.empty()) s.first_epoch_s = epoch;
-      t = epoch - s.first_epoch_s;
+      if (s.t_s.empty()) s.epoch_at_zero = epoch;
+      t = epoch - *s.epoch_at_zero;
     }
     if (!s.t_s.empty() && t < s.t_s.back()) {
       throw InputError(std::string(file) + " line " + std::to_string(csv.line()) + ": time goes backwards");
@@ -195,12 +202,14 @@ std::vector<double> read_restart_events(std::istream& in, std::string_view file,
   std::vector<double> restarts;
   while (csv.next(row)) {
     if (row.size() != header.size() || row[*kind] != "restart") continue;
-    if (t_col && !series.time_from_iso) {
-      restarts.push_back(number(row[*t_col], file, csv.line(), "t_s"));
-    } else if (time_col) {
-      restarts.push_back(epoch_seconds(row[*time_col], file, csv.line()) - series.first_epoch_s);
+    const double t = t_col && !series.time_from_iso ? number(row[*t_col], file, csv.line(), "t_s") : std::nan("");
+    if (!std::isnan(t)) {
+      restarts.push_back(t);
+    } else if (time_col && series.epoch_at_zero) {
+      restarts.push_back(epoch_seconds(row[*time_col], file, csv.line()) - *series.epoch_at_zero);
     } else {
-      throw InputError(std::string(file) + ": the series counts time from ISO `time`, but the events have only t_s");
+      throw InputError(std::string(file) + " line " + std::to_string(csv.line()) +
+                       ": a restart with no time on the series' clock (t_s, or an ISO time the series also has)");
     }
   }
   std::sort(restarts.begin(), restarts.end());

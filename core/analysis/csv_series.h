@@ -24,8 +24,8 @@ struct CsvSeries {
   std::vector<std::string> restart_columns;
   std::vector<RequestCount> requests;  // from a column named requests or *requests_total
   std::vector<CacheCount> cache;       // from the first cache-count column (lh::SeriesKind::cache_count)
-  bool time_from_iso = false;          // t_s counts from the first row's ISO `time`
-  double first_epoch_s = 0;            // that first time, in seconds since 1970, when time_from_iso
+  bool time_from_iso = false;          // t_s counts from the first row's ISO `time` (no t_s column)
+  std::optional<double> epoch_at_zero;  // seconds since 1970 at t_s = 0, when a `time` column says
 };
 
 // Reads the CSV. `column` picks the value column by name; without it the
@@ -38,7 +38,7 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
 
 // Restart times from an events CSV in the layout `monitor` writes
 // (t_s,time,source,kind,detail): the rows whose kind is "restart", on the
-// series' clock (by t_s, or by ISO time against the series' first time).
+// series' clock: by t_s when both files count in t_s, else by ISO time.
 std::vector<double> read_restart_events(std::istream& in, std::string_view file, const CsvSeries& series);
 
 }  // namespace lh::analysis

@@ -59,6 +59,18 @@ TEST_CASE("restart rows of an events CSV are read on the series' clock") {
       "0.5,2026-01-01T00:00:00.5Z,svc,unreachable,refused\n"
       "1.5,2026-01-01T00:00:01.5Z,svc,restart,new pid 7\n");
   CHECK(read_restart_events(events, "events.csv", s) == std::vector<double>{1.5});
+
+  // A series timed by ISO time only: events are placed by their ISO time.
+  const auto iso = read("time,rss_mb\n2026-01-01T00:00:10Z,1\n2026-01-01T00:00:11Z,2\n2026-01-01T00:00:12Z,3\n");
+  std::istringstream iso_events("t_s,time,source,kind,detail\n99,2026-01-01T00:00:11.5Z,svc,restart,x\n");
+  CHECK(read_restart_events(iso_events, "events.csv", iso) == std::vector<double>{1.5});
+  std::istringstream no_time("t_s,time,source,kind,detail\n,,svc,restart,x\n");
+  CHECK_THROWS_WITH(read_restart_events(no_time, "events.csv", iso), Catch::Contains("events.csv line 2: column time"));
+  // A series timed by t_s alone cannot place an event timed by ISO time alone.
+  std::istringstream iso_only("t_s,time,source,kind,detail\n,2026-01-01T00:00:11Z,svc,restart,x\n");
+  CHECK_THROWS_WITH(read_restart_events(iso_only, "events.csv", s),
+                    "events.csv line 2: a restart with no time on the series' clock (t_s, or an ISO time the series "
+                    "also has)");
 }
 
 TEST_CASE("bad input is one line naming what is wrong") {
