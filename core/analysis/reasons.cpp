@@ -132,8 +132,11 @@ void ReasonWriter::restart_growth(int restarts, const std::vector<SegmentResult>
 
 void ReasonWriter::window(const SlopeEstimate& s, double p, double from_s, double to_s) {
   flush_changes();
-  lines_.push_back("grows " + rate(s.slope) + " (95 % CI " + rate(s.low) + " to " + rate(s.high) + ") from " +
-                   clock(from_s) + " to " + clock(to_s) + "; trend " + p_text(p));
+  const std::string trend = s.slope > 0   ? "grows " + rate(s.slope)
+                            : s.slope < 0 ? "shrinks " + rate(-s.slope)
+                                          : "holds level";
+  lines_.push_back(trend + " (95 % CI " + rate(s.low) + " to " + rate(s.high) + ") from " + clock(from_s) + " to " +
+                   clock(to_s) + "; upward trend " + p_text(p));
 }
 
 void ReasonWriter::too_little(double analysed_s, double needed_s) {
@@ -176,6 +179,7 @@ void ReasonWriter::cache_full(double since_s, bool still_growing) {
 }
 
 void ReasonWriter::per_requests(double growth_per_1000) {
+  if (growth_per_1000 <= 0) return;
   lines_.push_back("grows " + amount(growth_per_1000) + " per 1,000 requests");
 }
 
