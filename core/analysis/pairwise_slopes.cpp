@@ -34,8 +34,10 @@ std::vector<std::uint32_t> order_after(const Run& run, double theta) {
     });
     return order;
   }
+  // Shifting x by a constant shifts every z alike and keeps the order; from
+  // the first x, z keeps its precision on epoch-sized times.
   std::vector<double> z(run.x.size());
-  for (std::size_t i = 0; i < z.size(); ++i) z[i] = run.y[i] - theta * run.x[i];
+  for (std::size_t i = 0; i < z.size(); ++i) z[i] = run.y[i] - theta * (run.x[i] - run.x[0]);
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
     if (z[a] != z[b]) return z[a] < z[b];
     if (run.x[a] != run.x[b]) return run.x[a] > run.x[b];
