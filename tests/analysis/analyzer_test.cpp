@@ -194,3 +194,14 @@ TEST_CASE("the text form leads with the verdict and lists the reasons") {
   CHECK(text.starts_with("leak (confidence "));
   CHECK(text.find("\n  - grows ") != std::string::npos);
 }
+
+TEST_CASE("epoch-sized times give the verdict that times from zero give") {
+  const auto r = record(1200, 1, 0.5, [](double t) { return 300 + 0.3 * std::min(t, 300.0) + t * 0.02; });
+  auto shifted = r;
+  for (auto& t : shifted.t) t += 1.7e9;
+  const auto a = verdict_of(r), b = verdict_of(shifted);
+  CHECK(a.kind == VerdictKind::leak);
+  CHECK(b.kind == a.kind);
+  CHECK(b.slope_per_hour == Approx(a.slope_per_hour).epsilon(1e-6));
+  CHECK(b.window_from_s - 1.7e9 == Approx(a.window_from_s).margin(1e-3));
+}
