@@ -18,6 +18,8 @@ std::optional<double> mib_per_unit(std::string_view unit) {
 }
 
 std::string format_amount(double value, std::string_view unit) {
+  // An interval too wide to bound (a handful of points) has infinite ends.
+  if (std::isinf(value)) return value > 0 ? "unbounded" : "-unbounded";
   if (const auto mib = mib_per_unit(unit)) {
     const double bytes = value * *mib * 1024.0 * 1024.0;
     return (bytes < 0 ? "-" : "") + format_bytes(std::fabs(bytes));

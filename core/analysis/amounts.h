@@ -12,7 +12,8 @@ namespace lh::analysis {
 std::optional<double> mib_per_unit(std::string_view unit);
 
 // "210 MiB" for byte units (whatever unit the series is in), "3.2 %",
-// "1.5e+03 widgets" otherwise: amounts in reasons people read.
+// "1.5e+03 widgets" otherwise: amounts in reasons people read. An infinite
+// interval bound reads "unbounded".
 std::string format_amount(double value, std::string_view unit);
 
 }  // namespace lh::analysis
