@@ -87,7 +87,7 @@ TEST_CASE("bad input is one line naming what is wrong") {
   CHECK_THROWS_AS(read(""), lh::InputError);
 }
 
-TEST_CASE("--column picks any value column, in its own unit") {
+TEST_CASE("a chosen value column is read in its own unit") {
   const auto s = read("t_s,heap_bytes,rss_mb\n0,100,1\n1,200,2\n2,300,3\n", std::string("heap_bytes"));
   CHECK(s.column == "heap_bytes");
   CHECK(s.unit == "B");
