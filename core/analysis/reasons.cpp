@@ -20,7 +20,9 @@ std::string p_text(double p) {
   return buf;
 }
 
+// "14 h", "2.5 h", or under an hour "12m 30s".
 std::string hours(double h) {
+  if (h < 1) return span(h * 3600);
   char buf[32];
   std::snprintf(buf, sizeof buf, h < 10 ? "%.1f h" : "%.0f h", h);
   return buf;
