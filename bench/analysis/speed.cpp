@@ -82,7 +82,7 @@ void speed() {
     const double took = ms_since(start);
     worst_append = std::max(worst_append, took);
     appends.push_back(took);
-    if (i % 5 == 0) {
+    if (i % 5 == 0 && i >= 600) {  // from 10 minutes on, when the buckets are full
       const auto vstart = Clock::now();
       (void)live.verdict();
       verdicts.push_back(ms_since(vstart));
@@ -97,7 +97,7 @@ void speed() {
   std::printf("| LiveAnalyzer::append(), mean over a day at 1 Hz | %.2f µs |\n", 1000 * append_total / appends.size());
   std::printf("| LiveAnalyzer::append(), 99.9th percentile | %.3f ms |\n", quantile(appends, 0.999));
   std::printf("| LiveAnalyzer::append(), worst | %.3f ms |\n", worst_append);
-  std::printf("| LiveAnalyzer::verdict() every 5 s over that day: fastest | %.3f ms |\n",
+  std::printf("| LiveAnalyzer::verdict() every 5 s after the first 10 minutes: fastest | %.3f ms |\n",
               *std::min_element(verdicts.begin(), verdicts.end()));
   std::printf("| LiveAnalyzer::verdict(): median | %.3f ms |\n", median(verdicts));
   std::printf("| LiveAnalyzer::verdict(): 99th percentile | %.3f ms |\n", quantile(verdicts, 0.99));
