@@ -24,10 +24,11 @@ scenarios=(
   "model_loaded_once|no_leak|--threads 8 --model-mb 64|--rate 20 --new-language-at 2m"
 )
 
-echo "file,label,target_flags,load_flags" >"$out/labels.csv"
+# labels.csv is written by a full run only (ONLY= runs may overlap).
+[[ -n "${ONLY:-}" ]] || echo "file,label,target_flags,load_flags" >"$out/labels.csv"
 run() {
   IFS='|' read -r name label flags load <<<"$1"
-  # ONLY=name,name records just those (labels.csv is rewritten whole).
+  # ONLY=name,name records just those.
   [[ -z "${ONLY:-}" || ",$ONLY," == *",$name,"* ]] || return 0
   local duration=(--duration "${DURATION:-5m}")
   [[ "$load" == *--duration* ]] && duration=()
@@ -37,7 +38,7 @@ run() {
 }
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name label flags load <<<"$s"
-  echo "$name.csv,$label,\"$flags\",\"$load\"" >>"$out/labels.csv"
+  [[ -n "${ONLY:-}" ]] || echo "$name.csv,$label,\"$flags\",\"$load\"" >>"$out/labels.csv"
 done
 for ((i = 0; i < ${#scenarios[@]}; i += 2)); do
   run "${scenarios[i]}" &
