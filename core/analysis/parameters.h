@@ -11,7 +11,7 @@ struct AnalysisParameters {
   // each time bucket, which is what survives a garbage collection; GC
   // sawtooth and request spikes sit above it.
   double base_bucket_s = 1.0;     // narrowest bucket
-  std::size_t max_buckets = 160;  // per segment; past it buckets double in width (keeps the O(b²) steps cheap)
+  std::size_t max_buckets = 120;  // per segment; past it buckets double in width (keeps the O(b²) steps cheap)
   // A bucket with fewer samples than this share of its segment's median
   // count is left out: the floor of fewer samples sits higher.
   double min_bucket_fill = 0.6;
