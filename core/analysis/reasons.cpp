@@ -66,13 +66,14 @@ void ReasonWriter::changes(const Window& window) {
     switch (c.kind) {
       case ChangeKind::slowdown:
         line = first ? "warm-up until " + clock(c.t_s) + " excluded (growth slowed from " + rate(c.slope_before) +
-                           " to " + rate(c.slope_after) + ")"
+                           " to " + rate(c.slope_after) + ")" +
+                           (c.excluded_to_s > c.t_s ? ", and its tail until " + clock(c.excluded_to_s) : "")
                      : "growth slowed at " + clock(c.t_s) + " (from " + rate(c.slope_before) + " to " +
                            rate(c.slope_after) + "); analysed from there";
         break;
       case ChangeKind::step:
         line = "a one-off step of " + std::string(c.jump >= 0 ? "+" : "") + amount(c.jump) + " at " + clock(c.t_s) +
-               " (memory taken once, such as a model or a pool); analysed from there";
+               " (memory taken once, such as a model or a pool); analysed from " + clock(c.excluded_to_s);
         break;
       case ChangeKind::speedup:
         line = "growth starts at " + clock(c.t_s) + " (from " + rate(c.slope_before) + " to " + rate(c.slope_after) +

@@ -12,6 +12,7 @@ Change describe(const TwoPhaseFit& fit, std::span<const double> t) {
   Change c;
   const double at = t[fit.split];
   c.t_s = at;
+  c.excluded_to_s = at;
   c.slope_before = fit.left.slope;
   c.slope_after = fit.right.slope;
   c.jump = fit.right.at(at) - fit.left.at(at);
@@ -69,7 +70,7 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
       while (later < t.size() && t[later] < until) ++later;
       if (t.size() - later >= need_points && t.back() - t[std::min(later, t.size() - 1)] >= need_s) {
         start = later;
-        w.changes.back().t_s = t[later];
+        w.changes.back().excluded_to_s = t[later];
       }
     }
     w.start = start;

@@ -15,7 +15,8 @@ enum class ChangeKind {
 };
 
 struct Change {
-  double t_s = 0;
+  double t_s = 0;            // where the change is
+  double excluded_to_s = 0;  // where the window starts after it (later for a warm-up's tail)
   ChangeKind kind = ChangeKind::slowdown;
   double slope_before = 0;  // per second
   double slope_after = 0;
