@@ -73,7 +73,8 @@ void ReasonWriter::changes(const Window& window) {
         break;
       case ChangeKind::step:
         line = "a one-off step of " + std::string(c.jump >= 0 ? "+" : "") + amount(c.jump) + " at " + clock(c.t_s) +
-               " (memory taken once, such as a model or a pool); analysed from " + clock(c.excluded_to_s);
+               " (memory taken once, such as a model or a pool); analysed from " +
+               (c.excluded_to_s > c.t_s ? clock(c.excluded_to_s) : std::string("there"));
         break;
       case ChangeKind::speedup:
         line = "growth starts at " + clock(c.t_s) + " (from " + rate(c.slope_before) + " to " + rate(c.slope_after) +
