@@ -5,6 +5,7 @@
 // Every subcommand of leakhound-cli, one file each (NAME_command.cpp).
 namespace lh::cli {
 
+Command add_analyze_command(CLI::App& parent);
 Command add_bench_command(CLI::App& parent);
 Command add_monitor_command(CLI::App& app);
 

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.footer("Run 'leakhound-cli COMMAND --help' for a command's options.");
 
   const std::vector<lh::cli::Command> commands{
+      lh::cli::add_analyze_command(app),
       lh::cli::add_bench_command(app),
       lh::cli::add_monitor_command(app),
   };
