@@ -7,6 +7,9 @@ namespace lh::cli {
 
 Command add_analyze_command(CLI::App& parent);
 Command add_bench_command(CLI::App& parent);
+Command add_compare_command(CLI::App& parent);
+Command add_demo_command(CLI::App& parent);
 Command add_monitor_command(CLI::App& app);
+Command add_report_command(CLI::App& parent);
 
 }  // namespace lh::cli

@@ -14,7 +14,10 @@ int main(int argc, char** argv) {
   const std::vector<lh::cli::Command> commands{
       lh::cli::add_analyze_command(app),
       lh::cli::add_bench_command(app),
+      lh::cli::add_compare_command(app),
+      lh::cli::add_demo_command(app),
       lh::cli::add_monitor_command(app),
+      lh::cli::add_report_command(app),
   };
 
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;
