@@ -113,15 +113,6 @@ void accuracy_on_recordings(const std::string& dir, bool list_misses) {
   std::printf("\n");
   print(all, total);
   for (const auto& n : notes) std::printf("%s", n.c_str());
-  // Recordings that neither label fits (tests/analysis/recordings/README.md).
-  for (const char* extra : {"extra/cache_fills_8_threads.csv"}) {
-    std::ifstream file(dir + "/" + extra);
-    if (!file) continue;
-    const auto s = analysis::read_series_csv(file, extra, std::nullopt);
-    const auto v = analysis::analyze(analysis::SeriesInput{
-        .t_s = s.t_s, .values = s.values, .unit = s.unit, .requests = s.requests, .cache = s.cache});
-    std::printf("\nNot scored, %s: %s", extra, analysis::format_verdict(v).c_str());
-  }
   std::printf("\n");
 }
 

@@ -16,6 +16,7 @@ scenarios=(
   "leak_16kb|leak|--threads 8 --leak-kb-per-request 16|--rate 20"
   "slow_leak_1kb|leak|--threads 8 --leak-kb-per-request 1|--rate 20"
   "cache_fills_and_holds|no_leak|--threads 2 --cache-limit 1200 --cache-entry-kb 64|--rate 10 --duration 15m"
+  "cache_fills_8_threads|no_leak|--threads 8 --cache-limit 1200 --cache-entry-kb 64|--rate 10 --duration 12m"
   "cache_then_leak|leak|--threads 2 --cache-limit 1200 --cache-entry-kb 64 --leak-kb-per-request 4|--rate 10 --duration 8m"
   "restart_loop_leak|leak|--threads 8 --restart-after 100 --leak-kb-per-request 256|--rate 5 --endpoint convert"
   "restart_loop_flat|no_leak|--threads 8 --restart-after 100|--rate 5 --endpoint convert"

@@ -8,7 +8,7 @@
 
 #include "child_process.h"
 #include "demo_target.h"
-#include "test_server.h"
+#include "loopback_server.h"
 
 using lh::test::run_command;
 
@@ -47,7 +47,7 @@ TEST_CASE("bench prints ab's summary and writes the JSON summary") {
 TEST_CASE("bench sends ab's body, content type, headers, cookies and method") {
   std::mutex mutex;
   std::vector<std::string> seen;
-  lh::test::TestServer server([&](httplib::Server& s) {
+  lh::test::LoopbackServer server([&](httplib::Server& s) {
     const auto record = [&](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(mutex);
       seen.push_back(req.method + " " + req.body + " | " + req.get_header_value("Content-Type") + " | " +

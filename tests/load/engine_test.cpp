@@ -2,16 +2,13 @@
 // failures by cause, latency, the per-second series. Each test runs on both
 // paths a plain-HTTP plan can take (the fast path and full libcurl transfers).
 #include <catch2/catch.hpp>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <numeric>
 
 #include "demo_target.h"
+#include "loopback_server.h"
 #include "run_plan.h"
-#include "test_server.h"
 
 using namespace std::chrono_literals;
 using lh::load::FailureCause;
@@ -19,21 +16,9 @@ using lh::load::RunState;
 using lh::test::failures;
 using lh::test::plan_for;
 using lh::test::run_plan;
-using lh::test::TestServer;
+using lh::test::LoopbackServer;
 
 namespace {
-
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  close(fd);
-  return ntohs(a.sin_port);
-}
 
 }  // namespace
 
@@ -63,7 +48,7 @@ TEST_CASE("n requests make exactly n completed") {
 
 TEST_CASE("answers outside 2xx are counted by status code, not as failures") {
   const bool fast = GENERATE(true, false);
-  TestServer server([](httplib::Server& s) {
+  LoopbackServer server([](httplib::Server& s) {
     s.Get("/ok", [](const auto&, auto& res) { res.set_content("fine", "text/plain"); });
     s.Get("/gone", [](const auto&, auto& res) { res.status = 404; });
     s.Get("/busy", [](const auto&, auto& res) { res.status = 503; });
@@ -88,7 +73,7 @@ TEST_CASE("answers outside 2xx are counted by status code, not as failures") {
 }
 
 TEST_CASE("weights shape the mix") {
-  TestServer server([](httplib::Server& s) {
+  LoopbackServer server([](httplib::Server& s) {
     s.Get("/a", [](const auto&, auto& res) { res.status = 200; });
     s.Get("/b", [](const auto&, auto& res) { res.status = 202; });
   });
@@ -106,7 +91,7 @@ TEST_CASE("weights shape the mix") {
 
 TEST_CASE("requests that take longer than the timeout count as timeouts") {
   const bool fast = GENERATE(true, false);
-  TestServer server([](httplib::Server& s) {
+  LoopbackServer server([](httplib::Server& s) {
     s.Get("/slow", [](const auto&, auto& res) {
       std::this_thread::sleep_for(1500ms);
       res.set_content("late", "text/plain");
@@ -127,7 +112,7 @@ TEST_CASE("requests that take longer than the timeout count as timeouts") {
 
 TEST_CASE("a refused connection is reported clearly") {
   const bool fast = GENERATE(true, false);
-  const std::string url = "http://127.0.0.1:" + std::to_string(free_port()) + "/";
+  const std::string url = "http://127.0.0.1:" + std::to_string(lh::test::unused_loopback_port()) + "/";
   auto plan = plan_for(url, 50, 5);
   plan.fast_http1 = fast;
   SECTION("at the start, the run stops at once") {
@@ -148,7 +133,7 @@ TEST_CASE("a refused connection is reported clearly") {
 
 TEST_CASE("a server that closes keep-alive connections costs no failures") {
   const bool fast = GENERATE(true, false);
-  TestServer server([](httplib::Server& s) {  // httplib closes after 5 requests
+  LoopbackServer server([](httplib::Server& s) {  // httplib closes after 5 requests
     s.Get("/", [](const auto&, auto& res) { res.set_content("{}", "application/json"); });
   });
   auto plan = plan_for(server.url("/"), 400, 4);
@@ -163,7 +148,7 @@ TEST_CASE("a server that closes keep-alive connections costs no failures") {
 TEST_CASE("the length check counts answers whose length differs from the first") {
   const bool fast = GENERATE(true, false);
   std::atomic<int> served{0};
-  TestServer server([&](httplib::Server& s) {
+  LoopbackServer server([&](httplib::Server& s) {
     s.Get("/", [&](const auto&, auto& res) { res.set_content(served++ % 2 ? "short" : "longer", "text/plain"); });
   });
   auto plan = plan_for(server.url("/"), 20, 1);
@@ -180,7 +165,7 @@ TEST_CASE("a POST body, its content type and headers arrive as given; HEAD has n
   const bool fast = GENERATE(true, false);
   std::string body, type, header;
   std::atomic<int> heads{0};
-  TestServer server([&](httplib::Server& s) {
+  LoopbackServer server([&](httplib::Server& s) {
     s.Post("/echo", [&](const httplib::Request& req, auto& res) {
       body = req.body;
       type = req.get_header_value("Content-Type");
@@ -217,7 +202,7 @@ TEST_CASE("a POST body, its content type and headers arrive as given; HEAD has n
 
 TEST_CASE("a user name in the URL is sent as Basic authentication") {
   std::string authorization;
-  TestServer server([&](httplib::Server& s) {
+  LoopbackServer server([&](httplib::Server& s) {
     s.Get("/private", [&](const httplib::Request& req, auto& res) {
       authorization = req.get_header_value("Authorization");
       res.status = authorization.empty() ? 401 : 200;

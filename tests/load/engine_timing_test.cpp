@@ -10,7 +10,7 @@
 
 #include "demo_target.h"
 #include "run_plan.h"
-#include "test_server.h"
+#include "loopback_server.h"
 
 using namespace std::chrono_literals;
 using lh::load::LoadEngine;
@@ -18,7 +18,7 @@ using lh::load::RunState;
 using lh::load::Stage;
 using lh::test::plan_for;
 using lh::test::run_plan;
-using lh::test::TestServer;
+using lh::test::LoopbackServer;
 
 TEST_CASE("a constant rate (--rate) holds within 2 % over 5 s") {
   const int threads = GENERATE(1, 2);  // two threads share the arrivals
@@ -74,7 +74,7 @@ TEST_CASE("under a constant rate, a server that stalls for 1 s shows the stall i
   std::mutex server_lock;
   std::atomic<bool> stalled{false};
   const auto started = std::chrono::steady_clock::now();
-  TestServer server([&](httplib::Server& s) {
+  LoopbackServer server([&](httplib::Server& s) {
     s.Get("/", [&](const auto&, auto& res) {
       std::lock_guard lock(server_lock);
       if (std::chrono::steady_clock::now() - started > 1s && !stalled.exchange(true)) std::this_thread::sleep_for(1s);

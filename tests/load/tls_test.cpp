@@ -9,13 +9,13 @@
 #include <filesystem>
 
 #include "run_plan.h"
-#include "test_server.h"
+#include "loopback_server.h"
 
 using lh::load::FailureCause;
 using lh::load::RunState;
 using lh::test::plan_for;
 using lh::test::run_plan;
-using lh::test::TestServer;
+using lh::test::LoopbackServer;
 
 namespace {
 
@@ -54,7 +54,7 @@ struct SelfSigned {
 
 TEST_CASE("TLS certificates are verified unless insecure is asked for") {
   SelfSigned certificate;
-  TestServer server([](httplib::Server& s) { s.Get("/", [](const auto&, auto& res) { res.set_content("{}", "application/json"); }); },
+  LoopbackServer server([](httplib::Server& s) { s.Get("/", [](const auto&, auto& res) { res.set_content("{}", "application/json"); }); },
                     certificate.cert, certificate.key);
   auto plan = plan_for(server.url("/"), 20, 2);
 

@@ -8,11 +8,11 @@
 
 #include "load/load_summary.h"
 #include "run_plan.h"
-#include "test_server.h"
+#include "loopback_server.h"
 
 using lh::test::plan_for;
 using lh::test::run_plan;
-using lh::test::TestServer;
+using lh::test::LoopbackServer;
 
 namespace {
 
@@ -34,7 +34,7 @@ struct TempFolder {
 TEST_CASE("uploads send the right multipart bodies") {
   std::mutex mutex;
   std::vector<Received> received;
-  TestServer server([&](httplib::Server& s) {
+  LoopbackServer server([&](httplib::Server& s) {
     s.Post("/convert", [&](const httplib::Request& req, auto& res) {
       std::lock_guard lock(mutex);
       for (const auto& [field, file] : req.files) received.push_back({field, file.filename, file.content_type, file.content});

@@ -12,6 +12,7 @@
 #include "child_process.h"
 #include "common/csv.h"
 #include "demo_target.h"
+#include "loopback_server.h"
 #include "probe_helpers.h"
 
 using lh::test::milliseconds;
@@ -107,7 +108,7 @@ TEST_CASE("monitor prints a line per interval and writes both CSV files") {
 TEST_CASE("an unreachable source is a mark on its line and a row in the events file") {
   TempDir dir;
   const auto events = dir.path / "events.csv";
-  const int port = lh::test::closed_port();
+  const int port = lh::test::unused_loopback_port();
   const auto r = run_command({LH_CLI_BIN, "monitor", "http://127.0.0.1:" + std::to_string(port) + "/health",
                               "--interval", "100ms", "--duration", "300ms", "--events", events.string()});
   REQUIRE(r.status == 0);

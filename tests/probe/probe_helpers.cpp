@@ -1,8 +1,5 @@
 #include "probe_helpers.h"
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <thread>
@@ -38,18 +35,6 @@ std::vector<Event> events_of(const probe::SeriesStore& store, const std::string&
     if (e.source == source && e.kind == kind) out.push_back(e);
   }
   return out;
-}
-
-int closed_port() {
-  const int sock = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  getsockname(sock, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(sock);
-  return ntohs(addr.sin_port);
 }
 
 }  // namespace lh::test

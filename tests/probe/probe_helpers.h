@@ -24,7 +24,4 @@ std::vector<double> values_of(const probe::SeriesStore& store, const std::string
 
 std::vector<Event> events_of(const probe::SeriesStore& store, const std::string& source, EventKind kind);
 
-// A loopback port nothing listens on (bound, then closed).
-int closed_port();
-
 }  // namespace lh::test

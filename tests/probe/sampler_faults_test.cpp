@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "probe/sampler.h"
+#include "loopback_server.h"
 #include "probe_helpers.h"
 
 using namespace lh::probe;
@@ -19,40 +20,14 @@ namespace {
 
 constexpr std::size_t k50MB = 50u << 20;
 
-// An httplib server on a free loopback port, stopped and joined on exit.
-class TestServer {
- public:
-  TestServer() = default;
-  ~TestServer() { stop(); }
-  void start(int port = 0) {
-    port_ = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
-    REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { server.listen_after_bind(); });
-    REQUIRE(lh::test::wait_until([this] { return server.is_running(); }, std::chrono::milliseconds(5000)));
-  }
-  void stop() {
-    stopping = true;
-    server.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
-
-  httplib::Server server;
-  std::atomic<bool> stopping = false;
-
- private:
-  int port_ = 0;
-  std::thread thread_;
-};
-
-void mount_faults(TestServer& s, std::atomic<int>& flaky_calls) {
-  auto& server = s.server;
+void mount_faults(lh::test::LoopbackServer& s, std::atomic<int>& flaky_calls) {
+  auto& server = s.server();
   server.Get("/ok", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"memory": {"rss_mb": 10}})", "application/json");
   });
   server.Get("/slow", [&s](const httplib::Request&, httplib::Response& res) {
     // Longer than the sampler waits; cut short when the test ends.
-    for (int i = 0; i < 150 && !s.stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 150 && !s.stopping(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     res.set_content(R"({"rss_mb": 1})", "application/json");
   });
   server.Get("/garbage", [](const httplib::Request&, httplib::Response& res) {
@@ -100,11 +75,11 @@ void mount_faults(TestServer& s, std::atomic<int>& flaky_calls) {
 }  // namespace
 
 TEST_CASE("each faulty endpoint is a gap and one event, and the rest goes on") {
-  TestServer server;
+  lh::test::LoopbackServer server;
   std::atomic<int> flaky_calls = 0;
   mount_faults(server, flaky_calls);
   server.start();
-  const std::string refused = "http://127.0.0.1:" + std::to_string(lh::test::closed_port()) + "/x";
+  const std::string refused = "http://127.0.0.1:" + std::to_string(lh::test::unused_loopback_port()) + "/x";
 
   ProbeConfig config;
   const std::vector<std::pair<std::string, std::string>> sources{
@@ -176,11 +151,11 @@ TEST_CASE("each faulty endpoint is a gap and one event, and the rest goes on") {
 }
 
 TEST_CASE("a slow source is a timeout, and the others are read on every tick meanwhile") {
-  TestServer slow;
+  lh::test::LoopbackServer slow;
   std::atomic<int> unused = 0;
   mount_faults(slow, unused);
   slow.start();
-  TestServer fast;
+  lh::test::LoopbackServer fast;
   mount_faults(fast, unused);
   fast.start();
   ProbeConfig config;
@@ -210,7 +185,7 @@ TEST_CASE("a slow source is a timeout, and the others are read on every tick mea
 }
 
 TEST_CASE("a source that is down at the start is read once it comes up") {
-  const int port = lh::test::closed_port();
+  const int port = lh::test::unused_loopback_port();
   ProbeConfig config;
   config.sources.push_back(parse_source_spec("http://127.0.0.1:" + std::to_string(port) + "/ok"));
   config.interval = lh::Seconds(0.1);
@@ -222,7 +197,7 @@ TEST_CASE("a source that is down at the start is read once it comes up") {
   REQUIRE(lh::test::wait_rows(store, sampler.group(), 3));
   CHECK(store.series_count() == 0);
 
-  TestServer server;
+  lh::test::LoopbackServer server;
   std::atomic<int> unused = 0;
   mount_faults(server, unused);
   server.start(port);
