@@ -7,6 +7,7 @@
 
 #include "common/input_error.h"
 #include "demo_target.h"
+#include "loopback_server.h"
 #include "session/session_data.h"
 #include "session/session_runner.h"
 #include "synthetic_session.h"
@@ -126,11 +127,7 @@ TEST_CASE("pause and resume and stop at any moment; the journal ends whole") {
 }
 
 TEST_CASE("a target that refuses connections at the start ends the session as unreachable") {
-  int closed_port = 0;
-  {
-    DemoTarget target;  // a port that was free a moment ago and is closed now
-    closed_port = target.port();
-  }
+  const int closed_port = lh::test::unused_loopback_port();
   TempFolder dir("e2e_unreachable");
   SessionRunner runner(segment_plan("http://127.0.0.1:" + std::to_string(closed_port), 60, 10), {.folder = dir / "run"});
   runner.start();
