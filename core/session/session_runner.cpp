@@ -1,6 +1,7 @@
 #include "session/session_runner.h"
 
 #include <cmath>
+#include <exception>
 #include <numeric>
 
 #include "common/input_error.h"
@@ -156,7 +157,7 @@ void SessionRunner::run() {
     }
     sampler_->stop();
     collect(true);
-  } catch (const InputError& e) {  // the journal can no longer be written
+  } catch (const std::exception& e) {  // the journal can no longer be written, or memory ran out
     engine_->stop();
     sampler_->stop();
     std::lock_guard lock(progress_mutex_);

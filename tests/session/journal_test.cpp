@@ -42,7 +42,7 @@ TEST_CASE("a folder holds one journal: a second writer is refused") {
   CHECK_THROWS_WITH(JournalWriter(dir / "journal.jsonl"), Catch::Contains("already holds a session"));
 }
 
-TEST_CASE("a torn last line is dropped; a broken line before it is an error") {
+TEST_CASE("a torn last line is dropped but a broken line before it is an error") {
   TempFolder dir("journal");
   {
     std::ofstream out(dir / "journal.jsonl");

@@ -97,7 +97,7 @@ TEST_CASE("a bounded cache that fills and holds gives no_leak") {
   CHECK(cache_analysed);
 }
 
-TEST_CASE("pause and resume and stop at any moment; the journal ends whole") {
+TEST_CASE("pause and resume and stop at any moment: the journal ends whole") {
   DemoTarget target;
   TempFolder dir("e2e_control");
   SessionRunner runner(segment_plan(target.url(), 600, 100), {.folder = dir / "run"});
