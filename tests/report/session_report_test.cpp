@@ -2,9 +2,11 @@
 // a rendered page.
 #include <QFile>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "pdf_checks.h"
 #include "report/compare_report.h"
+#include "report/session_charts.h"
 #include "report/session_report.h"
 #include "session/compare.h"
 #include "session/session_data.h"
@@ -98,4 +100,27 @@ TEST_CASE("the compare report overlays both runs and states the change") {
     CHECK((text.find("30,000") != std::string::npos) == (by == CompareBy::requests));
     CHECK(lh::test::pdf_page_ink(pdf, 1) > 0.02);
   }
+}
+
+TEST_CASE("a figure measured now and then is drawn as a line; a long outage stays a break") {
+  const double nan = std::nan("");
+  // Every 0.5 s, a value every 2 s (PSS), then 20 s without any (the source was down).
+  std::vector<double> t, v;
+  for (int i = 0; i <= 40; ++i) {
+    t.push_back(i * 0.5);
+    v.push_back(i % 4 == 0 ? 100.0 + i : nan);
+  }
+  for (int i = 41; i <= 80; ++i) {
+    t.push_back(i * 0.5);
+    v.push_back(nan);
+  }
+  t.push_back(40.5);
+  v.push_back(200);
+  lh::ui::report::bridge_short_gaps(t, v);
+  std::size_t gaps = 0, values = 0;
+  for (double x : v) (std::isnan(x) ? gaps : values) += 1;
+  CHECK(values == 12);
+  CHECK(gaps == 1);  // the outage
+  REQUIRE(std::isnan(v[v.size() - 2]));
+  CHECK(t[v.size() - 2] == 20.5);
 }

@@ -1,5 +1,8 @@
 #include "report/session_charts.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "probe/monitor_lines.h"
 #include "session/load_series.h"
 
@@ -11,6 +14,11 @@ using charts::MarkerKind;
 using charts::ValueAxis;
 
 namespace {
+
+// A value missing for less than this many usual steps (a figure measured
+// only every few samples, such as PSS) is drawn across; a longer gap (the
+// service was down) is a break in the line.
+constexpr double kBridgedSteps = 3;
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
 
@@ -47,8 +55,44 @@ std::optional<probe::SeriesId> service_cpu(const SessionChartSource& source, con
 charts::SeriesProvider copied_series(std::shared_ptr<const probe::SeriesStore> store, probe::SeriesId id) {
   return [store = std::move(store), id] {
     auto points = std::make_shared<probe::SeriesPoints>(store->read_series(id, 0));
+    bridge_short_gaps(points->t, points->v);
     return charts::SeriesSnapshot{points->t, points->v, points};
   };
+}
+
+void bridge_short_gaps(std::vector<double>& t, std::vector<double>& v) {
+  // The usual time between measured values: the median step.
+  std::vector<double> steps;
+  double last = std::nan("");
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (std::isnan(v[k])) continue;
+    if (!std::isnan(last)) steps.push_back(t[k] - last);
+    last = t[k];
+  }
+  if (steps.empty()) return;
+  std::nth_element(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(steps.size() / 2), steps.end());
+  const double longest_bridged = kBridgedSteps * steps[steps.size() / 2];
+  std::size_t out = 0;
+  double previous_value_t = std::nan("");
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (std::isnan(v[k])) {
+      // Keep the gap's first NaN only if the next value is far away.
+      std::size_t next = k;
+      while (next < t.size() && std::isnan(v[next])) ++next;
+      const bool bridged = !std::isnan(previous_value_t) && next < t.size() && t[next] - previous_value_t <= longest_bridged;
+      if (!bridged) {
+        t[out] = t[k];
+        v[out++] = v[k];
+      }
+      k = next - 1;
+      continue;
+    }
+    t[out] = t[k];
+    v[out++] = v[k];
+    previous_value_t = t[k];
+  }
+  t.resize(out);
+  v.resize(out);
 }
 
 std::vector<charts::TimeMarker> session_markers(std::span<const Event> events) {

@@ -31,6 +31,11 @@ struct SessionChartSource {
 // an incremental one.
 charts::SeriesProvider copied_series(std::shared_ptr<const probe::SeriesStore> store, probe::SeriesId id);
 
+// Drops the gaps of a series that are shorter than a few of its usual
+// steps between values (a figure measured only now and then), keeping one
+// NaN for each longer gap: a line, broken only where the source was away.
+void bridge_short_gaps(std::vector<double>& t_s, std::vector<double>& values);
+
 // Restarts, stage changes and probe faults as marks on the time axis.
 std::vector<charts::TimeMarker> session_markers(std::span<const Event> events);
 

@@ -97,7 +97,7 @@ void chart_pages(PdfPages& pages, const session::SessionData& data, const Sessio
 }
 
 void evidence(PdfPages& pages, const session::SessionData& data) {
-  pages.heading(u"Leak evidence"_s);
+  pages.heading(u"Leak evidence"_s, 180);
   if (data.verdicts.empty()) pages.html(escaped(q(session::kNoWatchedMemory)));
   for (const session::SeriesVerdict& v : data.verdicts) {
     pages.subheading(escaped(q(v.name)) + (v.watched ? u" (the watched memory)"_s : QString()), 160);
@@ -108,7 +108,7 @@ void evidence(PdfPages& pages, const session::SessionData& data) {
 
 void events(PdfPages& pages, const session::SessionData& data) {
   const std::vector<Event> all = data.events();
-  pages.heading(u"Events"_s);
+  pages.heading(u"Events"_s, 60);
   if (all.empty()) {
     pages.html(u"No restarts, probe faults or stage changes."_s);
     return;
@@ -128,14 +128,14 @@ void events(PdfPages& pages, const session::SessionData& data) {
 
 void settings(PdfPages& pages, const session::SessionData& data) {
   const bool from_file = data.scenario.is_object() && !data.scenario.empty();
-  pages.heading(from_file ? u"Scenario settings"_s : u"Settings"_s);
+  pages.heading(from_file ? u"Scenario settings"_s : u"Settings"_s, 120);
   pages.html(from_file ? u"As the scenario file gives them; secrets are not shown."_s
                        : u"The run's resolved settings; header values are not shown."_s);
   pages.table(flattened(from_file ? data.scenario : data.settings), 0.4);
 }
 
 void environment(PdfPages& pages, const session::SessionData& data) {
-  pages.heading(u"Environment"_s);
+  pages.heading(u"Environment"_s, 200);
   Rows rows = environment_rows(data.environment);
   rows.emplace_back(u"Qt (report)"_s, QString::fromLatin1(qVersion()));
   rows.emplace_back(u"Started"_s, q(format_iso8601(data.started())));
@@ -159,7 +159,7 @@ void write_session_report(const session::SessionData& data, const std::filesyste
   PdfPages pages(q(path.string()), u"LeakHound: "_s + q(data.name));
   first_page(pages, data, source, window);
   chart_pages(pages, data, source, window);
-  pages.heading(u"Load statistics"_s);
+  pages.heading(u"Load statistics"_s, 200);
   pages.table(load_rows(data.load));
   evidence(pages, data);
   events(pages, data);
