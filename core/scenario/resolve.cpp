@@ -7,6 +7,7 @@
 #include "scenario/redact.h"
 #include "scenario/resolver.h"
 #include "scenario/scenario_file.h"
+#include "scenario/serialize.h"
 #include "scenario/target_url.h"
 
 namespace lh::scenario {
@@ -203,17 +204,28 @@ session::SessionPlan resolve(const Scenario& scenario, const std::filesystem::pa
   return std::move(resolution.plan);
 }
 
-Resolution check_scenario_file(const std::filesystem::path& file, ResolveOptions options) {
-  if (options.default_name.empty()) options.default_name = name_from_file(file);
-  auto parsed = parse_scenario_file(file);
-  auto resolution = resolve_impl(parsed.scenario, file.parent_path(), options, parsed.ok());
-  // Nothing twice: what resolving finds under a field whose reading failed
-  // is that failure again.
+namespace {
+
+// What resolving finds under a field whose reading failed is that failure
+// again: only the rest is added to the reading's problems.
+Resolution checked(const ParsedScenario& parsed, const std::filesystem::path& base_dir, const ResolveOptions& options) {
+  auto resolution = resolve_impl(parsed.scenario, base_dir, options, parsed.ok());
   std::erase_if(resolution.problems, [&](const Problem& p) {
     return std::any_of(parsed.problems.begin(), parsed.problems.end(), [&](const Problem& q) { return under(p.path, q.path); });
   });
   resolution.problems.insert(resolution.problems.begin(), parsed.problems.begin(), parsed.problems.end());
   return resolution;
+}
+
+}  // namespace
+
+Resolution check_scenario(const Scenario& scenario, const std::filesystem::path& base_dir, const ResolveOptions& options) {
+  return checked(parse_scenario_json(to_json(scenario)), base_dir, options);
+}
+
+Resolution check_scenario_file(const std::filesystem::path& file, ResolveOptions options) {
+  if (options.default_name.empty()) options.default_name = name_from_file(file);
+  return checked(parse_scenario_file(file), file.parent_path(), options);
 }
 
 session::SessionPlan load_session_plan(const std::filesystem::path& file, ResolveOptions options) {

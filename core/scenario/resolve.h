@@ -47,6 +47,11 @@ Resolution resolve_collecting(const Scenario& scenario, const std::filesystem::p
 session::SessionPlan resolve(const Scenario& scenario, const std::filesystem::path& base_dir,
                              const ResolveOptions& options = {});
 
+// Every problem of a scenario as it is being edited (the desktop editor):
+// its values checked as if read back from its file, then resolved against
+// `base_dir`; with no problem, the plan.
+Resolution check_scenario(const Scenario& scenario, const std::filesystem::path& base_dir, const ResolveOptions& options = {});
+
 // Every problem of a scenario file at once: reading it, and resolving what
 // could be read (not again under a field whose reading failed); with no
 // problem, the plan (base folder: the file's; default name: name_from_file()).

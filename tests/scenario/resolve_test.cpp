@@ -8,6 +8,7 @@
 #include "scenario/parse.h"
 #include "scenario/resolve.h"
 #include "scenario/scenario_file.h"
+#include "scenario_texts.h"
 #include "temp_dir.h"
 
 using namespace lh::scenario;
@@ -305,4 +306,23 @@ TEST_CASE("resolve throws every problem; a file's plan is named after the file")
                                        broken.string() + ": load.requests[0].body_file: no such file: " +
                                        (dir.path() / "gone.txt").string());
   }
+}
+
+TEST_CASE("a scenario being edited is checked as if read back from its file, then resolved") {
+  Folder folder;
+  Scenario s = read_scenario(lh::test::kSmallest);
+  CHECK(check_scenario(s, folder.dir.path()).ok());
+  s.load.stages.push_back({"ten minutes", 5});  // as typed into the editor
+  s.load.requests[0].body_file = "bodies/nope.json";
+  s.probes.memory_limit = "8GiB";
+  const auto r = check_scenario(s, folder.dir.path());
+  INFO(listed(r.problems));
+  REQUIRE(r.problems.size() == 2);
+  CHECK(r.problems[0].text() == R"(load.stages[0].duration: expected a duration such as "30s" or "10m", got "ten minutes")");
+  CHECK(r.problems[1].text() == "load.requests[0].body_file: no such file: " + (folder.dir.path() / "bodies/nope.json").string());
+  s.load.stages[0].duration = "10m";
+  s.load.requests[0].body_file = "bodies/doc.json";
+  const auto fixed = check_scenario(s, folder.dir.path());
+  REQUIRE(fixed.ok());
+  CHECK(fixed.plan.probes.memory_limit_mib == 8192.0);
 }
