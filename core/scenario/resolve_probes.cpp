@@ -1,6 +1,7 @@
 #include "common/size.h"
 #include "probe/source_spec.h"
 #include "scenario/field_reader.h"
+#include "scenario/redact.h"
 #include "scenario/references.h"
 #include "scenario/resolver.h"
 #include "scenario/source_forms.h"
@@ -29,6 +30,8 @@ void resolve_probes(const Probes& probes, Resolver& r, probe::ProbeConfig& out) 
       continue;
     }
     spec.label = source.label;
+    spec.text = redacted_url(source.source);  // as written: what messages may print
+
     for (const auto& h : source.headers) {
       if (auto header = r.header(h, child_path(where + ".headers", h.name))) spec.headers.push_back(*header);
     }

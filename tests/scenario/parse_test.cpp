@@ -280,3 +280,12 @@ TEST_CASE("read_scenario throws every problem in one error, one line each") {
     CHECK(text.find("load.count: expected a whole number of requests, at least 1, got 0") != std::string::npos);
   }
 }
+
+TEST_CASE("a long value is cut in a problem, never inside a character") {
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "name": ["ééééééééééééééééééééééééééééééééééééééé"]})");
+  REQUIRE_FALSE(parsed.problems.empty());
+  const std::string& message = parsed.problems.front().message;
+  INFO(message);
+  CHECK(message.starts_with("expected a non-empty string, got [\"éé"));
+  CHECK(message.ends_with("é..."));
+}

@@ -171,8 +171,12 @@ TEST_CASE("a resolved secret never reaches the plan's scenario, which keeps the 
   options.env = kEnv;
   Scenario s = read_scenario(kFull);
   s.load.requests[2].headers.push_back({"Authorization", "Bearer literal-secret"});
+  s.probes.sources.push_back({"http://127.0.0.1:9/x?token=${ENV:API_KEY}&password=literal-secret", "", {}});
   const auto r = resolve_collecting(s, folder.dir.path(), options);
   REQUIRE(r.ok());
+  // What a message about a source may print is the source as written, masked.
+  CHECK(r.plan.probes.sources.back().url == "http://127.0.0.1:9/x?token=api-secret&password=literal-secret");
+  CHECK(r.plan.probes.sources.back().text == "http://127.0.0.1:9/x?token=${ENV:API_KEY}&password=•••");
   const std::string scenario = r.plan.scenario.dump();
   for (const char* secret : {"metrics-secret", "api-secret", "literal-secret"}) {
     INFO(secret);
