@@ -1,6 +1,7 @@
 #include "scenario/import_ab.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/input_error.h"
 #include "scenario/redact.h"

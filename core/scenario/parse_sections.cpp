@@ -1,7 +1,5 @@
 #include "scenario/parse_sections.h"
 
-#include <cmath>
-
 #include "common/size.h"
 #include "probe/probe_config.h"
 #include "scenario/field_reader.h"
