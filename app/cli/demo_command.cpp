@@ -8,8 +8,11 @@
 #include "commands.h"
 #include "common/duration.h"
 #include "common/input_error.h"
+#include "demo_scenario.h"
 #include "demo_target_process.h"
 #include "parse_args.h"
+#include "scenario/parse.h"
+#include "scenario/resolve.h"
 #include "session/session_plan.h"
 #include "session_driver.h"
 #include "session_output.h"
@@ -28,33 +31,22 @@ struct DemoOptions {
   std::string duration = "2m";
 };
 
-session::SessionPlan demo_plan(const std::string& url, Seconds duration) {
-  session::SessionPlan plan;
-  plan.name = "demo-target";
-  load::RequestTemplate segment;
-  segment.method = "POST";
-  segment.url = url + "/segment";
-  segment.content_type = "application/json";
-  segment.body = R"({"text": "LeakHound watches memory. It loads the service. Then it says whether memory leaks.", "language": "en"})";
-  plan.load.requests.push_back(segment);
-  plan.load.rate = 50;
-  plan.load.concurrency = 8;
-  plan.load.duration = duration;
-  plan.probes.sources.push_back(probe::parse_source_spec("segmentation=" + url));
-  // Its process as the system sees it: resident memory and CPU %.
-  plan.probes.sources.push_back(probe::parse_source_spec("port:" + url.substr(url.rfind(':') + 1)));
-  plan.probes.interval = Seconds(0.5);
-  return plan;
+// The demo scenario, aimed at the port the demo target got.
+session::SessionPlan demo_plan(const std::string& url, const std::string& duration) {
+  scenario::ResolveOptions options;
+  options.target = url;
+  options.duration = duration;
+  return scenario::resolve(scenario::read_scenario(app::demo_scenario_json()), std::filesystem::current_path(),
+                           options);
 }
 
 int run(const DemoOptions& o) {
   const std::string program = "leakhound-cli demo";
-  Seconds duration;
   std::filesystem::path folder;
   std::optional<DemoTargetProcess> target;
   try {
-    duration = parse_duration(o.duration);
-    if (duration.count() <= 0) throw InputError("expected a positive duration, got \"" + o.duration + "\"");
+    if (parse_duration(o.duration).count() <= 0)
+      throw InputError("expected a positive duration, got \"" + o.duration + "\"");
   } catch (const InputError& e) {
     return app::report_bad_input(program, std::string("--duration: ") + e.what());
   }
@@ -65,9 +57,11 @@ int run(const DemoOptions& o) {
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
   }
-  std::printf("Demo target at %s, leaking %d KiB per request beside a cache of %d documents\n", target->url().c_str(),
-              kLeakKib, kCacheEntries);
-  const int status = run_session_to_end(demo_plan(target->url(), duration), folder, false, program);
+  std::printf(
+      "Demo target at %s, leaking %d KiB per request beside a cache of "
+      "%d documents\n",
+      target->url().c_str(), kLeakKib, kCacheEntries);
+  const int status = run_session_to_end(demo_plan(target->url(), o.duration), folder, false, program);
   target.reset();
   return status;
 }
@@ -76,11 +70,14 @@ int run(const DemoOptions& o) {
 
 Command add_demo_command(CLI::App& parent) {
   auto options = std::make_shared<DemoOptions>();
-  CLI::App* app = parent.add_subcommand(
-      "demo", "The main job without a screen: run the demo scenario against the bundled demo target (with a leak)");
+  CLI::App* app = parent.add_subcommand("demo",
+                                        "The main job without a screen: run the demo scenario against "
+                                        "the bundled demo target (with a leak)");
   app->add_option("--out", options->out, "The session folder (default: a new leakhound-demo-<time> folder here)");
   app->add_option("--duration", options->duration, "How long the load runs (default 2m)");
-  app->footer("Exit status: 0 done, 2 on bad input or when the demo target cannot be started.");
+  app->footer(
+      "Exit status: 0 done, 2 on bad input or when the demo target "
+      "cannot be started.");
   return Command{app, [options] { return run(*options); }};
 }
 

@@ -8,16 +8,17 @@
 
 namespace lh::analysis {
 // Every field by its own name; reading fills in defaults for missing ones.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AnalysisParameters, base_bucket_s, max_buckets, min_bucket_fill,
-                                                min_sawtooth_cycles, max_gap_s, gap_intervals, min_segment_buckets,
-                                                change_min_gain, warmup_min_gain, max_changes, min_change_rms,
-                                                warmup_margin, min_window_s, min_window_buckets, alpha, acf_alpha,
-                                                ci_level, min_growth_mib_per_hour, min_relative_growth_per_hour,
-                                                min_size_support, late_fraction, late_min_ratio)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AnalysisParameters, warmup_s, base_bucket_s, max_buckets,
+                                                min_bucket_fill, min_sawtooth_cycles, max_gap_s, gap_intervals,
+                                                min_segment_buckets, change_min_gain, warmup_min_gain, max_changes,
+                                                min_change_rms, warmup_margin, min_window_s, min_window_buckets, alpha,
+                                                acf_alpha, ci_level, min_growth_mib_per_hour,
+                                                min_relative_growth_per_hour, min_size_support, late_fraction,
+                                                late_min_ratio)
 // Every field is 8 bytes: a field added to AnalysisParameters changes the
 // size, and must be added to the list above, or `report` would analyse a
 // recorded session with its default instead of the value it ran with.
-static_assert(sizeof(AnalysisParameters) == 22 * 8, "add the new AnalysisParameters field to the journal's list");
+static_assert(sizeof(AnalysisParameters) == 23 * 8, "add the new AnalysisParameters field to the journal's list");
 }  // namespace lh::analysis
 
 namespace lh::session::journal {

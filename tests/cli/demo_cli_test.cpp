@@ -85,11 +85,12 @@ TEST_CASE("a demo killed with SIGKILL is rebuilt by report with every sample up 
   const double killed_s =
       std::chrono::duration<double>(killed_at - lh::parse_iso8601(summary["started"].get<std::string>())).count();
   const auto [last_t, rows] = last_sample(folder / "samples.csv");
-  // Probes every 500 ms, the journal flushed every 250 ms: at most the last
-  // second is lost.
-  CHECK(last_t >= killed_s - 1.0);
-  CHECK(rows >= static_cast<std::size_t>((killed_s - 1.0) / 0.5));
-  CHECK(summary["load"]["completed"].get<double>() > 100);
+  // The demo scenario probes every second and the journal is flushed every
+  // 250 ms: nothing older than the last flush is lost, that is, at most the
+  // last probe interval and a flush.
+  CHECK(last_t >= killed_s - 1.25);
+  CHECK(rows >= static_cast<std::size_t>(killed_s - 1.25));
+  CHECK(summary["load"]["completed"].get<double>() > 50);  // 20 requests/s for 8 s
   CHECK(std::filesystem::exists(folder / "report.pdf"));
 }
 

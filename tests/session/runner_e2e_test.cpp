@@ -89,8 +89,9 @@ TEST_CASE("a bounded cache that fills and holds gives no_leak") {
   runner.wait();
   const SessionData data = load_session(dir / "run");
   REQUIRE(data.watched());
-  INFO(data.watched()->verdict.reasons.size() << " reasons; first: "
-                                               << (data.watched()->verdict.reasons.empty() ? "" : data.watched()->verdict.reasons[0]));
+  std::string reasons;
+  for (const std::string& reason : data.watched()->verdict.reasons) reasons += "\n  " + reason;
+  INFO("reasons:" << reasons);
   CHECK(data.watched()->verdict.kind == lh::analysis::VerdictKind::no_leak);
   bool cache_analysed = false;
   for (const auto& v : data.verdicts) cache_analysed |= v.name == "language_processor.cache_size";
