@@ -70,9 +70,9 @@ int run_bench(const BenchArgs& args) {
 
 Command add_bench_command(CLI::App& parent) {
   auto args = std::make_shared<BenchArgs>();
-  CLI::App* app = parent.add_subcommand("bench", "Load-test a URL the way ab does, on LeakHound's load engine");
-  app->description(
-      "Load-test a URL the way ab does: ab's options with ab's meanings, and ab's summary.\n"
+  CLI::App* app =
+      parent.add_subcommand("bench", "Load-test a URL the way ab does: ab's options with ab's meanings, and ab's summary");
+  app->footer(
       "Differs from ab on purpose: HTTP/1.1 with keep-alive on by default (-k is accepted and changes nothing;\n"
       "--no-keep-alive turns it off), -t does not cap the run at 50000 requests, latencies are exact to 0.4 %.");
   lh::app::add_ab_options(*app, args->ab);

@@ -126,7 +126,7 @@ Command add_monitor_command(CLI::App& app) {
   auto options = std::make_shared<MonitorOptions>();
   CLI::App* cmd = app.add_subcommand(
       "monitor",
-      "Sample services' memory and CPU at a fixed interval, without load: a line per interval, CSV files on request.");
+      "Sample services' memory and CPU at a fixed interval, without load: a line per interval, CSV files on request");
   cmd->add_option("SOURCE", options->sources,
                   "What to sample: a URL answering JSON, Prometheus text or a health word; pid:N; port:N (the local "
                   "process listening there); or PRESET=URL with PRESET segmentation, conversion or aspnet-health")

@@ -42,7 +42,7 @@ int run_validate(const ValidateOptions& options) {
 Command add_validate_command(CLI::App& parent) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* cmd = parent.add_subcommand(
-      "validate", "Check scenario files (*.leakhound.json): print every problem, one a line, and exit 2 if any.");
+      "validate", "Check scenario files (*.leakhound.json): print every problem, one a line, and exit 2 if any");
   cmd->add_option("FILE", options->files, "Scenario files to check")->required();
   cmd->add_flag("--no-env", options->no_env,
                 "Do not require the ${ENV:NAME} variables to be set (check the files alone, e.g. in CI without secrets)");
