@@ -45,14 +45,14 @@ bool DemoService::ensure_model(const std::string& language) {
   for (const char* l : kLanguages) known = known || language == l;
   if (!known) return false;
   std::lock_guard lock(mutex_);
-  if (!models_.contains(language)) models_.emplace(language, touched_block(options_.model_mib << 20));
+  if (!models_.contains(language)) models_.emplace(language, ResidentBlock(options_.model_mib << 20));
   return true;
 }
 
 void DemoService::on_work_request() {
   if (options_.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options_.latency_ms));
   std::lock_guard lock(mutex_);
-  if (options_.leak_kib_per_request > 0) leaked_.push_back(touched_block(options_.leak_kib_per_request * 1024));
+  if (options_.leak_kib_per_request > 0) leaked_.emplace_back(options_.leak_kib_per_request * 1024);
   // Every request brings a document the service has not seen, as a batch of
   // distinct PDFs or texts does, so a bounded cache fills and then holds.
   cache_.put(next_document_++);

@@ -11,6 +11,7 @@
 
 #include "common/clock.h"
 #include "document_cache.h"
+#include "resident_block.h"
 
 namespace httplib {
 class Server;
@@ -56,9 +57,9 @@ class DemoService {
   const WallClock::time_point started_wall_ = WallClock::now();
 
   std::mutex mutex_;  // guards everything below
-  std::vector<std::unique_ptr<char[]>> leaked_;
+  std::vector<ResidentBlock> leaked_;
   DocumentCache cache_;
-  std::map<std::string, std::unique_ptr<char[]>> models_;
+  std::map<std::string, ResidentBlock> models_;
   std::uint64_t next_document_ = 0;
   std::int64_t segmentations_ = 0;
   std::int64_t conversions_ = 0;

@@ -1,14 +1,6 @@
 #include "document_cache.h"
 
-#include <cstring>
-
 namespace lh::demo {
-
-std::unique_ptr<char[]> touched_block(std::size_t bytes) {
-  auto block = std::make_unique_for_overwrite<char[]>(bytes);
-  std::memset(block.get(), 0x5a, bytes);
-  return block;
-}
 
 void DocumentCache::put(std::uint64_t key) {
   if (limit_ == 0) return;
@@ -20,7 +12,7 @@ void DocumentCache::put(std::uint64_t key) {
     index_.erase(lru_.back().key);
     lru_.pop_back();
   }
-  lru_.push_front(Entry{key, touched_block(entry_bytes_)});
+  lru_.push_front(Entry{key, ResidentBlock(entry_bytes_)});
   index_.emplace(key, lru_.begin());
 }
 

@@ -3,14 +3,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <list>
-#include <memory>
 #include <unordered_map>
+
+#include "resident_block.h"
 
 namespace lh::demo {
 
 // The segmentation service's `doc_cache`, after its fix: the most recently
 // used documents up to a limit (LRU). Each entry holds `entry_bytes` of
-// touched memory, so filling the cache moves the process's real RSS.
+// resident memory, so filling the cache moves the process's real RSS.
 class DocumentCache {
  public:
   DocumentCache(std::size_t limit, std::size_t entry_bytes) : limit_(limit), entry_bytes_(entry_bytes) {}
@@ -24,7 +25,7 @@ class DocumentCache {
  private:
   struct Entry {
     std::uint64_t key;
-    std::unique_ptr<char[]> payload;
+    ResidentBlock payload;
   };
 
   std::size_t limit_;
@@ -32,9 +33,5 @@ class DocumentCache {
   std::list<Entry> lru_;  // front = most recently used
   std::unordered_map<std::uint64_t, std::list<Entry>::iterator> index_;
 };
-
-// Allocates `bytes` and writes every page, so the allocation is resident
-// (counted in RSS) rather than merely reserved.
-std::unique_ptr<char[]> touched_block(std::size_t bytes);
 
 }  // namespace lh::demo

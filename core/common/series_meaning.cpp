@@ -22,7 +22,9 @@ struct Suffix {
   Unit unit;
 };
 
-constexpr std::array<Suffix, 14> kSuffixes{{
+// Order matters: the first suffix that matches wins ("_per_s" before "_s").
+constexpr std::array<Suffix, 17> kSuffixes{{
+    {"_per_second", Unit::per_second}, {"_per_sec", Unit::per_second}, {"_per_s", Unit::per_second},
     {"_bytes", Unit::bytes},     {"_kib", Unit::kib},       {"_kb", Unit::kib},
     {"_mib", Unit::mib},         {"_mb", Unit::mib},        {"_gib", Unit::gib},
     {"_gb", Unit::gib},          {"_percent", Unit::percent}, {"_pct", Unit::percent},
@@ -75,7 +77,8 @@ SeriesMeaning meaning_of(std::string_view name) {
     m.unit = Unit::percent;
   } else if (contains_any(last, {"cache"}) && contains_any(last, {"size", "count", "entries", "items", "len"})) {
     m.kind = SeriesKind::cache_count;
-  } else if (is_memory_word(n) && m.unit != Unit::percent && m.unit != Unit::seconds && m.unit != Unit::milliseconds) {
+  } else if (is_memory_word(n) && m.unit != Unit::percent && m.unit != Unit::seconds && m.unit != Unit::milliseconds &&
+             m.unit != Unit::per_second) {
     m.kind = SeriesKind::memory;
     m.to_mib = mib_factor(m.unit);
   } else if (last == "status" || last == "healthy" || last == "health") {
@@ -93,6 +96,7 @@ std::string_view unit_symbol(Unit unit) {
     case Unit::percent: return "%";
     case Unit::seconds: return "s";
     case Unit::milliseconds: return "ms";
+    case Unit::per_second: return "/s";
     case Unit::none: break;
   }
   return "";

@@ -11,7 +11,7 @@ namespace lh {
 // ways (`memory.rss_mb`, `memory_usage_gb`, `process_resident_memory_bytes`,
 // `WorkingSet64`); LeakHound reads units and meaning from the name alone, so
 // the same rules serve the sampler, `analyze` on a CSV, and the reports.
-enum class Unit { none, bytes, kib, mib, gib, percent, seconds, milliseconds };
+enum class Unit { none, bytes, kib, mib, gib, percent, seconds, milliseconds, per_second };
 
 enum class SeriesKind {
   memory,       // a memory figure (resident, virtual, heap, working set, …)
@@ -30,7 +30,8 @@ struct SeriesMeaning {
 
 // Suffixes give the unit: _bytes, _kb/_kib, _mb/_mib, _gb/_gib (the k/m/g
 // forms are read as powers of 1024, as `rss / 1024 / 1024` computes them),
-// _percent/_pct, _seconds/_s, _ms. The words give the kind.
+// _percent/_pct, _seconds/_s, _ms, _per_s/_per_second (a rate, such as a
+// Prometheus counter turned into one). The words give the kind.
 SeriesMeaning meaning_of(std::string_view name);
 
 // The symbol people expect after a value: "MiB", "%", "s", "" …

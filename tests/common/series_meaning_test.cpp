@@ -22,6 +22,10 @@ TEST_CASE("units and kinds are read from the names services use") {
   CHECK(meaning_of("conversions").kind == SeriesKind::other);
   CHECK(meaning_of("uptime_seconds").unit == Unit::seconds);
   CHECK(meaning_of("memory.percent").kind != SeriesKind::memory);
+  CHECK(meaning_of("demo_requests_per_s").unit == Unit::per_second);
+  CHECK(meaning_of("alloc_bytes_per_second").unit == Unit::per_second);
+  CHECK(meaning_of("alloc_bytes_per_second").kind != SeriesKind::memory);
+  CHECK(lh::unit_symbol(Unit::per_second) == "/s");
 }
 
 TEST_CASE("the watched memory is resident memory, never a peak") {

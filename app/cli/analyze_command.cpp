@@ -1,0 +1,108 @@
+// leakhound-cli analyze: the leak verdict on a recorded series (a CSV such
+// as `monitor` writes). Options and validation here; the analysis is
+// lh::analysis.
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "analysis/amounts.h"
+#include "analysis/analyzer.h"
+#include "analysis/csv_series.h"
+#include "analysis/verdict_json.h"
+#include "analysis/verdict_text.h"
+#include "commands.h"
+#include "common/input_error.h"
+#include "common/size.h"
+#include "parse_args.h"
+
+namespace lh::cli {
+namespace {
+
+constexpr int kExitLeak = 1;
+
+struct AnalyzeOptions {
+  std::string file;
+  std::string column;
+  std::string limit;
+  std::string events;
+  bool json = false;
+  bool fail_on_leak = false;
+};
+
+std::ifstream open(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot open the file");
+  return in;
+}
+
+// The limit in the series' unit: a size ("8GiB") for a series in a byte
+// unit, or a bare number taken in the series' own unit.
+double limit_in_unit(const std::string& text, const analysis::CsvSeries& series) {
+  const auto mib = analysis::mib_per_unit(series.unit);
+  if (mib) return parse_size(text) / (1024.0 * 1024.0) / *mib;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) {
+    throw InputError("--limit " + text + ": column " + series.column +
+                     " has no byte unit in its name, so give the limit as a plain number in its unit");
+  }
+  return value;
+}
+
+int run(const AnalyzeOptions& o) {
+  auto in = open(o.file);
+  auto series = analysis::read_series_csv(in, o.file, o.column.empty() ? std::nullopt : std::optional(o.column));
+  if (!o.events.empty()) {
+    auto events = open(o.events);
+    const auto restarts = analysis::read_restart_events(events, o.events, series);
+    series.restarts_s.insert(series.restarts_s.end(), restarts.begin(), restarts.end());
+  }
+  std::optional<double> limit;
+  if (!o.limit.empty()) limit = limit_in_unit(o.limit, series);
+
+  const analysis::SeriesInput input{.t_s = series.t_s,
+                                    .values = series.values,
+                                    .unit = series.unit,
+                                    .restarts_s = series.restarts_s,
+                                    .requests = series.requests,
+                                    .limit = limit,
+                                    .cache = series.cache};
+  const auto verdict = analysis::analyze(input);
+  if (o.json) {
+    std::printf("%s\n", analysis::to_json(verdict).dump(2).c_str());
+  } else {
+    std::printf("%s: %s\n%s", o.file.c_str(), series.column.c_str(), analysis::format_verdict(verdict).c_str());
+  }
+  return o.fail_on_leak && verdict.kind == analysis::VerdictKind::leak ? kExitLeak : app::kExitOk;
+}
+
+}  // namespace
+
+Command add_analyze_command(CLI::App& parent) {
+  auto options = std::make_shared<AnalyzeOptions>();
+  CLI::App* app =
+      parent.add_subcommand("analyze", "Tell whether a recorded memory series leaks (leak, no_leak, inconclusive)");
+  app->add_option("FILE", options->file,
+                  "CSV with a t_s (seconds) or ISO-8601 time column and value columns, as `monitor` writes")
+      ->required();
+  app->add_option("--column", options->column, "The value column to analyse (default: the memory column)");
+  app->add_option("--limit", options->limit, "Project the time to reach this size, e.g. 8GiB");
+  app->add_option("--events", options->events,
+                  "Events CSV (t_s,time,source,kind,detail) whose restart rows split the series");
+  app->add_flag("--json", options->json, "Print the verdict as JSON");
+  app->add_flag("--fail-on-leak", options->fail_on_leak, "Exit with status 1 when the verdict is leak");
+  app->footer(
+      "Restarts are also read from pid, start-time and uptime columns, and growth per 1,000 requests from a\n"
+      "cumulative requests column (named requests or *requests_total). Exit status: 0 whatever the verdict,\n"
+      "1 on leak with --fail-on-leak, 2 on bad input.");
+  return Command{app, [options] {
+                   try {
+                     return run(*options);
+                   } catch (const InputError& e) {
+                     return app::report_bad_input("leakhound-cli analyze", e.what());
+                   }
+                 }};
+}
+
+}  // namespace lh::cli

@@ -1,0 +1,119 @@
+// Precision, recall and F1 of the analyzer and the two baselines on labelled
+// series: generated ones, and the demo-target recordings.
+#include <cmath>
+#include <fstream>
+#include <map>
+
+#include "analysis/analyzer.h"
+#include "analysis/csv_series.h"
+#include "analysis/verdict_text.h"
+#include "baselines.h"
+#include "common/csv.h"
+#include "scores.h"
+#include "sections.h"
+#include "synthetic_series.h"
+
+namespace lh::bench {
+namespace {
+
+struct Tally {
+  Scores analyzer, least_squares, mann_kendall;
+  int inconclusive = 0;
+};
+
+void print(const Tally& t, int total) {
+  std::printf("%s\n", Scores::header());
+  std::printf("%s\n", t.analyzer.row("LeakHound analyzer").c_str());
+  std::printf("%s\n", t.least_squares.row("least squares, R² >= 0.5").c_str());
+  std::printf("%s\n", t.mann_kendall.row("Mann–Kendall + Sen slope").c_str());
+  std::printf("\nThe analyzer said inconclusive on %d of %d series (counted as not leak).\n", t.inconclusive, total);
+}
+
+}  // namespace
+
+void accuracy_on_generated(std::uint64_t seed, int per_shape, bool list_misses) {
+  const auto set = synth::generate_set(seed, per_shape);
+  Tally all;
+  std::map<std::string, std::array<int, 4>> by_shape;  // leak, no_leak, inconclusive, right
+  for (const auto& s : set) {
+    std::vector<analysis::RequestCount> requests;
+    for (const auto& r : s.requests) requests.push_back({r.t_s, r.count});
+    analysis::SeriesInput in{
+        .t_s = s.t_s, .values = s.values, .unit = s.unit, .restarts_s = s.restarts_s, .requests = requests};
+    const auto v = analysis::analyze(in);
+    const bool said = v.kind == analysis::VerdictKind::leak;
+    all.analyzer.add(said, s.leak);
+    all.least_squares.add(least_squares_says_leak(s.t_s, s.values), s.leak);
+    all.mann_kendall.add(mann_kendall_sen_says_leak(s.t_s, s.values), s.leak);
+    if (v.kind == analysis::VerdictKind::inconclusive) ++all.inconclusive;
+    auto& row = by_shape[std::string(synth::to_string(s.shape))];
+    row[static_cast<int>(v.kind)]++;
+    if (said == s.leak) row[3]++;
+    if (list_misses && said != s.leak) {
+      std::printf("MISS %s (%s): %s  %s\n", s.name.c_str(), s.leak ? "leak" : "no leak", s.describe.c_str(),
+                  analysis::format_verdict(v).c_str());
+    }
+  }
+  std::printf("### Generated series (seed %llu, %d per shape, %zu series)\n\n", static_cast<unsigned long long>(seed),
+              per_shape, set.size());
+  print(all, static_cast<int>(set.size()));
+  std::printf("\n| shape | label | leak | no_leak | inconclusive | right |\n| --- | --- | --- | --- | --- | --- |\n");
+  for (auto shape : synth::all_shapes()) {
+    const auto& row = by_shape[std::string(synth::to_string(shape))];
+    std::printf("| %s | %s | %d | %d | %d | %d/%d |\n", std::string(synth::to_string(shape)).c_str(),
+                synth::is_leak(shape) ? "leak" : "no leak", row[0], row[1], row[2], row[3], per_shape);
+  }
+  std::printf("\n");
+}
+
+void accuracy_on_recordings(const std::string& dir, bool list_misses) {
+  std::ifstream labels(dir + "/labels.csv");
+  if (!labels) {
+    std::printf("(no recordings in %s)\n", dir.c_str());
+    return;
+  }
+  CsvReader csv(labels);
+  std::vector<std::string> row;
+  csv.next(row);  // header
+  Tally all;
+  int total = 0;
+  std::printf(
+      "### Demo-target recordings (%s)\n\n| recording | label | analyzer | least squares | Mann–Kendall |\n"
+      "| --- | --- | --- | --- | --- |\n",
+      dir.c_str());
+  std::vector<std::string> notes;
+  while (csv.next(row)) {
+    if (row.size() < 2) continue;
+    std::ifstream file(dir + "/" + row[0]);
+    auto s = analysis::read_series_csv(file, row[0], std::nullopt);
+    const std::string events_name = row[0].substr(0, row[0].size() - 4) + ".events.csv";
+    if (std::ifstream events(dir + "/" + events_name); events) {
+      const auto more = analysis::read_restart_events(events, events_name, s);
+      s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
+    }
+    const bool leak = row[1] == "leak";
+    analysis::SeriesInput in{.t_s = s.t_s,
+                             .values = s.values,
+                             .unit = s.unit,
+                             .restarts_s = s.restarts_s,
+                             .requests = s.requests,
+                             .cache = s.cache};
+    const auto v = analysis::analyze(in);
+    const bool said = v.kind == analysis::VerdictKind::leak;
+    const bool ls = least_squares_says_leak(s.t_s, s.values), mk = mann_kendall_sen_says_leak(s.t_s, s.values);
+    all.analyzer.add(said, leak);
+    all.least_squares.add(ls, leak);
+    all.mann_kendall.add(mk, leak);
+    if (v.kind == analysis::VerdictKind::inconclusive) ++all.inconclusive;
+    ++total;
+    std::printf("| %s | %s | %s | %s | %s |\n", row[0].c_str(), row[1].c_str(),
+                std::string(analysis::to_string(v.kind)).c_str(), ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
+    if (list_misses) notes.push_back(row[0] + ": " + analysis::format_verdict(v));
+  }
+  std::printf("\n");
+  print(all, total);
+  for (const auto& n : notes) std::printf("%s", n.c_str());
+  std::printf("\n");
+}
+
+}  // namespace lh::bench

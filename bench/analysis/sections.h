@@ -1,0 +1,14 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace lh::bench {
+
+// Each prints one part of the "Leak analysis" figures as Markdown.
+void accuracy_on_generated(std::uint64_t seed, int per_shape, bool list_misses);
+void accuracy_on_recordings(const std::string& dir, bool list_misses);
+void minutes_to_flag(std::uint64_t seed);
+void speed();
+
+}  // namespace lh::bench

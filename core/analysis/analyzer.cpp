@@ -1,0 +1,73 @@
+#include "analysis/analyzer.h"
+
+#include <algorithm>
+
+#include "analysis/decide.h"
+
+namespace lh::analysis {
+namespace {
+
+// Feeds samples in time order, starting a segment at each restart that
+// falls after the previous sample and at or before this one.
+void feed(BucketedSeries& buckets, std::span<const double> t, std::span<const double> v,
+          std::span<const double> restarts_sorted) {
+  std::size_t next_restart = 0;
+  for (std::size_t i = 0; i < t.size() && i < v.size(); ++i) {
+    bool restarted = false;
+    while (next_restart < restarts_sorted.size() && restarts_sorted[next_restart] <= t[i]) {
+      restarted = true;
+      ++next_restart;
+    }
+    if (restarted) buckets.restart();
+    buckets.add(t[i], v[i]);
+  }
+}
+
+}  // namespace
+
+Verdict analyze(const SeriesInput& input, const AnalysisParameters& params) {
+  std::vector<double> restarts(input.restarts_s.begin(), input.restarts_s.end());
+  std::sort(restarts.begin(), restarts.end());
+  BucketedSeries buckets(params);
+  feed(buckets, input.t_s, input.values, restarts);
+  return decide(buckets, {input.unit, input.requests, input.cache, input.limit}, params);
+}
+
+LiveAnalyzer::LiveAnalyzer(std::string unit, AnalysisParameters params)
+    : unit_(std::move(unit)), params_(params), buckets_(params_) {}
+
+void LiveAnalyzer::append(double t_s, double value) {
+  if (!t_.empty() && t_s < t_.back()) return;  // out of order: dropped, as analyze() drops it
+  // Restarts that arrived before their first sample take effect now.
+  const bool restarted = !restarts_.empty() && !t_.empty() && restarts_.back() > t_.back() && restarts_.back() <= t_s;
+  if (restarted) buckets_.restart();
+  t_.push_back(t_s);
+  v_.push_back(value);
+  buckets_.add(t_s, value);
+}
+
+void LiveAnalyzer::add_restart(double t_s) {
+  const auto at = std::upper_bound(restarts_.begin(), restarts_.end(), t_s);
+  const bool in_order = at == restarts_.end() && (t_.empty() || t_s > t_.back());
+  restarts_.insert(at, t_s);
+  if (!in_order) rebuild();
+}
+
+void LiveAnalyzer::add_request_count(double t_s, double cumulative) {
+  if (!requests_.empty() && t_s < requests_.back().t_s) return;
+  requests_.push_back({t_s, cumulative});
+}
+
+void LiveAnalyzer::rebuild() {
+  buckets_ = BucketedSeries(params_);
+  feed(buckets_, t_, v_, restarts_);
+}
+
+void LiveAnalyzer::add_cache_count(double t_s, double entries) {
+  if (!cache_.empty() && t_s < cache_.back().t_s) return;
+  cache_.push_back({t_s, entries});
+}
+
+Verdict LiveAnalyzer::verdict() const { return decide(buckets_, {unit_, requests_, cache_, limit_}, params_); }
+
+}  // namespace lh::analysis

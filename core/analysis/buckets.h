@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analysis/parameters.h"
+#include "analysis/verdict.h"
+
+namespace lh::analysis {
+
+// One time bucket of a segment: the floor of its samples and when they were.
+struct Bucket {
+  std::int64_t cell = 0;  // index on the grid at the current width
+  double floor = 0;       // lowest value
+  double sum_t = 0;       // of sample times, for their mean
+  std::uint32_t count = 0;
+  double t() const { return sum_t / count; }
+};
+
+struct Segment {
+  SegmentCause cause = SegmentCause::first;
+  double first_t = 0;  // first and last sample
+  double last_t = 0;
+  std::size_t samples = 0;
+  std::vector<Bucket> buckets;
+};
+
+// A growing series reduced to per-bucket floors, split into segments at
+// restarts and long gaps. Buckets sit on one grid from the first sample,
+// base_bucket_s wide, doubling whenever a segment would hold more than
+// max_buckets: the floor of a merged bucket is the lower of two floors, so
+// the result does not depend on when the merging happened. Appending is
+// O(1) amortized; the whole-series analysis and the live one both build it
+// sample by sample, so they agree exactly.
+class BucketedSeries {
+ public:
+  explicit BucketedSeries(const AnalysisParameters& params) : params_(params) {}
+
+  // NaN values are gaps; a sample earlier than the previous one is dropped.
+  void add(double t, double value);
+  // The next sample starts a new segment.
+  void restart();
+
+  const std::vector<Segment>& segments() const { return segments_; }
+  double bucket_width() const;
+  std::size_t dropped() const { return dropped_; }
+  double last_t() const { return last_t_; }
+  bool empty() const { return segments_.empty(); }
+
+ private:
+  void raise_level();
+  double gap_threshold() const;
+
+  AnalysisParameters params_;
+  std::vector<Segment> segments_;
+  int level_ = 0;
+  double origin_ = 0;
+  double last_t_ = 0;
+  bool restart_pending_ = false;
+  std::size_t dropped_ = 0;
+  std::vector<double> first_intervals_;  // the first few, for the typical interval
+  double typical_interval_ = 0;
+};
+
+}  // namespace lh::analysis

@@ -1,0 +1,81 @@
+#include "analysis/regimes.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/two_phase.h"
+
+namespace lh::analysis {
+namespace {
+
+Change describe(const TwoPhaseFit& fit, std::span<const double> t) {
+  Change c;
+  const double at = t[fit.split];
+  c.t_s = at;
+  c.excluded_to_s = at;
+  c.slope_before = fit.left.slope;
+  c.slope_after = fit.right.slope;
+  c.jump = fit.right.at(at) - fit.left.at(at);
+  // A jump larger than what either side grows over its length is a step.
+  const double grew_before = std::fabs(fit.left.slope * (at - t.front()));
+  const double grows_after = std::fabs(fit.right.slope * (t.back() - at));
+  if (std::fabs(c.jump) > std::max(grew_before, grows_after)) {
+    c.kind = ChangeKind::step;
+  } else {
+    c.kind = fit.right.slope < fit.left.slope ? ChangeKind::slowdown : ChangeKind::speedup;
+  }
+  return c;
+}
+
+}  // namespace
+
+Window find_window(std::span<const double> t, std::span<const double> y, const AnalysisParameters& params) {
+  Window w;
+  for (std::size_t round = 0; round < params.max_changes; ++round) {
+    const auto rest_t = t.subspan(w.start);
+    const auto rest_y = y.subspan(w.start);
+    const std::size_t min_side = std::max<std::size_t>(3, rest_t.size() / 10);
+    const auto fit = best_two_phase(rest_t, rest_y, min_side);
+    if (!fit) break;
+    // A change that explains next to nothing (residuals of one line already
+    // under min_change_rms of the level: quantized, near-constant memory)
+    // is no change.
+    double mean = 0;
+    for (double v : rest_y) mean += v / static_cast<double>(rest_y.size());
+    if (std::sqrt(fit->sse_line / static_cast<double>(rest_y.size())) < params.min_change_rms * std::fabs(mean)) break;
+    const Change change = describe(*fit, rest_t);
+    // A segment is expected to start with a warm-up (growth that slows, or
+    // a jump up) in its first half: that shape needs less evidence.
+    const bool warmup_shape =
+        round == 0 && rest_t[fit->split] - t.front() < (t.back() - t.front()) / 2 &&
+        (change.kind == ChangeKind::slowdown || (change.kind == ChangeKind::step && change.jump > 0));
+    if (fit->gain() < (warmup_shape ? params.warmup_min_gain : params.change_min_gain)) break;
+    // Enough must remain after the change: a full window, or in a short
+    // segment (between frequent restarts) at least its later half.
+    const std::size_t left_after = rest_t.size() - fit->split;
+    const double seconds_after = rest_t.back() - rest_t[fit->split];
+    const double whole_s = t.back() - t.front();
+    const std::size_t need_points = std::min(params.min_window_buckets, std::max<std::size_t>(3, t.size() / 2));
+    const double need_s = std::min(params.min_window_s, whole_s / 2);
+    if (left_after < need_points || seconds_after < need_s) {
+      w.too_late = change;
+      break;
+    }
+    w.changes.push_back(change);
+    std::size_t start = w.start + fit->split;
+    if (warmup_shape) {
+      // Skip the warm-up's tail too, if what is left stays long enough.
+      const double until = change.t_s + params.warmup_margin * (change.t_s - t[w.start]);
+      std::size_t later = start;
+      while (later < t.size() && t[later] < until) ++later;
+      if (t.size() - later >= need_points && t.back() - t[std::min(later, t.size() - 1)] >= need_s) {
+        start = later;
+        w.changes.back().excluded_to_s = t[later];
+      }
+    }
+    w.start = start;
+  }
+  return w;
+}
+
+}  // namespace lh::analysis

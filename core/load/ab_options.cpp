@@ -1,0 +1,121 @@
+#include "load/ab_options.h"
+
+#include <charconv>
+#include <filesystem>
+
+#include "common/input_error.h"
+
+namespace lh::load {
+namespace {
+
+double parse_number(const std::string& option, const std::string& text, const char* expected) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) {
+    throw InputError(option + ": expected " + expected + ", got \"" + text + "\"");
+  }
+  return value;
+}
+
+Seconds duration_option(const std::string& option, const std::string& text) {
+  try {
+    return parse_duration(text);
+  } catch (const InputError& e) {
+    throw InputError(option + ": " + e.what());
+  }
+}
+
+void require_file(const std::string& option, const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(option + ": no such file: " + path);
+}
+
+RequestTemplate request_from(const AbOptions& o) {
+  RequestTemplate r;
+  r.url = o.url;
+  r.headers = o.headers;
+  for (const auto& c : o.cookies) r.headers.push_back("Cookie: " + c);
+  if (!o.post_file.empty() && !o.put_file.empty()) throw InputError("-p and -u: give one body file, not both");
+  if (!o.post_file.empty()) {
+    require_file("-p", o.post_file);
+    r.body_file = o.post_file;
+    r.method = "POST";
+  } else if (!o.put_file.empty()) {
+    require_file("-u", o.put_file);
+    r.body_file = o.put_file;
+    r.method = "PUT";
+  }
+  if (!o.upload.empty()) {
+    if (!r.body_file.empty()) throw InputError("--upload: the upload is the body; drop -p/-u");
+    std::error_code ec;
+    if (!std::filesystem::exists(o.upload, ec)) throw InputError("--upload: no such file or folder: " + o.upload);
+    r.upload = o.upload;
+    r.upload_field = o.upload_field;
+    r.method = "POST";
+  }
+  if (!r.body_file.empty()) r.content_type = o.content_type.empty() ? "text/plain" : o.content_type;
+  if (!r.upload.empty()) r.content_type = o.content_type;
+  if (o.head) r.method = "HEAD";
+  if (!o.method.empty()) r.method = o.method;
+  return r;
+}
+
+}  // namespace
+
+Stage parse_stage(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos) {
+    throw InputError("--stage: expected DURATION:TARGET such as 30s:100, got \"" + text + "\"");
+  }
+  Stage stage;
+  stage.duration = duration_option("--stage", text.substr(0, colon));
+  stage.target = parse_number("--stage", text.substr(colon + 1), "DURATION:TARGET such as 30s:100");
+  if (!(stage.duration.count() > 0)) throw InputError("--stage: expected a positive duration, got \"" + text + "\"");
+  if (!(stage.target >= 0)) throw InputError("--stage: expected a target >= 0, got \"" + text + "\"");
+  return stage;
+}
+
+LoadPlan plan_from_ab(const AbOptions& o) {
+  LoadPlan plan;
+  plan.requests.push_back(request_from(o));
+  if (o.requests && *o.requests < 1) throw InputError("-n: expected at least 1 request, got " + std::to_string(*o.requests));
+  if (o.concurrency && *o.concurrency < 1) {
+    throw InputError("-c: expected at least 1 connection, got " + std::to_string(*o.concurrency));
+  }
+  if (o.requests) plan.count = static_cast<std::uint64_t>(*o.requests);
+  if (!o.timelimit.empty()) plan.duration = duration_option("-t", o.timelimit);
+  if (!o.timeout.empty()) plan.timeout = duration_option("-s", o.timeout);
+  for (const auto& s : o.stages) plan.stages.push_back(parse_stage(s));
+  if (!o.rate.empty()) {
+    const double rate = parse_number("--rate", o.rate, "requests per second such as 500");
+    if (!(rate > 0)) throw InputError("--rate: expected a positive number of requests per second, got " + o.rate);
+    plan.rate = rate;
+  }
+  // ab sends one request when told nothing else. Unlike ab, -t does not cap
+  // the run at 50,000 requests: a duration means a duration.
+  if (!plan.count && !plan.duration && plan.stages.empty()) plan.count = 1;
+  // In the open model -c only bounds the connections; allow plenty.
+  plan.concurrency = o.concurrency.value_or(plan.rate ? 100 : 1);
+  if (!plan.rate && plan.count && static_cast<std::uint64_t>(plan.concurrency) > *plan.count) {
+    throw InputError("-c: cannot be more than -n (" + std::to_string(plan.concurrency) + " > " +
+                     std::to_string(*plan.count) + ")");
+  }
+  plan.keep_alive = !o.keep_alive_off;
+  plan.http2 = o.http2;
+  plan.insecure = o.insecure;
+  // Each file of an upload folder has an answer of its own length.
+  plan.check_length = !o.variable_length && o.upload.empty();
+  plan.threads = o.threads;
+  try {
+    validate(plan);
+  } catch (const InputError& e) {
+    // The plan's own words name its fields; name the URL as the person knows it.
+    const std::string message = e.what();
+    if (message.starts_with("request.url: ")) throw InputError("URL: " + message.substr(13));
+    if (message.starts_with("http2: ")) throw InputError("--http2: " + message.substr(7));
+    throw;
+  }
+  return plan;
+}
+
+}  // namespace lh::load

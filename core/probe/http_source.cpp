@@ -1,0 +1,103 @@
+#include "probe/http_source.h"
+
+#include <cctype>
+
+#include "probe/health_status.h"
+#include "probe/json_metrics.h"
+
+namespace lh::probe {
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool looks_like_json(const HttpResponse& r, std::string_view body) {
+  return r.content_type.find("json") != std::string::npos || body.starts_with('{') || body.starts_with('[');
+}
+
+bool says_prometheus(const HttpResponse& r, std::string_view body) {
+  return r.content_type.find("version=0.0.4") != std::string::npos ||
+         r.content_type.find("openmetrics") != std::string::npos || body.starts_with("# HELP") ||
+         body.starts_with("# TYPE");
+}
+
+SourceSample health_reading(double value) {
+  SourceSample s;
+  s.metrics.push_back(Metric{"status", value, SeriesMeaning{Unit::none, SeriesKind::status, {}}});
+  return s;
+}
+
+std::string service_name(Preset preset) {
+  return preset == Preset::segmentation ? "the segmentation service's" : "the conversion service's";
+}
+
+}  // namespace
+
+std::string body_excerpt(std::string_view body) {
+  constexpr std::size_t kMax = 40;
+  std::string out;
+  for (char c : body.substr(0, kMax)) {
+    const auto u = static_cast<unsigned char>(c);
+    out += (u >= 0x20 && u < 0x7f) ? c : (c == '\n' || c == '\r' || c == '\t') ? ' ' : '?';
+  }
+  return "\"" + out + (body.size() > kMax ? "…\"" : "\"");
+}
+
+SourceSample HttpSource::read_json(const std::string& body) const {
+  JsonMetricsOptions options;
+  options.max_metrics = limits_.max_metrics;
+  if (spec().preset == Preset::segmentation) options.counted_arrays = {"language_processor.loaded_models"};
+  JsonMetrics json = read_json_metrics(body, options);
+  if (json.error) return SourceSample::failed(EventKind::bad_response, "not valid JSON: " + *json.error);
+  if (json.metrics.empty()) return SourceSample::failed(EventKind::bad_response, "JSON without a number in it: " + body_excerpt(body));
+  SourceSample s;
+  s.metrics = std::move(json.metrics);
+  s.identity = std::move(json.identity);
+  return s;
+}
+
+SourceSample HttpSource::read_prometheus(const HttpResponse& r, double t_s) {
+  PromText text = parse_prometheus_text(r.body);
+  if (text.error || text.samples.empty()) {
+    if (says_prometheus(r, trimmed(r.body))) {
+      return SourceSample::failed(EventKind::bad_response,
+                                  "Prometheus text, " + text.error.value_or("without a single sample"));
+    }
+    return SourceSample::failed(EventKind::bad_response,
+                                "neither JSON, Prometheus text nor a health status: " + body_excerpt(trimmed(r.body)));
+  }
+  auto converted = prometheus_.convert(text.samples, t_s);
+  SourceSample s;
+  s.metrics = std::move(converted.metrics);
+  s.identity = std::move(converted.identity);
+  return s;
+}
+
+SourceSample HttpSource::sample(const HttpResponse* response, double t_s) {
+  if (response == nullptr) return SourceSample::failed(EventKind::unreachable, "not fetched");
+  const HttpResponse& r = *response;
+  if (r.outcome == HttpResponse::Outcome::unreachable) return SourceSample::failed(EventKind::unreachable, r.error);
+  if (r.outcome == HttpResponse::Outcome::bad_response) return SourceSample::failed(EventKind::bad_response, r.error);
+
+  const std::string_view body = trimmed(r.body);
+  // ASP.NET Core answers an unhealthy check with 503 and "Unhealthy": that
+  // is a reading, not a broken source.
+  if (const auto health = health_value(body)) return health_reading(*health);
+  if (r.status < 200 || r.status >= 300) {
+    std::string why = "HTTP " + std::to_string(r.status);
+    if (!body.empty()) why += ": " + body_excerpt(body);
+    return SourceSample::failed(EventKind::bad_response, why);
+  }
+  if (body.empty()) return SourceSample::failed(EventKind::bad_response, "empty body");
+  if (looks_like_json(r, body)) return read_json(r.body);
+  if (spec().preset == Preset::segmentation || spec().preset == Preset::conversion) {
+    return SourceSample::failed(EventKind::bad_response,
+                                "expected " + service_name(spec().preset) + " JSON, got " + body_excerpt(body));
+  }
+  return read_prometheus(r, t_s);
+}
+
+}  // namespace lh::probe

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/series_meaning.h"
+
+namespace lh::probe {
+
+// One number a source gave in one sample.
+struct Metric {
+  std::string name;  // "memory.rss_mb", "demo_requests_per_s{endpoint=\"segment\"}", "cpu_percent"
+  double value = 0;  // NaN: known but not measurable this time (a rate's first sample)
+  // Set when the reader knows better than the name (a status word turned
+  // into 1/0); otherwise the meaning comes from the name.
+  std::optional<SeriesMeaning> meaning;
+};
+
+// What tells one run of a service from the next. Any field may be missing.
+struct Identity {
+  std::optional<std::string> pid;
+  std::optional<double> start_s;          // start time as a number (epoch, or ticks after boot)
+  std::optional<std::string> start_text;  // start time as text ("2026-05-31T14:02:03Z")
+  std::optional<std::string> version;
+  std::optional<double> uptime_s;
+};
+
+// The name a metric's meaning is read from: labels left out, so
+// `x_bytes{path="/mem"}` reads as bytes and not as memory of "/mem".
+std::string meaning_name(const std::string& metric_name);
+
+}  // namespace lh::probe

@@ -1,0 +1,151 @@
+#include "probe/sampler.h"
+
+#include <cmath>
+#include <exception>
+
+namespace lh::probe {
+namespace {
+
+std::string series_name(const ProbeConfig& config, const SourceSpec& source, const std::string& metric) {
+  return config.sources.size() > 1 ? source.label + "/" + metric : metric;
+}
+
+}  // namespace
+
+Sampler::Sampler(ProbeConfig config, const SessionClock& clock, SeriesStore& store)
+    : config_(std::move(config)), clock_(clock), store_(store) {
+  validate(config_);
+  assign_labels(config_.sources);
+  group_ = store_.add_group("probe");
+
+  std::vector<HttpRequest> requests;
+  const SourceLimits limits{config_.max_metrics_per_source};
+  for (const auto& spec : config_.sources) {
+    SourceState state{make_source(spec, limits), SourceTracker(spec.label), -1, {}, false};
+    if (auto request = state.source->request()) {
+      state.request = static_cast<int>(requests.size());
+      requests.push_back(std::move(*request));
+    }
+    sources_.push_back(std::move(state));
+  }
+  if (!requests.empty()) {
+    const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(config_.effective_timeout());
+    fetcher_ = std::make_unique<HttpFetcher>(std::move(requests),
+                                             FetchOptions{std::max(timeout, std::chrono::milliseconds(1)), config_.max_body_bytes});
+  }
+}
+
+Sampler::~Sampler() { stop(); }
+
+void Sampler::start(std::uint64_t max_ticks) {
+  std::lock_guard lock(mutex_);
+  if (thread_.joinable() || stopping_) return;
+  max_ticks_ = max_ticks;
+  thread_ = std::thread([this] { run(); });
+}
+
+void Sampler::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (fetcher_) fetcher_->cancel();
+  if (thread_.joinable()) thread_.join();
+  // Close the kept-alive connections now: a stopped sampler holds nothing
+  // open on the services it watched.
+  fetcher_.reset();
+}
+
+void Sampler::run() {
+  const auto interval = std::chrono::duration_cast<MonoClock::duration>(config_.interval);
+  for (;;) {
+    tick();
+    if (max_ticks_ > 0 && ticks() >= max_ticks_) {
+      finished_.store(true, std::memory_order_release);
+      return;
+    }
+    // The next whole multiple of the interval on the session clock that is
+    // still ahead: late ticks skip what they missed.
+    const auto since_start = MonoClock::now() - clock_.start_mono();
+    const auto next = clock_.start_mono() + (since_start / interval + 1) * interval;
+    std::unique_lock lock(mutex_);
+    if (wake_.wait_until(lock, next, [this] { return stopping_; })) return;
+  }
+}
+
+void Sampler::tick() {
+  const double t_s = clock_.now();
+  // fetcher_ is only reset by stop(), after this thread has been joined.
+  const std::vector<HttpResponse>* responses = fetcher_ ? &fetcher_->fetch_all() : nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;  // the answers were cut short: no row for them
+  }
+  std::fill(row_.begin(), row_.end(), std::nan(""));
+  for (auto& state : sources_) {
+    const HttpResponse* response = state.request >= 0 ? &(*responses)[static_cast<std::size_t>(state.request)] : nullptr;
+    SourceSample sample;
+    try {
+      sample = state.source->sample(response, clock_.now());
+    } catch (const std::exception& e) {
+      // A reader bug or an allocation failure must cost one sample, not the run.
+      sample = SourceSample::failed(EventKind::bad_response, std::string("could not read the answer: ") + e.what());
+    }
+    for (auto& event : state.tracker.update(t_s, sample)) store_.add_event(std::move(event));
+    record(state, sample, t_s);
+  }
+  if (new_series_) update_watched();
+  new_series_ = false;
+  store_.append_row(group_, t_s, row_);
+  ticks_.fetch_add(1, std::memory_order_relaxed);
+}
+
+std::optional<std::size_t> Sampler::column_for(SourceState& state, const Metric& metric, double t_s) {
+  if (auto it = state.columns.find(metric.name); it != state.columns.end()) return it->second;
+  const SourceSpec& spec = state.source->spec();
+  const SeriesMeaning meaning = metric.meaning.value_or(meaning_of(meaning_name(metric.name)));
+  const auto id = store_.add_series(group_, {series_name(config_, spec, metric.name), spec.label, metric.name, meaning});
+  if (!id) {
+    if (!state.told_store_full) {
+      store_.add_event(Event{t_s, spec.label, EventKind::bad_response,
+                             "more series than the store holds (" + std::to_string(store_.limits().max_series) +
+                                 "); the rest are left out"});
+      state.told_store_full = true;
+    }
+    return std::nullopt;
+  }
+  const std::size_t column = store_.series(*id).column;
+  state.columns.emplace(metric.name, column);
+  if (row_.size() <= column) row_.resize(column + 1, std::nan(""));
+  new_series_ = true;
+  return column;
+}
+
+void Sampler::record(SourceState& state, const SourceSample& sample, double t_s) {
+  if (sample.fault) return;  // every column of this source stays a gap
+  for (const auto& metric : sample.metrics) {
+    const auto column = column_for(state, metric, t_s);
+    // ±Inf is a real Prometheus value but no chart or fit can use it: a gap.
+    if (column) row_[*column] = std::isfinite(metric.value) ? metric.value : std::nan("");
+  }
+}
+
+void Sampler::update_watched() {
+  const auto ids = store_.series_in(group_);
+  if (!config_.watch.empty()) {
+    for (SeriesId id : ids) {
+      const SeriesInfo& s = store_.series(id);
+      if (s.name == config_.watch || s.metric == config_.watch) {
+        store_.set_watched_memory(id);
+        return;
+      }
+    }
+    return;
+  }
+  std::vector<std::string> names;
+  for (SeriesId id : ids) names.push_back(meaning_name(store_.series(id).metric));
+  if (const auto picked = pick_watched_memory(names)) store_.set_watched_memory(ids[*picked]);
+}
+
+}  // namespace lh::probe

@@ -1,0 +1,183 @@
+#include "probe/source_spec.h"
+
+#include <curl/curl.h>
+
+#include <array>
+#include <charconv>
+#include <map>
+#include <memory>
+#include <utility>
+
+#include "common/input_error.h"
+
+namespace lh::probe {
+namespace {
+
+struct PresetInfo {
+  Preset preset;
+  std::string_view name;
+  std::string_view default_path;
+};
+
+constexpr std::array<PresetInfo, 3> kPresets{{
+    {Preset::segmentation, "segmentation", "/memory-stats"},
+    {Preset::conversion, "conversion", "/health"},
+    {Preset::aspnet_health, "aspnet-health", "/health"},
+}};
+
+constexpr std::string_view kForms =
+    "expected a URL (http://host:port/path), pid:N, port:N or PRESET=URL with PRESET one of segmentation, "
+    "conversion, aspnet-health";
+
+[[noreturn]] void reject(std::string_view source, std::string_view why) {
+  throw InputError("source \"" + std::string(source) + "\": " + std::string(why));
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+int positive_number(std::string_view whole, std::string_view digits, std::string_view what, long max) {
+  long value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || value < 1 || value > max) {
+    reject(whole, std::string("expected ") + std::string(what) + ", got \"" + std::string(digits) + "\"");
+  }
+  return static_cast<int>(value);
+}
+
+using UrlHandle = std::unique_ptr<CURLU, decltype(&curl_url_cleanup)>;
+
+std::string url_part(CURLU* url, CURLUPart part) {
+  char* text = nullptr;
+  if (curl_url_get(url, part, &text, 0) != CURLUE_OK || text == nullptr) return {};
+  std::string out(text);
+  curl_free(text);
+  return out;
+}
+
+// Validates with libcurl's own URL parser, the one that will fetch it, and
+// fills in the preset's path when the URL has none.
+std::string checked_url(std::string_view whole, std::string_view text, Preset preset) {
+  if (!(text.starts_with("http://") || text.starts_with("https://"))) {
+    reject(whole, "expected an http:// or https:// URL, got \"" + std::string(text) + "\"");
+  }
+  UrlHandle url(curl_url(), &curl_url_cleanup);
+  const std::string copy(text);
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, copy.c_str(), 0) != CURLUE_OK || url_part(url.get(), CURLUPART_HOST).empty()) {
+    reject(whole, "expected a URL such as http://127.0.0.1:8002/health, got \"" + copy + "\"");
+  }
+  const std::string path = url_part(url.get(), CURLUPART_PATH);
+  if (preset != Preset::none && (path.empty() || path == "/")) {
+    for (const auto& p : kPresets) {
+      if (p.preset == preset) curl_url_set(url.get(), CURLUPART_PATH, std::string(p.default_path).c_str(), 0);
+    }
+  }
+  return url_part(url.get(), CURLUPART_URL);
+}
+
+// "127.0.0.1:8001" for http://127.0.0.1:8001/x; the scheme's port when none is given.
+std::pair<std::string, std::string> host_port_and_path(const std::string& text) {
+  UrlHandle url(curl_url(), &curl_url_cleanup);
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) return {text, ""};
+  char* port = nullptr;
+  std::string host_port = url_part(url.get(), CURLUPART_HOST);
+  if (curl_url_get(url.get(), CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK && port != nullptr) {
+    host_port += ":" + std::string(port);
+    curl_free(port);
+  }
+  return {host_port, url_part(url.get(), CURLUPART_PATH)};
+}
+
+}  // namespace
+
+std::string_view to_string(Preset preset) {
+  for (const auto& p : kPresets) {
+    if (p.preset == preset) return p.name;
+  }
+  return "none";
+}
+
+std::optional<Preset> parse_preset(std::string_view name) {
+  for (const auto& p : kPresets) {
+    if (p.name == name) return p.preset;
+  }
+  return std::nullopt;
+}
+
+SourceSpec parse_source_spec(std::string_view written) {
+  const std::string_view text = trimmed(written);
+  SourceSpec spec;
+  spec.text = std::string(text);
+  if (text.empty()) reject(written, std::string(kForms));
+
+  if (text.starts_with("pid:")) {
+    spec.kind = SourceKind::pid;
+    spec.pid = positive_number(text, text.substr(4), "pid:N with N a process id", 4194304);  // PID_MAX_LIMIT
+    return spec;
+  }
+  if (text.starts_with("port:")) {
+    spec.kind = SourceKind::port;
+    spec.port = positive_number(text, text.substr(5), "port:N with N from 1 to 65535", 65535);
+    return spec;
+  }
+  const auto equals = text.find('=');
+  const auto scheme = text.find("://");
+  if (equals != std::string_view::npos && (scheme == std::string_view::npos || equals < scheme)) {
+    const std::string_view name = text.substr(0, equals);
+    const auto preset = parse_preset(name);
+    if (!preset) {
+      reject(text, "unknown preset \"" + std::string(name) +
+                       "\"; expected segmentation, conversion or aspnet-health before the '='");
+    }
+    spec.preset = *preset;
+    spec.url = checked_url(text, text.substr(equals + 1), spec.preset);
+    return spec;
+  }
+  if (scheme == std::string_view::npos) reject(text, std::string(kForms));
+  spec.url = checked_url(text, text, Preset::none);
+  return spec;
+}
+
+std::string parse_header(std::string_view written) {
+  const std::string_view text = trimmed(written);
+  const auto colon = text.find(':');
+  const std::string_view name = colon == std::string_view::npos ? std::string_view{} : trimmed(text.substr(0, colon));
+  bool token = !name.empty();
+  for (char c : name) token = token && c > ' ' && c < 127 && c != ':';
+  if (!token || text.find_first_of("\r\n") != std::string_view::npos) {
+    throw InputError("header \"" + std::string(written) + "\": expected \"Name: value\"");
+  }
+  return std::string(name) + ": " + std::string(trimmed(text.substr(colon + 1)));
+}
+
+void assign_labels(std::vector<SourceSpec>& sources) {
+  std::vector<bool> derived(sources.size());
+  std::map<std::string, int> host_uses;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    auto& s = sources[i];
+    if (!s.label.empty()) continue;
+    derived[i] = true;
+    if (s.kind == SourceKind::pid) s.label = "pid:" + std::to_string(s.pid);
+    else if (s.kind == SourceKind::port) s.label = "port:" + std::to_string(s.port);
+    else if (s.preset != Preset::none) s.label = std::string(to_string(s.preset));
+    else s.label = host_port_and_path(s.url).first;
+    if (s.kind == SourceKind::http && s.preset == Preset::none) ++host_uses[s.label];
+  }
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    auto& s = sources[i];
+    if (derived[i] && s.kind == SourceKind::http && s.preset == Preset::none && host_uses[s.label] > 1) {
+      const auto [host_port, path] = host_port_and_path(s.url);
+      s.label = host_port + path;
+    }
+  }
+  std::map<std::string, int> seen;
+  for (auto& s : sources) {
+    const int n = ++seen[s.label];
+    if (n > 1) s.label += " #" + std::to_string(n);
+  }
+}
+
+}  // namespace lh::probe

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "analysis/parameters.h"
+#include "load/load_plan.h"
+#include "probe/probe_config.h"
+
+namespace lh::session {
+
+// What a report shows beyond its defaults (a scenario's "report" section).
+struct ReportSettings {
+  std::string title;                // empty: the plan's name
+  std::vector<std::string> series;  // charted too, beside the watched memory
+};
+
+// Everything one run needs, resolved and checked: what `leakhound-cli run`
+// and the desktop app hand to a session. A scenario file becomes one with
+// lh::scenario::resolve(); tests build one directly.
+struct SessionPlan {
+  std::string name;  // for reports, file names and the window title
+
+  load::LoadPlan load;
+  probe::ProbeConfig probes;  // with the watched series and the memory limit
+  analysis::AnalysisParameters analysis;
+  ReportSettings report;
+
+  // The scenario as its file says it, secrets redacted (never the resolved
+  // values of ${ENV:…} references or Authorization headers): summary.json
+  // and the report print it as the run's settings.
+  nlohmann::json scenario = nlohmann::json::object();
+};
+
+}  // namespace lh::session

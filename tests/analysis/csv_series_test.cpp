@@ -1,0 +1,95 @@
+// Reading a series from a monitor-style CSV, and the one-line errors.
+#include "analysis/csv_series.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "common/input_error.h"
+
+using namespace lh::analysis;
+
+namespace {
+
+CsvSeries read(const std::string& text, std::optional<std::string> column = std::nullopt) {
+  std::istringstream in(text);
+  return read_series_csv(in, "run.csv", column);
+}
+
+}  // namespace
+
+TEST_CASE("the memory column is picked as the sampler picks it; gaps are NaN") {
+  const auto s = read(
+      "t_s,time,language_processor.cache_size,memory.peak_rss_mb,memory.rss_mb\n"
+      "0,2026-01-01T00:00:00Z,1,20,10\n"
+      "1,2026-01-01T00:00:01Z,2,20,\n"
+      "2,2026-01-01T00:00:02Z,3,21,11\n"
+      "3,2026-01-01T00:00:03Z,4,21,12\n");
+  CHECK(s.column == "memory.rss_mb");
+  CHECK(s.unit == "MiB");
+  CHECK(s.t_s == std::vector<double>{0, 1, 2, 3});
+  REQUIRE(s.values.size() == 4);
+  CHECK(std::isnan(s.values[1]));
+  CHECK(s.values[3] == 12);
+}
+
+TEST_CASE("ISO times count from the first row; restarts come from pid and uptime columns") {
+  const auto s = read(
+      "time,health.memory_usage_gb,health.pid,health.uptime_seconds,load.requests\n"
+      "2026-01-01T00:00:00Z,1.0,100,50,0\n"
+      "2026-01-01T00:00:10Z,1.1,100,60,10\n"
+      "2026-01-01T00:00:20Z,,,,20\n"
+      "2026-01-01T00:00:30Z,0.9,101,3,30\n"
+      "2026-01-01T00:00:40Z,1.0,101,13,40\n");
+  CHECK(s.column == "health.memory_usage_gb");
+  CHECK(s.unit == "GiB");
+  CHECK(s.time_from_iso);
+  CHECK(s.t_s.back() == 40);
+  // pid changes at 30 s and uptime drops there: one restart.
+  REQUIRE(s.restarts_s.size() == 1);
+  CHECK(s.restarts_s[0] == 30);
+  CHECK(s.restart_columns == std::vector<std::string>{"health.pid", "health.uptime_seconds"});
+  CHECK(s.requests.size() == 5);
+  CHECK(s.requests.back().count == 40);
+}
+
+TEST_CASE("restart rows of an events CSV are read on the series' clock") {
+  const auto s = read("t_s,rss_mb\n0,1\n1,2\n2,3\n");
+  std::istringstream events(
+      "t_s,time,source,kind,detail\n"
+      "0.5,2026-01-01T00:00:00.5Z,svc,unreachable,refused\n"
+      "1.5,2026-01-01T00:00:01.5Z,svc,restart,new pid 7\n");
+  CHECK(read_restart_events(events, "events.csv", s) == std::vector<double>{1.5});
+
+  // A series timed by ISO time only: events are placed by their ISO time.
+  const auto iso = read("time,rss_mb\n2026-01-01T00:00:10Z,1\n2026-01-01T00:00:11Z,2\n2026-01-01T00:00:12Z,3\n");
+  std::istringstream iso_events("t_s,time,source,kind,detail\n99,2026-01-01T00:00:11.5Z,svc,restart,x\n");
+  CHECK(read_restart_events(iso_events, "events.csv", iso) == std::vector<double>{1.5});
+  std::istringstream no_time("t_s,time,source,kind,detail\n,,svc,restart,x\n");
+  CHECK_THROWS_WITH(read_restart_events(no_time, "events.csv", iso), Catch::Contains("events.csv line 2: column time"));
+  // A series timed by t_s alone cannot place an event timed by ISO time alone.
+  std::istringstream iso_only("t_s,time,source,kind,detail\n,2026-01-01T00:00:11Z,svc,restart,x\n");
+  CHECK_THROWS_WITH(read_restart_events(iso_only, "events.csv", s),
+                    "events.csv line 2: a restart with no time on the series' clock (t_s, or an ISO time the series "
+                    "also has)");
+}
+
+TEST_CASE("bad input is one line naming what is wrong") {
+  CHECK_THROWS_WITH(read("a,b\n1,2\n"), "run.csv: no t_s or time column in the header (columns: a, b)");
+  CHECK_THROWS_WITH(read("t_s,cpu_percent\n0,1\n"),
+                    "run.csv: no memory column found; choose one with --column (columns: cpu_percent)");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n", std::string("heap")),
+                    "--column heap: no such value column in run.csv (columns: rss_mb)");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,x2\n2,3\n"),
+                    "run.csv line 3: column rss_mb: expected a number, got \"x2\"");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1\n"), "run.csv line 3: 1 fields, the header has 2");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n5,1\n4,1\n"), "run.csv line 3: time goes backwards");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,\n2,3\n"), "run.csv: column rss_mb has 2 values; at least 3 are needed");
+  CHECK_THROWS_AS(read(""), lh::InputError);
+}
+
+TEST_CASE("a chosen value column is read in its own unit") {
+  const auto s = read("t_s,heap_bytes,rss_mb\n0,100,1\n1,200,2\n2,300,3\n", std::string("heap_bytes"));
+  CHECK(s.column == "heap_bytes");
+  CHECK(s.unit == "B");
+  CHECK(s.values == std::vector<double>{100, 200, 300});
+}

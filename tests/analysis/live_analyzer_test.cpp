@@ -1,0 +1,79 @@
+// The live analyzer agrees with the whole-series one, however the samples,
+// restarts and request counts arrive.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <random>
+
+#include "analysis/analyzer.h"
+#include "analysis/verdict_json.h"
+
+using namespace lh::analysis;
+
+namespace {
+
+struct Data {
+  std::vector<double> t, v, restarts;
+  std::vector<RequestCount> requests;
+};
+
+Data restart_loop() {
+  std::mt19937_64 rng(3);
+  std::normal_distribution<double> noise(0, 2);
+  Data d;
+  for (double t = 0; t < 3000; t += 1) {
+    const double since = std::fmod(t, 700);
+    d.t.push_back(t);
+    d.v.push_back(t > 700 && since < 5 ? std::nan("") : 800 + 0.2 * since + noise(rng));
+    if (static_cast<long>(t) % 10 == 0) d.requests.push_back({t, 7 * t});
+  }
+  d.restarts = {700, 1400, 2100, 2800};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("live verdicts equal whole-series verdicts at every point of a run") {
+  const Data d = restart_loop();
+  LiveAnalyzer live("MiB");
+  live.set_limit(4096.0);
+  std::size_t next_restart = 0, next_request = 0;
+  for (std::size_t i = 0; i < d.t.size(); ++i) {
+    while (next_restart < d.restarts.size() && d.restarts[next_restart] <= d.t[i])
+      live.add_restart(d.restarts[next_restart++]);
+    while (next_request < d.requests.size() && d.requests[next_request].t_s <= d.t[i]) {
+      live.add_request_count(d.requests[next_request].t_s, d.requests[next_request].count);
+      ++next_request;
+    }
+    live.append(d.t[i], d.v[i]);
+    if (i % 250 != 249) continue;
+    const std::span<const double> t(d.t.data(), i + 1), v(d.v.data(), i + 1);
+    const std::vector<double> restarts(d.restarts.begin(),
+                                       d.restarts.begin() + static_cast<std::ptrdiff_t>(next_restart));
+    const std::vector<RequestCount> requests(d.requests.begin(),
+                                             d.requests.begin() + static_cast<std::ptrdiff_t>(next_request));
+    const auto whole = analyze(SeriesInput{
+        .t_s = t, .values = v, .unit = "MiB", .restarts_s = restarts, .requests = requests, .limit = 4096.0});
+    INFO("after " << i + 1 << " samples");
+    CHECK(to_json(live.verdict()) == to_json(whole));
+  }
+  CHECK(live.samples() == d.t.size());
+  CHECK(live.verdict().kind == VerdictKind::leak);
+}
+
+TEST_CASE("a restart reported late rebuilds the buckets as if it had come in time") {
+  const Data d = restart_loop();
+  LiveAnalyzer live("MiB");
+  for (std::size_t i = 0; i < d.t.size(); ++i) live.append(d.t[i], d.v[i]);
+  for (double r : d.restarts) live.add_restart(r);  // all after the fact
+  const auto whole = analyze(SeriesInput{.t_s = d.t, .values = d.v, .unit = "MiB", .restarts_s = d.restarts});
+  CHECK(to_json(live.verdict()) == to_json(whole));
+  CHECK(live.verdict().restarts == 4);
+}
+
+TEST_CASE("an empty live analyzer is inconclusive") {
+  LiveAnalyzer live("MiB");
+  const auto v = live.verdict();
+  CHECK(v.kind == VerdictKind::inconclusive);
+  CHECK_FALSE(v.has_estimate);
+  CHECK(!v.reasons.empty());
+}

@@ -1,0 +1,157 @@
+// ab's options turned into a plan: ab's meanings, and one-line errors that
+// name the option as it was typed.
+#include <curl/curl.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "common/input_error.h"
+#include "load/ab_options.h"
+
+using lh::InputError;
+using lh::load::AbOptions;
+using lh::load::plan_from_ab;
+
+namespace {
+
+AbOptions with_url(const std::string& url = "http://127.0.0.1:8080/health") {
+  AbOptions o;
+  o.url = url;
+  return o;
+}
+
+std::string error_of(const AbOptions& o) {
+  try {
+    plan_from_ab(o);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("ab's defaults: one request, one connection, GET, keep-alive, 30 s timeout, length check") {
+  const auto plan = plan_from_ab(with_url());
+  CHECK(plan.count == 1u);
+  CHECK(plan.concurrency == 1);
+  CHECK(!plan.duration);
+  CHECK(!plan.rate);
+  CHECK(plan.requests.at(0).method.empty());  // GET
+  CHECK(plan.requests.at(0).url == "http://127.0.0.1:8080/health");
+  CHECK(plan.keep_alive);
+  CHECK(plan.timeout.count() == 30);
+  CHECK(plan.check_length);
+}
+
+TEST_CASE("ab's options map to the plan with ab's meanings") {
+  const auto body = std::filesystem::temp_directory_path() / "lh_ab_options_body.json";
+  std::ofstream(body) << R"({"text": "One. Two."})";
+  auto o = with_url("http://127.0.0.1:8080/segment");
+  o.requests = 1000;
+  o.concurrency = 50;
+  o.keep_alive = true;
+  o.post_file = body.string();
+  o.headers = {"X-Trace: 1", "Accept: application/json"};
+  o.cookies = {"session=abc"};
+  o.timeout = "2.5";
+  o.timelimit = "1m30s";
+  o.variable_length = true;
+  auto plan = plan_from_ab(o);
+  CHECK(plan.count == 1000u);
+  CHECK(plan.concurrency == 50);
+  CHECK(plan.duration->count() == 90);
+  CHECK(plan.timeout.count() == 2.5);
+  CHECK(!plan.check_length);
+  const auto& r = plan.requests.at(0);
+  CHECK(r.method == "POST");
+  CHECK(r.body_file == body);
+  CHECK(r.content_type == "text/plain");  // ab's default for -p
+  CHECK(r.headers == std::vector<std::string>{"X-Trace: 1", "Accept: application/json", "Cookie: session=abc"});
+
+  o.content_type = "application/json";
+  o.method = "PATCH";
+  plan = plan_from_ab(o);
+  CHECK(plan.requests.at(0).content_type == "application/json");
+  CHECK(plan.requests.at(0).method == "PATCH");
+
+  o = with_url();
+  o.put_file = body.string();
+  CHECK(plan_from_ab(o).requests.at(0).method == "PUT");
+  o = with_url();
+  o.head = true;
+  CHECK(plan_from_ab(o).requests.at(0).method == "HEAD");
+  std::filesystem::remove(body);
+}
+
+TEST_CASE("LeakHound's additions: rate, stages, upload, HTTP/2, insecure, no keep-alive") {
+  auto o = with_url("https://127.0.0.1:8443/convert");
+  o.rate = "250";
+  o.stages = {"30s:500", "1m:500"};
+  o.upload = std::filesystem::temp_directory_path().string();
+  o.http2 = true;
+  o.insecure = true;
+  o.keep_alive_off = true;
+  const auto plan = plan_from_ab(o);
+  CHECK(plan.rate == 250.0);
+  CHECK(plan.concurrency == 100);  // the open model's default bound
+  REQUIRE(plan.stages.size() == 2);
+  CHECK(plan.stages[0].duration.count() == 30);
+  CHECK(plan.stages[0].target == 500);
+  CHECK(plan.stages[1].duration.count() == 60);
+  CHECK(!plan.count);  // the stages end the run
+  CHECK(plan.requests.at(0).method == "POST");
+  CHECK(plan.requests.at(0).upload == std::filesystem::temp_directory_path());
+  CHECK(!plan.check_length);  // every uploaded file has an answer of its own
+  CHECK(plan.http2);
+  CHECK(plan.insecure);
+  CHECK(!plan.keep_alive);
+}
+
+TEST_CASE("HTTP/2 over plain http:// is refused where libcurl cannot reuse such connections") {
+  auto o = with_url("http://127.0.0.1:8080/");
+  o.http2 = true;
+  if (curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
+    CHECK(error_of(o).starts_with("--http2: HTTP/2 over plain http:// needs libcurl 8.0 or later"));
+  } else {
+    CHECK(error_of(o) == "(no error)");
+  }
+  o.url = "https://127.0.0.1:8443/";
+  CHECK(error_of(o) == "(no error)");
+}
+
+TEST_CASE("bad input is one line naming the option") {
+  auto o = with_url();
+  o.requests = 0;
+  CHECK(error_of(o) == "-n: expected at least 1 request, got 0");
+  o = with_url();
+  o.concurrency = 0;
+  CHECK(error_of(o) == "-c: expected at least 1 connection, got 0");
+  o = with_url();
+  o.requests = 10;
+  o.concurrency = 20;
+  CHECK(error_of(o) == "-c: cannot be more than -n (20 > 10)");
+  CHECK(error_of(with_url("htp:/nowhere")).starts_with("URL: expected"));
+  CHECK(error_of(with_url("")).starts_with("URL: expected a URL"));
+  CHECK(error_of(with_url("ftp://127.0.0.1/file")).starts_with("URL: expected an http:// or https:// URL"));
+  o = with_url();
+  o.post_file = "/no/such/body.json";
+  CHECK(error_of(o) == "-p: no such file: /no/such/body.json");
+  o = with_url();
+  o.timelimit = "soon";
+  CHECK(error_of(o).starts_with("-t: expected a duration"));
+  o = with_url();
+  o.rate = "-3";
+  CHECK(error_of(o).starts_with("--rate: expected a positive number"));
+  o = with_url();
+  o.stages = {"30s"};
+  CHECK(error_of(o).starts_with("--stage: expected DURATION:TARGET"));
+  o = with_url();
+  o.upload = "/no/such/folder";
+  CHECK(error_of(o) == "--upload: no such file or folder: /no/such/folder");
+  for (const auto& message : {error_of(with_url("htp:/nowhere")), error_of(o)}) {
+    CHECK(message.find('\n') == std::string::npos);
+  }
+}
