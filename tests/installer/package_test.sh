@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds LeakHound's packages with CPack and checks what a user installs: the
-# contents list, the declared dependencies, the desktop entry and AppStream
-# metainfo validation, and that the packaged leakhound-cli runs.
+# contents list, the declared dependencies, the desktop entry, AppStream
+# metainfo and MIME type, the man page, that the packaged programs run and
+# that the installed sample scenarios are valid.
 # Usage: package_test.sh BUILD_DIR VERSION
 set -euo pipefail
 build=$1 version=$2
@@ -54,6 +55,8 @@ man --warnings -l "$work/root/usr/share/man/man1/leakhound-cli.1" >/dev/null 2>"
 
 out=$("$work/root/usr/bin/leakhound-cli" --version) || fail "packaged leakhound-cli --version failed"
 [ "$out" = "leakhound-cli $version" ] || fail "packaged leakhound-cli --version printed '$out'"
+out=$(QT_QPA_PLATFORM=offscreen "$work/root/usr/bin/leakhound" --version 2>/dev/null) || fail "packaged leakhound --version failed"
+[ "$out" = "LeakHound $version" ] || fail "packaged leakhound --version printed '$out'"
 # The samples are valid as installed (the conversion scenario finds its PDFs).
 "$work/root/usr/bin/leakhound-cli" validate "$work/root/${scenarios#./}"/*.leakhound.json >"$work/validate.log" 2>&1 ||
   { cat "$work/validate.log"; fail "installed sample scenarios invalid"; }
