@@ -1,6 +1,7 @@
 #include "session/analysed_series.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "probe/metric.h"
 #include "session/load_series.h"
@@ -66,12 +67,16 @@ std::vector<double> restarts_of(const probe::SeriesInfo& info, std::span<const E
 
 std::vector<analysis::RequestCount> request_counts(const probe::SeriesStore& store) {
   std::vector<analysis::RequestCount> out;
-  const auto id = find_load_series(store, load_metric::requests_total);
-  if (!id) return out;
-  const probe::SeriesPoints points = store.read_series(*id, 0);
-  out.reserve(points.t.size());
-  for (std::size_t k = 0; k < points.t.size(); ++k) {
-    if (points.v[k] == points.v[k]) out.push_back({points.t[k], points.v[k]});
+  const auto requests_id = find_load_series(store, load_metric::requests_total);
+  const auto errors_id = find_load_series(store, load_metric::errors_total);
+  if (!requests_id || !errors_id) return out;
+  const probe::SeriesPoints requests = store.read_series(*requests_id, 0);
+  const probe::SeriesPoints errors = store.read_series(*errors_id, 0);
+  const std::size_t rows = std::min(requests.t.size(), errors.t.size());
+  out.reserve(rows);
+  for (std::size_t k = 0; k < rows; ++k) {
+    const double served = requests.v[k] - errors.v[k];
+    if (std::isfinite(served)) out.push_back({requests.t[k], served});
   }
   return out;
 }

@@ -97,13 +97,16 @@ void LiveVerdicts::add_probe_rows(const probe::GroupRows& rows) {
 }
 
 void LiveVerdicts::add_load_rows(const probe::GroupRows& rows) {
-  const auto id = find_load_series(store_, load_metric::requests_total);
-  const auto column = id ? column_of(rows, *id) : std::nullopt;
-  if (!column) return;
-  const std::vector<double>& totals = rows.values[*column];
+  // Requests served, as request_counts() counts them.
+  const auto requests_id = find_load_series(store_, load_metric::requests_total);
+  const auto errors_id = find_load_series(store_, load_metric::errors_total);
+  const auto requests = requests_id ? column_of(rows, *requests_id) : std::nullopt;
+  const auto errors = errors_id ? column_of(rows, *errors_id) : std::nullopt;
+  if (!requests || !errors) return;
   for (std::size_t k = 0; k < rows.t.size(); ++k) {
-    if (!std::isfinite(totals[k])) continue;
-    for (Tracked& t : tracked_) t.analyzer->add_request_count(rows.t[k], totals[k]);
+    const double served = rows.values[*requests][k] - rows.values[*errors][k];
+    if (!std::isfinite(served)) continue;
+    for (Tracked& t : tracked_) t.analyzer->add_request_count(rows.t[k], served);
     last_request_t_ = rows.t[k];
   }
 }
