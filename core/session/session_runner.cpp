@@ -177,7 +177,7 @@ void SessionRunner::collect(bool last) {
 
   const probe::StoreReader::Delta& delta = store_journal_->write_new();
   live_->add(delta);
-  for (const Event& e : delta.events) restarts_ += e.kind == EventKind::restart;
+  restarts_.add(delta.events);
 
   // The load's totals and latencies, at most once a second while they
   // change: what `report` tells of a run that was killed.
@@ -213,7 +213,7 @@ void SessionRunner::publish(const load::LoadSnapshot& snapshot, bool last) {
   p.stage = snapshot.stage;
   p.stage_count = snapshot.stage_count;
   p.samples = store_->row_count(sampler_->group());
-  p.restarts = restarts_;
+  p.restarts = restarts_.count();
   p.events = store_->event_count();
   if (snapshot.state == load::RunState::unreachable) p.error = snapshot.first_error;
 

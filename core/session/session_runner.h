@@ -14,6 +14,7 @@
 #include "probe/sampler.h"
 #include "probe/series_store.h"
 #include "session/analysed_series.h"
+#include "session/restart_count.h"
 #include "session/session_plan.h"
 #include "session/session_progress.h"
 
@@ -116,7 +117,7 @@ class SessionRunner {
   load::SnapshotCursor cursor_;
   double last_load_record_s_ = -1;
   std::uint64_t last_completed_ = 0;
-  int restarts_ = 0;
+  RestartCount restarts_;
 
   std::thread collector_;
   std::mutex control_mutex_;  // start, stop, pause, resume: one at a time

@@ -8,6 +8,7 @@
 #include "report/pdf_pages.h"
 #include "report/report_tables.h"
 #include "report/session_charts.h"
+#include "session/restart_count.h"
 #include "session/verdict_sentence.h"
 
 namespace lh::ui::report {
@@ -69,9 +70,7 @@ void first_page(PdfPages& pages, const session::SessionData& data, const Session
                          u"<span style='color:"_s + verdict_colour(v.verdict.kind).name() + u"'><b>"_s +
                              verdict_words(v.verdict) + u"</b></span>"_s);
   }
-  int restarts = 0;
-  for (const Event& e : source.events) restarts += e.kind == EventKind::restart;
-  figures.emplace_back(u"Restarts"_s, QString::number(restarts));
+  figures.emplace_back(u"Restarts"_s, QString::number(session::count_restarts(source.events)));
   pages.table(figures);
   if (watched && !watched->verdict.reasons.empty()) {
     pages.subheading(u"Why"_s, 40);
