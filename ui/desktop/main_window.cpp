@@ -1,0 +1,149 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "app_actions.h"
+#include "common/version.h"
+#include "dashboard/dashboard_panel.h"
+#include "dashboard/session_feed.h"
+#include "events/events_panel.h"
+#include "shell/app_settings.h"
+#include "shell/recent_files.h"
+#include "shell/status_line.h"
+#include "shell/theme.h"
+
+namespace lh::ui {
+
+using namespace Qt::StringLiterals;
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), actions_(std::make_unique<AppActions>(this)), feed_(new SessionFeed(this)),
+      recent_(new RecentFiles(this)) {
+  setWindowTitle(u"LeakHound"_s);
+  setWindowIcon(QIcon(u":/icons/leakhound.svg"_s));
+  setObjectName(u"mainWindow"_s);
+  setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+  dashboard_ = new DashboardPanel(feed_, this);
+  setCentralWidget(dashboard_);
+  verdict_ = new VerdictPanel;
+  events_ = new EventsPanel(feed_);
+  status_ = new StatusLine(statusBar());
+
+  createDocks();
+  createMenus();
+  connectPanels();
+  resize(1280, 800);
+  restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks() {
+  verdict_dock_ = new QDockWidget(tr("Verdict"), this);
+  verdict_dock_->setObjectName(u"verdictDock"_s);
+  verdict_dock_->setWidget(verdict_);
+  addDockWidget(Qt::RightDockWidgetArea, verdict_dock_);
+
+  events_dock_ = new QDockWidget(tr("Events"), this);
+  events_dock_->setObjectName(u"eventsDock"_s);
+  events_dock_->setWidget(events_);
+  addDockWidget(Qt::BottomDockWidgetArea, events_dock_);
+  resizeDocks({verdict_dock_}, {340}, Qt::Horizontal);
+  resizeDocks({events_dock_}, {170}, Qt::Vertical);
+}
+
+void MainWindow::createMenus() {
+  const AppActions& a = *actions_;
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(a.quit);
+  connect(a.quit, &QAction::triggered, this, &QWidget::close);
+
+  view_menu_ = menuBar()->addMenu(tr("&View"));
+  view_menu_->addActions(dashboard_->viewActions());
+  view_menu_->addSeparator();
+  view_menu_->addAction(verdict_dock_->toggleViewAction());
+  view_menu_->addAction(events_dock_->toggleViewAction());
+  view_menu_->addSeparator();
+  QMenu* theme = view_menu_->addMenu(tr("&Colours"));
+  theme->addActions(a.theme->actions());
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(a.about);
+  help->addAction(a.about_qt);
+  connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+  connect(a.about_qt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+  const std::pair<QAction*, Theme> themes[] = {
+      {a.theme_system, Theme::system}, {a.theme_light, Theme::light}, {a.theme_dark, Theme::dark}};
+  for (const auto& [action, theme_value] : themes) {
+    connect(action, &QAction::triggered, this, [theme_value] {
+      apply_theme(theme_value);
+      AppSettings::setTheme(theme_value);
+    });
+  }
+}
+
+void MainWindow::connectPanels() {
+  connect(events_, &EventsPanel::timeSelected, dashboard_, &DashboardPanel::showTime);
+  connect(verdict_, &VerdictPanel::verdictChanged, status_, &StatusLine::setVerdict);
+}
+
+void MainWindow::showSession(SessionView view, std::vector<SeriesVerdictView> verdicts) {
+  const bool live = view.live;
+  const QString name = view.name;
+  feed_->bind(std::move(view));
+  if (verdicts.empty()) {
+    verdict_->clear(live ? tr("Waiting for enough samples for a verdict") : tr("No memory series to judge"));
+    status_->clearVerdict();
+  } else {
+    verdict_->setVerdicts(std::move(verdicts), live);
+  }
+  setWindowTitle(name.isEmpty() ? u"LeakHound"_s : tr("%1 — LeakHound").arg(name));
+}
+
+void MainWindow::restoreSettings() {
+  restoreGeometry(AppSettings::windowGeometry());
+  restoreState(AppSettings::windowState());
+  dashboard_->restoreState(AppSettings::dashboardState());
+  dashboard_->setExtraSeriesNames(AppSettings::extraSeries());
+  const Theme theme = AppSettings::theme();
+  (theme == Theme::dark ? actions_->theme_dark : theme == Theme::light ? actions_->theme_light : actions_->theme_system)
+      ->setChecked(true);
+}
+
+void MainWindow::saveSettings() const {
+  AppSettings::setWindowGeometry(saveGeometry());
+  AppSettings::setWindowState(saveState());
+  AppSettings::setDashboardState(dashboard_->saveState());
+  AppSettings::setExtraSeries(dashboard_->extraSeriesNames());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveSettings();
+  event->accept();
+}
+
+void MainWindow::showAbout() {
+  QMessageBox box(this);
+  box.setWindowTitle(tr("About LeakHound"));
+  box.setIconPixmap(windowIcon().pixmap(96, 96));
+  box.setTextFormat(Qt::RichText);
+  box.setText(tr("<h3>LeakHound %1</h3>"
+                 "<p>Runs load against an HTTP service, samples the service's own memory and CPU on the same "
+                 "clock, graphs them live, and flags a sustained upward slope as a suspected leak.</p>"
+                 "<p><a href=\"%2\">%2</a></p>")
+                  .arg(QString::fromUtf8(lh::kVersion), QString::fromUtf8(lh::kProjectUrl)));
+  box.setObjectName(u"aboutBox"_s);
+  box.exec();
+}
+
+}  // namespace lh::ui

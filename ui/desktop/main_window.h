@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QMainWindow>
+#include <vector>
+
+#include "dashboard/session_view.h"
+#include "verdict/verdict_panel.h"
+
+QT_BEGIN_NAMESPACE
+class QDockWidget;
+class QMenu;
+QT_END_NAMESPACE
+
+namespace lh::ui {
+
+class DashboardPanel;
+class EventsPanel;
+class RecentFiles;
+class SessionFeed;
+class StatusLine;
+struct AppActions;
+
+// LeakHound's main window. It only assembles and connects: the dashboard
+// in the middle, the verdict, events and scenario editor in docks around
+// it, the actions in menus and tool bars, the status line below. Each
+// panel does its own work.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  SessionFeed* feed() const { return feed_; }
+  DashboardPanel* dashboard() const { return dashboard_; }
+  VerdictPanel* verdictPanel() const { return verdict_; }
+  EventsPanel* eventsPanel() const { return events_; }
+  const AppActions& actions() const { return *actions_; }
+  RecentFiles* recentFiles() const { return recent_; }
+
+  // Shows a session's series, events and verdicts (a live run's or a
+  // recorded one's).
+  void showSession(SessionView view, std::vector<SeriesVerdictView> verdicts = {});
+
+ public slots:
+  void showAbout();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createDocks();
+  void createMenus();
+  void connectPanels();
+  void restoreSettings();
+  void saveSettings() const;
+
+  std::unique_ptr<AppActions> actions_;
+  SessionFeed* feed_;
+  RecentFiles* recent_;
+  DashboardPanel* dashboard_;
+  VerdictPanel* verdict_;
+  EventsPanel* events_;
+  StatusLine* status_;
+  QDockWidget* verdict_dock_ = nullptr;
+  QDockWidget* events_dock_ = nullptr;
+  QMenu* view_menu_ = nullptr;
+};
+
+}  // namespace lh::ui
