@@ -5,10 +5,15 @@
 
 #include "common/version.h"
 #include "main_window.h"
+#include "shell/app_settings.h"
+#include "shell/theme.h"
 
 using namespace Qt::StringLiterals;
 
 int main(int argc, char** argv) {
+  // Fractional scale factors (150 %) as the screen asks, not rounded to 1x
+  // or 2x: charts reduce to the real device pixels either way.
+  QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
   QApplication app(argc, argv);
   QApplication::setApplicationName(u"LeakHound"_s);
   QApplication::setOrganizationName(u"LeakHound"_s);
@@ -23,6 +28,7 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   parser.process(app);
 
+  lh::ui::apply_theme(lh::ui::AppSettings::theme());
   lh::ui::MainWindow window;
   window.show();
   return QApplication::exec();
