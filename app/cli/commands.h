@@ -7,6 +7,8 @@ namespace lh::cli {
 
 Command add_analyze_command(CLI::App& parent);
 Command add_bench_command(CLI::App& parent);
+Command add_import_ab_command(CLI::App& parent);
 Command add_monitor_command(CLI::App& app);
+Command add_validate_command(CLI::App& parent);
 
 }  // namespace lh::cli

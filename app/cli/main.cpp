@@ -14,7 +14,9 @@ int main(int argc, char** argv) {
   const std::vector<lh::cli::Command> commands{
       lh::cli::add_analyze_command(app),
       lh::cli::add_bench_command(app),
+      lh::cli::add_import_ab_command(app),
       lh::cli::add_monitor_command(app),
+      lh::cli::add_validate_command(app),
   };
 
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;

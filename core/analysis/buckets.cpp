@@ -24,6 +24,7 @@ void BucketedSeries::restart() {
 
 void BucketedSeries::add(double t, double value) {
   if (!std::isfinite(t) || std::isnan(value)) return;
+  if (params_.warmup_s > 0 && t < params_.warmup_s) return;  // the explicit warm-up, as if never sampled
   if (segments_.empty()) {
     origin_ = t;
   } else if (t < last_t_) {

@@ -139,6 +139,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   v.unit = std::string(unit);
   v.bucket_s = series.bucket_width();
   ReasonWriter reasons(v.unit);
+  if (params.warmup_s > 0) reasons.set_warmup(params.warmup_s);
 
   std::vector<SegmentWork> work;
   for (const auto& seg : series.segments()) {

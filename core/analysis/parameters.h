@@ -21,6 +21,13 @@ struct AnalysisParameters {
   // the interval for).
   std::size_t min_sawtooth_cycles = 24;
 
+  // --- An explicit warm-up: samples earlier than this many seconds on the
+  // series' clock (from the start of the session, or of the CSV's t_s) are
+  // left out before anything else, for a service whose warm-up is known
+  // (a scenario's "leak.warmup"). The warm-up detection below still runs on
+  // what is left. 0: none.
+  double warmup_s = 0;
+
   // --- Segments: restarts always split the series; so does a gap longer
   // than both of these (the service may have restarted unseen).
   double max_gap_s = 30.0;

@@ -33,6 +33,10 @@ std::string hours(double h) {
 std::string ReasonWriter::rate(double per_second) const { return amount(per_second * 3600.0) + "/h"; }
 std::string ReasonWriter::amount(double value) const { return format_amount(value, unit_); }
 
+void ReasonWriter::set_warmup(double until_s) {
+  lines_.push_back("warm-up until " + clock(until_s) + " excluded, as set");
+}
+
 void ReasonWriter::segments(std::size_t count, int restarts, const std::vector<SegmentResult>& results) {
   std::size_t gaps = 0, skipped = 0;
   double longest = 0, longest_from = 0, longest_to = 0;

@@ -17,6 +17,7 @@ class ReasonWriter {
  public:
   explicit ReasonWriter(std::string unit) : unit_(std::move(unit)) {}
 
+  void set_warmup(double until_s);
   void segments(std::size_t count, int restarts, const std::vector<SegmentResult>& results);
   void changes(const Window& window);
   void sawtooth(double period_s);

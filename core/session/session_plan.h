@@ -2,12 +2,19 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "analysis/parameters.h"
 #include "load/load_plan.h"
 #include "probe/probe_config.h"
 
 namespace lh::session {
+
+// What a report shows beyond its defaults (a scenario's "report" section).
+struct ReportSettings {
+  std::string title;                // empty: the plan's name
+  std::vector<std::string> series;  // charted too, beside the watched memory
+};
 
 // Everything one run needs, resolved and checked: what `leakhound-cli run`
 // and the desktop app hand to a session. A scenario file becomes one with
@@ -18,6 +25,7 @@ struct SessionPlan {
   load::LoadPlan load;
   probe::ProbeConfig probes;  // with the watched series and the memory limit
   analysis::AnalysisParameters analysis;
+  ReportSettings report;
 
   // The scenario as its file says it, secrets redacted (never the resolved
   // values of ${ENV:…} references or Authorization headers): summary.json

@@ -1,0 +1,128 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// A scenario file as written: the document the desktop editor edits and
+// saves back, and what lh::scenario::resolve() turns into a SessionPlan.
+// Nothing is resolved here: ${ENV:NAME} references stay references,
+// relative paths stay relative, durations and sizes stay the text a person
+// typed ("1h30m", "8GiB"). docs/SCENARIOS.md describes every key.
+//
+// An empty string, an empty list or an unset optional means "not written":
+// the key is left out when saved and its default applies. Reading never
+// yields an empty string for a key that was written (it is a problem).
+namespace lh::scenario {
+
+// Scenario JSON keeps the order of its keys (a body as written, a file
+// saved in a stable order).
+using Json = nlohmann::ordered_json;
+
+// The value of "leakhound_scenario" this version reads and writes.
+inline constexpr int kFormatVersion = 1;
+// The key that marks a scenario file (also the MIME magic string).
+inline constexpr std::string_view kFormatKey = "leakhound_scenario";
+// Scenario files are named NAME.leakhound.json (MIME type
+// application/x-leakhound-scenario).
+inline constexpr std::string_view kFileExtension = ".leakhound.json";
+
+// A header as "name": "value" in a headers object, in file order.
+struct Header {
+  std::string name;
+  std::string value;
+  bool operator==(const Header&) const = default;
+};
+using Headers = std::vector<Header>;
+
+// A probe source in `monitor`'s syntax ("port:8002", "segmentation=URL"),
+// or relative to the target ("/memory-stats", "segmentation=/memory-stats").
+// Written as a plain string unless it has a label or headers.
+struct ProbeSource {
+  std::string source;
+  std::string label;  // names its series; default: picked from the source
+  Headers headers;    // sent with every request to a URL source
+  bool operator==(const ProbeSource&) const = default;
+};
+
+struct Probes {
+  std::vector<ProbeSource> sources;
+  std::string interval;      // duration, default "1s"
+  std::string timeout;       // duration, default 90 % of the interval
+  std::string watch;         // the watched memory series; default: picked from the names
+  std::string memory_limit;  // size, such as "8GiB"
+  bool operator==(const Probes&) const = default;
+};
+
+// One kind of request. `path` (joined to the target) or `url`; a body, a
+// body file or an upload, at most one.
+struct Request {
+  std::string name;  // for reports
+  std::string method;
+  std::string path;
+  std::string url;
+  Headers headers;
+  // A string is sent as it is; an object or array as its compact JSON.
+  std::optional<Json> body;
+  std::string body_file;     // relative to the scenario file's folder
+  std::string content_type;
+  std::string upload;        // a file, or a folder whose files are sent in turn
+  std::string upload_field;  // default "file"
+  std::optional<double> weight;
+  bool operator==(const Request&) const = default;
+};
+
+struct Stage {
+  std::string duration;
+  double target = 0;
+  bool operator==(const Stage&) const = default;
+};
+
+struct Load {
+  std::vector<Request> requests;
+  std::optional<int> concurrency;
+  std::optional<double> rate;  // requests per second: the open model
+  std::vector<Stage> stages;
+  std::string duration;
+  std::optional<std::uint64_t> count;
+  std::string timeout;
+  std::optional<bool> keep_alive;
+  std::optional<bool> http2;
+  std::optional<bool> insecure;
+  std::optional<bool> check_length;  // ab without -l
+  bool operator==(const Load&) const = default;
+};
+
+// The analysis thresholds a person may want to change, by name; the rest
+// of lh::analysis::AnalysisParameters keeps its defaults.
+struct Leak {
+  std::string warmup;                                  // duration excluded at the start
+  std::string min_growth_per_hour;                     // size, such as "1MiB"
+  std::optional<double> min_growth_percent_per_hour;   // of the memory level
+  std::optional<double> alpha;                         // the trend test's significance
+  std::string min_window;                              // duration analysed at the least
+  std::string max_gap;                                 // duration: a longer gap splits the series
+  bool operator==(const Leak&) const = default;
+};
+
+struct Report {
+  std::string title;
+  std::vector<std::string> series;  // charted beside the watched memory
+  bool operator==(const Report&) const = default;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string target;  // base URL that relative paths are joined to
+  Probes probes;
+  Load load;
+  Leak leak;
+  Report report;
+  bool operator==(const Scenario&) const = default;
+};
+
+}  // namespace lh::scenario
