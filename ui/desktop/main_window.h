@@ -16,6 +16,9 @@ namespace lh::ui {
 class DashboardPanel;
 class EventsPanel;
 class RecentFiles;
+class ScenarioDocument;
+class ScenarioEditor;
+class ScenarioFiles;
 class SessionFeed;
 class StatusLine;
 struct AppActions;
@@ -37,6 +40,9 @@ class MainWindow : public QMainWindow {
   EventsPanel* eventsPanel() const { return events_; }
   const AppActions& actions() const { return *actions_; }
   RecentFiles* recentFiles() const { return recent_; }
+  ScenarioDocument* document() const { return document_; }
+  ScenarioEditor* editor() const { return editor_; }
+  ScenarioFiles* scenarioFiles() const { return files_; }
 
   // Shows a session's series, events and verdicts (a live run's or a
   // recorded one's).
@@ -44,9 +50,14 @@ class MainWindow : public QMainWindow {
 
  public slots:
   void showAbout();
+  // A scenario file, or a recorded session's folder: what `leakhound FILE`,
+  // a dropped file and the recent files open. false when it could not.
+  bool openAny(const QString& path);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void createDocks();
@@ -54,6 +65,7 @@ class MainWindow : public QMainWindow {
   void connectPanels();
   void restoreSettings();
   void saveSettings() const;
+  void updateTitle();
 
   std::unique_ptr<AppActions> actions_;
   SessionFeed* feed_;
@@ -62,6 +74,12 @@ class MainWindow : public QMainWindow {
   VerdictPanel* verdict_;
   EventsPanel* events_;
   StatusLine* status_;
+  ScenarioDocument* document_;
+  ScenarioEditor* editor_;
+  ScenarioFiles* files_;
+  QDockWidget* editor_dock_ = nullptr;
+  QMenu* recent_menu_ = nullptr;
+  QString session_name_;
   QDockWidget* verdict_dock_ = nullptr;
   QDockWidget* events_dock_ = nullptr;
   QMenu* view_menu_ = nullptr;
