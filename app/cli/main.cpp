@@ -6,17 +6,20 @@
 #include "parse_args.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"LeakHound: load-test an HTTP service while watching its memory, and flag leaks.", "leakhound-cli"};
+  CLI::App app{
+      "LeakHound: load-test an HTTP service while watching its "
+      "memory, and flag leaks.",
+      "leakhound-cli"};
   app.set_version_flag("--version", std::string("leakhound-cli ") + lh::kVersion);
   app.require_subcommand(0, 1);
   app.footer("Run 'leakhound-cli COMMAND --help' for a command's options.");
 
+  // In the order a user meets them: a whole session, its files, then the
+  // single jobs (load, probes, analysis) and scenario files.
   const std::vector<lh::cli::Command> commands{
-      lh::cli::add_analyze_command(app),
-      lh::cli::add_bench_command(app),
-      lh::cli::add_import_ab_command(app),
-      lh::cli::add_monitor_command(app),
-      lh::cli::add_validate_command(app),
+      lh::cli::add_run_command(app),     lh::cli::add_demo_command(app),     lh::cli::add_report_command(app),
+      lh::cli::add_compare_command(app), lh::cli::add_bench_command(app),    lh::cli::add_monitor_command(app),
+      lh::cli::add_analyze_command(app), lh::cli::add_validate_command(app), lh::cli::add_import_ab_command(app),
   };
 
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;

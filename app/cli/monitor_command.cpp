@@ -1,7 +1,5 @@
 // leakhound-cli monitor: sample services' memory and CPU at a fixed
 // interval, with no load; print a line per interval and write CSV files.
-#include <signal.h>
-
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -15,6 +13,7 @@
 #include "probe/csv_writers.h"
 #include "probe/monitor_lines.h"
 #include "probe/sampler.h"
+#include "stop_signals.h"
 
 namespace lh::cli {
 namespace {
@@ -58,28 +57,6 @@ probe::ProbeConfig config_from(const MonitorOptions& o) {
   config.watch = o.watch;
   return config;
 }
-
-// SIGINT and SIGTERM end the run with the files complete. They are blocked
-// before any thread starts (threads inherit the mask) and collected here.
-class StopSignals {
- public:
-  StopSignals() {
-    sigemptyset(&set_);
-    sigaddset(&set_, SIGINT);
-    sigaddset(&set_, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set_, &old_);
-  }
-  ~StopSignals() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
-  // Waits up to `ms` for one; true if it came.
-  bool wait(long ms) {
-    const timespec timeout{ms / 1000, (ms % 1000) * 1000000};
-    return sigtimedwait(&set_, nullptr, &timeout) > 0;
-  }
-
- private:
-  sigset_t set_{};
-  sigset_t old_{};
-};
 
 int run_monitor(const MonitorOptions& options) {
   const std::string program = "leakhound-cli monitor";

@@ -2,8 +2,10 @@
 
 #include <QCategoryAxis>
 #include <QChart>
+#include <QLocale>
 #include <QValueAxis>
 #include <array>
+#include <cmath>
 
 #include "common/duration.h"
 
@@ -65,18 +67,27 @@ void ChartAxes::setColours(const ChartColours& colours) {
   }
 }
 
-void ChartAxes::showTime(TimeWindow window, int max_ticks) {
+void ChartAxes::showTime(TimeWindow window, int max_ticks, BottomAxis kind) {
   std::array<double, 64> buffer{};
-  const double step = lh::chart::time_tick_step(window.span(), std::min(max_ticks, static_cast<int>(buffer.size())));
+  const int budget = std::min(max_ticks, static_cast<int>(buffer.size()));
+  const bool counts = kind == BottomAxis::count;
+  const double step = counts ? lh::chart::nice_scale(window.begin_s, window.end_s, budget).step
+                             : lh::chart::time_tick_step(window.span(), budget);
   const auto count = lh::chart::ticks_in(window, step, buffer);
   const QList<double> ticks(buffer.begin(), buffer.begin() + static_cast<qsizetype>(count));
   time_->setRange(window.begin_s, window.end_s);
-  if (ticks == time_ticks_) return;  // sliding by less than a tick: the labels stay
+  if (ticks == time_ticks_ && counts == time_counts_) return;  // sliding by less than a tick: the labels stay
   // Categories are keyed by label; rebuilding them is cheap next to a redraw.
   for (const QString& label : time_->categoriesLabels()) time_->remove(label);
   time_->setStartValue(window.begin_s);
-  for (double t : ticks) time_->append(QString::fromStdString(lh::format_clock(lh::Seconds(t))), t);
+  const QLocale locale(QLocale::English);  // "12,000", as the CLI prints counts
+  for (double t : ticks) {
+    time_->append(counts ? locale.toString(static_cast<qlonglong>(std::llround(t)))
+                         : QString::fromStdString(lh::format_clock(lh::Seconds(t))),
+                  t);
+  }
   time_ticks_ = ticks;
+  time_counts_ = counts;
 }
 
 void ChartAxes::showValues(ValueAxis side, const lh::chart::NiceScale& scale) {

@@ -34,7 +34,7 @@ class ChartAxes {
   void setColours(const ChartColours& colours);
 
   // Ranges and ticks; the tick budgets come from the plot's size in pixels.
-  void showTime(TimeWindow window, int max_ticks);
+  void showTime(TimeWindow window, int max_ticks, BottomAxis kind = BottomAxis::elapsed_time);
   void showValues(ValueAxis side, const lh::chart::NiceScale& scale);
 
  private:
@@ -46,6 +46,7 @@ class ChartAxes {
   QValueAxis* left_ = nullptr;
   QValueAxis* right_ = nullptr;
   QList<double> time_ticks_;
+  bool time_counts_ = false;  // the labels shown are counts, not times
   ChartColours colours_;
 };
 

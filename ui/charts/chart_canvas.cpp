@@ -209,7 +209,7 @@ DrawStats ChartCanvas::draw(const ChartFrame& frame, TimeWindow window, std::siz
   const lh::chart::NiceScale left_scale = scale_for(left, content_.left_axis);
   std::optional<lh::chart::NiceScale> right_scale;
   if (content_.right_axis) right_scale = scale_for(right, *content_.right_axis);
-  axes_->showTime(window, std::max(2, static_cast<int>(plot.width() / kMinPixelsPerTimeTick)));
+  axes_->showTime(window, std::max(2, static_cast<int>(plot.width() / kMinPixelsPerTimeTick)), content_.bottom_axis);
   axes_->showValues(ValueAxis::left, left_scale);
   if (right_scale) axes_->showValues(ValueAxis::right, *right_scale);
 

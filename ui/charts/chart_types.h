@@ -73,10 +73,16 @@ struct ChartSeries {
   bool visible = true;
 };
 
+// What the bottom axis counts: elapsed time on the session clock
+// ("00:04:10"), or a plain quantity such as completed requests ("12,000")
+// when a report lines two runs up by work done rather than by time.
+enum class BottomAxis { elapsed_time, count };
+
 // Everything a chart shows apart from the time window: what the widget
 // draws live and what the report renders off-screen.
 struct ChartContent {
   QString title;
+  BottomAxis bottom_axis = BottomAxis::elapsed_time;
   AxisSpec left_axis;
   std::optional<AxisSpec> right_axis;  // shown when set
   // In order of importance: the first is drawn on top and leads the

@@ -1,0 +1,70 @@
+#include "session_output.h"
+
+#include <cstdio>
+#include <ctime>
+
+#include "session/session_files.h"
+#include "session/verdict_sentence.h"
+#ifdef LEAKHOUND_HAVE_REPORT
+#include <QApplication>
+
+#include "report/offscreen_app.h"
+#include "report/session_report.h"
+#endif
+
+namespace lh::cli {
+
+bool can_write_pdf() {
+#ifdef LEAKHOUND_HAVE_REPORT
+  return true;
+#else
+  return false;
+#endif
+}
+
+session::SessionData write_session_results(const std::filesystem::path& folder) {
+  session::SessionData data = session::load_session(folder);
+  std::vector<std::filesystem::path> written = session::write_session_files(data, folder);
+#ifdef LEAKHOUND_HAVE_REPORT
+  const auto app = ui::report::make_offscreen_app();
+  const std::filesystem::path pdf = folder / session::kReportPdf;
+  ui::report::write_session_report(data, pdf);
+  written.insert(written.begin(), pdf);
+#endif
+
+  if (data.killed()) {
+    std::printf("The session did not end (its process was killed); rebuilt from its journal up to %.1f s.\n", data.end_s);
+  }
+  const session::SeriesVerdict* watched = data.watched();
+  std::printf("%s\n", watched ? session::verdict_sentence(*watched).c_str() : session::kNoWatchedMemory);
+  for (const session::SeriesVerdict& v : data.verdicts) {
+    if (!v.watched) std::printf("  %s: %s\n", v.name.c_str(), std::string(analysis::to_string(v.verdict.kind)).c_str());
+  }
+  std::string names;
+  for (const auto& path : written) names += (names.empty() ? "" : ", ") + path.filename().string();
+  std::printf("Results in %s (%s)\n", folder.string().c_str(), names.c_str());
+  if (!can_write_pdf()) std::printf("(this leakhound-cli was built without Qt: no report.pdf)\n");
+  std::fflush(stdout);
+  return data;
+}
+
+std::filesystem::path new_session_folder(const std::string& name) {
+  std::string slug;
+  for (char c : name) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (keep) slug += c;
+    else if (!slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+  const std::string base = "leakhound-" + (slug.empty() ? std::string() : slug + "-") + stamp;
+  std::filesystem::path folder = base;
+  for (int n = 2; std::filesystem::exists(folder); ++n) folder = base + "-" + std::to_string(n);
+  return folder;
+}
+
+}  // namespace lh::cli

@@ -1,0 +1,102 @@
+// leakhound-cli demo, and what survives a SIGKILL: everything the journal
+// got up to the last second, rebuilt by `report`.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "child_process.h"
+#include "common/csv.h"
+#include "common/iso_time.h"
+#include "synthetic_session.h"
+
+using namespace std::chrono_literals;
+using lh::test::ChildProcess;
+using lh::test::read_file;
+using lh::test::run_command;
+using lh::test::TempFolder;
+
+namespace {
+
+bool accepts_connections(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// The last t_s of samples.csv, and its number of rows.
+std::pair<double, std::size_t> last_sample(const std::filesystem::path& csv) {
+  std::ifstream in(csv);
+  lh::CsvReader reader(in);
+  std::vector<std::string> fields;
+  reader.next(fields);  // header
+  double last = -1;
+  std::size_t rows = 0;
+  while (reader.next(fields)) {
+    last = std::stod(fields.at(0));
+    ++rows;
+  }
+  return {last, rows};
+}
+
+}  // namespace
+
+TEST_CASE("a demo killed with SIGKILL is rebuilt by report with every sample up to its last second") {
+  TempFolder dir("cli_kill");
+  const auto folder = dir / "demo";
+  ChildProcess demo({LH_CLI_BIN, "demo", "--out", folder.string(), "--duration", "2m"});
+  const auto first = demo.read_line(20000ms);
+  REQUIRE(first);
+  const auto at = first->find("127.0.0.1:");
+  REQUIRE(at != std::string::npos);
+  const int port = std::stoi(first->substr(at + 10));
+  REQUIRE(demo.read_line(10000ms));  // "Session … writing to …": the session has started
+  std::this_thread::sleep_for(8s);
+  const auto killed_at = lh::WallClock::now();
+  demo.signal(SIGKILL);
+  REQUIRE(demo.wait_for(5000ms) == 128 + SIGKILL);
+
+  // The demo target dies with the CLI.
+  bool closed = false;
+  for (int i = 0; i < 40 && !closed; ++i) {
+    closed = !accepts_connections(port);
+    if (!closed) std::this_thread::sleep_for(100ms);
+  }
+  CHECK(closed);
+
+  const auto r = run_command({LH_CLI_BIN, "report", folder.string()});
+  INFO(r.out << r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("rebuilt from its journal") != std::string::npos);
+  const auto summary = nlohmann::json::parse(read_file(folder / "summary.json"));
+  CHECK(summary["state"] == "killed");
+  const double killed_s =
+      std::chrono::duration<double>(killed_at - lh::parse_iso8601(summary["started"].get<std::string>())).count();
+  const auto [last_t, rows] = last_sample(folder / "samples.csv");
+  // The demo scenario probes every second and the journal is flushed every
+  // 250 ms: nothing older than the last flush is lost, that is, at most the
+  // last probe interval and a flush.
+  CHECK(last_t >= killed_s - 1.25);
+  CHECK(rows >= static_cast<std::size_t>(killed_s - 1.25));
+  CHECK(summary["load"]["completed"].get<double>() > 50);  // 20 requests/s for 8 s
+  CHECK(std::filesystem::exists(folder / "report.pdf"));
+}
+
+TEST_CASE("demo with a bad duration is bad input") {
+  const auto r = run_command({LH_CLI_BIN, "demo", "--duration", "soon"});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("--duration") != std::string::npos);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}

@@ -1,0 +1,101 @@
+// leakhound-cli report and compare on recorded sessions: the files, the
+// PDFs, and one-line errors with exit 2 for bad input.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "child_process.h"
+#include "pdf_checks.h"
+#include "synthetic_session.h"
+
+using lh::test::read_file;
+using lh::test::run_command;
+using lh::test::SyntheticSession;
+using lh::test::TempFolder;
+
+namespace {
+
+std::string squeezed(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+bool one_line(const std::string& err) { return std::count(err.begin(), err.end(), '\n') == 1; }
+
+}  // namespace
+
+TEST_CASE("report DIR writes the session's files and PDF and prints the verdict") {
+  TempFolder dir("cli_report");
+  SyntheticSession spec;
+  spec.mib_per_hour = 600;
+  lh::test::write_synthetic_session(dir.path(), spec);
+  const auto r = run_command({LH_CLI_BIN, "report", dir.path().string()});
+  REQUIRE(r.status == 0);
+  INFO(r.out << r.err);
+  CHECK(r.out.rfind("Leak: memory.rss_mb grows", 0) == 0);
+  CHECK(r.out.find("Results in " + dir.path().string()) != std::string::npos);
+  CHECK(r.err.empty());
+  for (const char* name : {"samples.csv", "events.csv", "requests.csv", "summary.json", "report.pdf"}) {
+    CHECK(std::filesystem::exists(dir / name));
+  }
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
+  const std::string sentence = summary["headline"]["sentence"];
+  CHECK(r.out.find(sentence) != std::string::npos);
+  CHECK(squeezed(lh::test::pdf_text(dir / "report.pdf")).find(squeezed(sentence)) != std::string::npos);
+  CHECK(lh::test::pdf_page_ink(dir / "report.pdf", 1) > 0.02);
+
+  // Again: the same files (the journal is the source, not the last output).
+  const std::string samples = read_file(dir / "samples.csv");
+  REQUIRE(run_command({LH_CLI_BIN, "report", dir.path().string()}).status == 0);
+  CHECK(read_file(dir / "samples.csv") == samples);
+}
+
+TEST_CASE("report on a folder without a session is bad input") {
+  TempFolder dir("cli_report_bad");
+  const auto r = run_command({LH_CLI_BIN, "report", dir.path().string()});
+  CHECK(r.status == 2);
+  CHECK(one_line(r.err));
+  CHECK(r.err.find("no session journal") != std::string::npos);
+  CHECK(run_command({LH_CLI_BIN, "report"}).status == 2);
+}
+
+TEST_CASE("compare writes the overlay PDF and the JSON and states the change") {
+  TempFolder a("cli_before"), b("cli_after"), out("cli_compare");
+  SyntheticSession before;
+  before.name = "before";
+  before.mib_per_hour = 600;
+  SyntheticSession after;
+  after.name = "after";
+  lh::test::write_synthetic_session(a.path(), before);
+  lh::test::write_synthetic_session(b.path(), after);
+  const auto pdf = out / "change.pdf";
+  const auto r = run_command({LH_CLI_BIN, "compare", a.path().string(), b.path().string(), "--out", pdf.string(), "--by",
+                              "requests"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("fell from") != std::string::npos);
+  const auto json = nlohmann::json::parse(read_file(out / "change.json"));
+  CHECK(json["by"] == "requests");
+  CHECK(json["a"]["verdict"] == "leak");
+  CHECK(json["b"]["verdict"] == "no_leak");
+  CHECK(r.out.find(json["sentence"].get<std::string>()) != std::string::npos);
+  CHECK(squeezed(lh::test::pdf_text(pdf)).find(squeezed(json["sentence"])) != std::string::npos);
+}
+
+TEST_CASE("compare with bad input exits 2 with one line") {
+  TempFolder a("cli_cmp_a"), empty("cli_cmp_empty");
+  lh::test::write_synthetic_session(a.path(), SyntheticSession{});
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {LH_CLI_BIN, "compare", a.path().string(), empty.path().string()},
+           {LH_CLI_BIN, "compare", a.path().string(), a.path().string(), "--by", "rps"},
+           {LH_CLI_BIN, "compare", a.path().string(), a.path().string(), "--out", (empty / "x.txt").string()},
+           {LH_CLI_BIN, "compare", a.path().string()}}) {
+    const auto r = run_command(args);
+    INFO(args.back() << ": " << r.err);
+    CHECK(r.status == 2);
+    CHECK(one_line(r.err));
+  }
+}

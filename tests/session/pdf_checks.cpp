@@ -1,0 +1,41 @@
+#include "pdf_checks.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "child_process.h"
+
+namespace lh::test {
+
+std::string pdf_text(const std::filesystem::path& pdf) {
+  const CommandResult r = run_command({"/usr/bin/pdftotext", "-layout", pdf.string(), "-"});
+  return r.status == 0 ? r.out : std::string();
+}
+
+int pdf_pages(const std::filesystem::path& pdf) {
+  const CommandResult r = run_command({"/usr/bin/pdfinfo", pdf.string()});
+  const auto at = r.out.find("Pages:");
+  return r.status == 0 && at != std::string::npos ? std::stoi(r.out.substr(at + 6)) : -1;
+}
+
+double pdf_page_ink(const std::filesystem::path& pdf, int page) {
+  const std::filesystem::path prefix = pdf.parent_path() / ("page_" + std::to_string(page));
+  const std::string p = std::to_string(page);
+  const CommandResult r = run_command(
+      {"/usr/bin/pdftoppm", "-f", p, "-l", p, "-r", "50", "-gray", "-singlefile", pdf.string(), prefix.string()});
+  if (r.status != 0) return -1;
+  // A binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel.
+  std::ifstream in(prefix.string() + ".pgm", std::ios::binary);
+  std::string magic;
+  int width = 0, height = 0, max = 0;
+  in >> magic >> width >> height >> max;
+  in.get();
+  if (magic != "P5" || width <= 0 || height <= 0) return -1;
+  std::string pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), '\0');
+  in.read(pixels.data(), static_cast<std::streamsize>(pixels.size()));
+  std::size_t ink = 0;
+  for (char c : pixels) ink += static_cast<unsigned char>(c) < 200 ? 1 : 0;
+  return static_cast<double>(ink) / static_cast<double>(pixels.size());
+}
+
+}  // namespace lh::test

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace lh::test {
+
+// What poppler's tools see in a PDF: its text (pdftotext, layout kept), and
+// the share of a page's pixels that are not white once it is rendered
+// (pdftoppm at 50 dpi). Empty text / a negative share when the tool failed.
+std::string pdf_text(const std::filesystem::path& pdf);
+double pdf_page_ink(const std::filesystem::path& pdf, int page);
+int pdf_pages(const std::filesystem::path& pdf);
+
+}  // namespace lh::test
