@@ -66,20 +66,20 @@ void FieldProblems::route() {
   std::vector<Problems> per_claim(claims_.size());
   QStringList unclaimed;
   for (const Problem& p : document_->problems()) {
-    // The most specific claim: the longest path that is this one or above it.
-    int best = -1;
+    // The most specific claims: the longest path that is this one or above
+    // it. A table and the label under it claim the same part, and both
+    // show the problem (the cell marked, the text named below).
+    std::vector<std::size_t> best;
     for (std::size_t i = 0; i < claims_.size(); ++i) {
       const std::string claimed = claims_[i].path.toStdString();
       const bool fits = claims_[i].subtree ? path_under(p.path, claimed) : p.path == claimed;
-      if (fits && (best < 0 || claims_[i].path.size() > claims_[static_cast<std::size_t>(best)].path.size())) {
-        best = static_cast<int>(i);
-      }
+      if (!fits) continue;
+      if (!best.empty() && claims_[i].path.size() < claims_[best.front()].path.size()) continue;
+      if (!best.empty() && claims_[i].path.size() > claims_[best.front()].path.size()) best.clear();
+      best.push_back(i);
     }
-    if (best < 0) {
-      unclaimed << QString::fromStdString(p.text());
-    } else {
-      per_claim[static_cast<std::size_t>(best)].push_back(p);
-    }
+    if (best.empty()) unclaimed << QString::fromStdString(p.text());
+    for (std::size_t i : best) per_claim[i].push_back(p);
   }
   for (std::size_t i = 0; i < claims_.size(); ++i) claims_[i].show(per_claim[i]);
   if (unclaimed != unclaimed_) {

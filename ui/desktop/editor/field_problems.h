@@ -19,7 +19,8 @@ class ScenarioDocument;
 
 // Puts each problem of a scenario next to the field it is about: a field
 // claims a JSON path ("load.duration") or a whole part ("load.requests",
-// with every path under it), and the most specific claim gets the problem.
+// with every path under it), and the most specific claim gets the problem
+// (every claim of that same path: a table and the label naming its problems).
 // What no field claims is listed at the top of the editor.
 class FieldProblems : public QObject {
   Q_OBJECT
