@@ -23,6 +23,8 @@
 #include "editor/scenario_editor.h"
 #include "editor/scenario_files.h"
 #include "events/events_panel.h"
+#include "session/journal_records.h"
+#include "sessions/session_folders.h"
 #include "shell/app_settings.h"
 #include "shell/recent_files.h"
 #include "shell/status_line.h"
@@ -49,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
   document_->newScenario(AppSettings::lastFolder(AppSettings::Folder::scenarios));
   editor_ = new ScenarioEditor(document_);
   files_ = new ScenarioFiles(document_, recent_, this);
+  sessions_ = new SessionFolders(this, recent_);
   setAcceptDrops(true);
 
   createDocks();
@@ -83,7 +86,7 @@ void MainWindow::createDocks() {
 void MainWindow::createMenus() {
   const AppActions& a = *actions_;
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addActions({a.new_scenario, a.open});
+  file->addActions({a.new_scenario, a.open, a.open_session});
   recent_menu_ = file->addMenu(tr("Open &Recent"));
   recent_menu_->setObjectName(u"recentMenu"_s);
   connect(recent_menu_, &QMenu::aboutToShow, this, [this] { recent_->fillMenu(recent_menu_); });
@@ -91,6 +94,8 @@ void MainWindow::createMenus() {
   file->addActions({a.save, a.save_as});
   file->addSeparator();
   file->addAction(a.import_ab);
+  file->addSeparator();
+  file->addActions({a.export_session, a.compare});
   file->addSeparator();
   file->addAction(a.quit);
   connect(a.new_scenario, &QAction::triggered, files_, &ScenarioFiles::newScenario);
@@ -141,6 +146,7 @@ void MainWindow::connectPanels() {
 void MainWindow::showSession(SessionView view, std::vector<SeriesVerdictView> verdicts) {
   const bool live = view.live;
   const QString name = view.name;
+  const QString ended = view.ended;
   feed_->bind(std::move(view));
   if (verdicts.empty()) {
     verdict_->clear(live ? tr("Waiting for enough samples for a verdict") : tr("No memory series to judge"));
@@ -148,6 +154,7 @@ void MainWindow::showSession(SessionView view, std::vector<SeriesVerdictView> ve
   } else {
     verdict_->setVerdicts(std::move(verdicts), live);
   }
+  if (!ended.isEmpty()) status_->setState(ended);
   session_name_ = name;
   updateTitle();
 }
@@ -162,9 +169,9 @@ void MainWindow::updateTitle() {
 
 bool MainWindow::openAny(const QString& path) {
   const QFileInfo info(path);
-  if (info.isDir()) {
-    statusBar()->showMessage(tr("%1 is a folder, not a scenario").arg(path), 5000);
-    return false;
+  if (info.isDir() || info.fileName() == QString::fromUtf8(session::journal::kFileName)) {
+    sessions_->open(path);
+    return true;
   }
   return files_->openPath(path);
 }

@@ -20,6 +20,7 @@ class ScenarioDocument;
 class ScenarioEditor;
 class ScenarioFiles;
 class SessionFeed;
+class SessionFolders;
 class StatusLine;
 struct AppActions;
 
@@ -43,6 +44,7 @@ class MainWindow : public QMainWindow {
   ScenarioDocument* document() const { return document_; }
   ScenarioEditor* editor() const { return editor_; }
   ScenarioFiles* scenarioFiles() const { return files_; }
+  SessionFolders* sessionFolders() const { return sessions_; }
 
   // Shows a session's series, events and verdicts (a live run's or a
   // recorded one's).
@@ -51,7 +53,8 @@ class MainWindow : public QMainWindow {
  public slots:
   void showAbout();
   // A scenario file, or a recorded session's folder: what `leakhound FILE`,
-  // a dropped file and the recent files open. false when it could not.
+  // a dropped file and the recent files open. false when it could not (a
+  // session is read in the background: its problems come in a box later).
   bool openAny(const QString& path);
 
  protected:
@@ -77,6 +80,7 @@ class MainWindow : public QMainWindow {
   ScenarioDocument* document_;
   ScenarioEditor* editor_;
   ScenarioFiles* files_;
+  SessionFolders* sessions_;
   QDockWidget* editor_dock_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QString session_name_;

@@ -20,6 +20,11 @@ struct SessionView {
   std::optional<double> memory_limit_mib;
   bool live = false;  // rows are still being added
   QString name;
+  // Where its journal is (what Export writes from); empty when it has none.
+  QString folder;
+  // How a recorded session ended, in words for the status line ("Killed:
+  // rebuilt from its journal up to 00:09:59"); empty while live.
+  QString ended;
 
   bool empty() const { return store == nullptr; }
 };
