@@ -98,7 +98,9 @@ CompareDialog::CompareDialog(QWidget* parent) : QDialog(parent) {
   by_row->addWidget(by_);
   by_row->addStretch(1);
   by_row->addWidget(compare_);
-  form->addRow(tr("Line up &by:"), by_row);
+  auto* by_label = new QLabel(tr("Line up &by:"));
+  by_label->setBuddy(by_);  // a row holding a layout gets no buddy of its own
+  form->addRow(by_label, by_row);
 
   sentence_ = text_label(u"compareSentence"_s);
   QFont big = sentence_->font();
