@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ab_cli_options.h"
+#include "ab_command_line.h"
 #include "commands.h"
 #include "parse_args.h"
 #include "scenario/import_ab.h"
@@ -22,35 +22,12 @@ struct ImportAbOptions {
   std::string output;
 };
 
-// ab's options read from the words after "ab", by the very definitions
-// `bench` uses, so each option means the same in both.
-load::AbOptions read_ab_options(std::vector<std::string> words) {
-  if (words.empty()) throw InputError("expected an ab command line such as 'ab -n 1000 -c 50 http://127.0.0.1:8000/'");
-  const std::string& program = words.front();
-  if (program != "ab" && !program.ends_with("/ab")) {
-    throw InputError("expected an ab command line starting with ab, got \"" + program + "\"");
-  }
-  load::AbOptions options;
-  CLI::App ab{"ab", "ab"};
-  ab.set_help_flag();  // ab's -h is not an option to read
-  app::add_ab_options(ab, options);
-  ab.add_option("URL", options.url, "http://host[:port]/path")->required();
-  words.erase(words.begin());
-  std::reverse(words.begin(), words.end());  // CLI11 takes the arguments last first
-  try {
-    ab.parse(words);
-  } catch (const CLI::ParseError& e) {
-    throw InputError(std::string("the ab command: ") + e.what());
-  }
-  return options;
-}
-
 int run_import_ab(const ImportAbOptions& o) {
   const std::string program = "leakhound-cli import-ab";
   scenario::AbImport imported;
   const std::filesystem::path output(o.output);
   try {
-    const auto options = read_ab_options(scenario::split_shell_words(o.command));
+    const auto options = app::read_ab_command_line(scenario::split_shell_words(o.command));
     imported = scenario::scenario_from_ab(options, o.monitors, output.parent_path());
     if (!o.output.empty()) scenario::save_scenario_file(output, imported.scenario);
   } catch (const InputError& e) {

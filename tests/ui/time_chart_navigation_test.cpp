@@ -170,3 +170,29 @@ TEST_CASE("a double click shows the whole run") {
   CHECK(widget.isFollowing());
   CHECK(widget.window() == TimeWindow{0, 1000});
 }
+
+TEST_CASE("charts given one time extent show one window though their data end apart") {
+  LiveFeed probes(600), load(600);
+  probes.arrive_until(300);
+  load.arrive_until(299);  // the load's rows end a second earlier
+  TimeChartWidget a, b;
+  a.setContent(live_content(probes));
+  b.setContent(live_content(load));
+  a.setTimeExtent(TimeWindow{0, 300});
+  b.setTimeExtent(TimeWindow{0, 300});
+  settle(a);
+  settle(b);
+  CHECK(a.window() == b.window());
+  CHECK(b.window().end_s == 300);
+
+  // Showing a range near the end is not clamped to the shorter data.
+  b.showRange({250, 300});
+  QApplication::processEvents();
+  CHECK(b.window().end_s == 300);
+
+  // Without an extent each follows its own data.
+  b.setTimeExtent(std::nullopt);
+  b.resetView();
+  b.redrawNow();
+  CHECK(b.window().end_s == 299);
+}

@@ -119,8 +119,7 @@ void TimeChartWidget::navigate(F&& change) {
   // The viewport clamps to the data it knows of: tell it where the data
   // ends now, or a showTime() before the first redraw would be clamped
   // to an empty timeline.
-  const ChartFrame frame = canvas_->snapshot();
-  if (frame.has_data) viewport_.set_data_extent(frame.first_s, frame.last_s);
+  updateExtent(canvas_->snapshot());
   const bool was_following = viewport_.follows();
   change(viewport_);
   if (viewport_.follows() != was_following) emit followingChanged(viewport_.follows());
@@ -151,6 +150,18 @@ void TimeChartWidget::resetView() {
   navigate([](lh::chart::TimeViewport& v) { v.reset(); });
 }
 
+void TimeChartWidget::setTimeExtent(std::optional<TimeWindow> extent) { extent_ = extent; }
+
+void TimeChartWidget::updateExtent(const ChartFrame& frame) {
+  if (frame.has_data && extent_) {
+    viewport_.set_data_extent(std::min(frame.first_s, extent_->begin_s), std::max(frame.last_s, extent_->end_s));
+  } else if (frame.has_data) {
+    viewport_.set_data_extent(frame.first_s, frame.last_s);
+  } else if (extent_) {
+    viewport_.set_data_extent(extent_->begin_s, extent_->end_s);
+  }
+}
+
 void TimeChartWidget::setRedrawInterval(std::chrono::milliseconds interval) { redraw_interval_ = interval; }
 
 void TimeChartWidget::requestRedraw() {
@@ -170,7 +181,7 @@ std::size_t TimeChartWidget::plotColumns() const {
 void TimeChartWidget::redrawNow() {
   redraw_timer_.stop();
   const ChartFrame frame = canvas_->snapshot();
-  if (frame.has_data) viewport_.set_data_extent(frame.first_s, frame.last_s);
+  updateExtent(frame);
   drawn_pixel_ratio_ = devicePixelRatioF();
   last_draw_ = canvas_->draw(frame, viewport_.window(), plotColumns());
   if (!(drawn_window_ == viewport_.window())) {

@@ -4,6 +4,7 @@
 #include <QWidget>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include "chart/reduce.h"
 #include "chart/time_viewport.h"
@@ -13,6 +14,7 @@
 namespace lh::ui::charts {
 
 class ChartCanvas;
+struct ChartFrame;
 class ChartView;
 
 // A live chart of series over elapsed time: a left value axis and an
@@ -56,6 +58,10 @@ class TimeChartWidget : public QWidget {
   // Centres t_s (an event the user picked); stops following.
   void showTime(double t_s);
   void showRange(TimeWindow range);
+  // Charts that share a time axis share the session's extent too: the
+  // window follows (and is kept inside) the union of this chart's data and
+  // `extent`, so charts whose series end a moment apart still line up.
+  void setTimeExtent(std::optional<TimeWindow> extent);
 
   // How long requestRedraw() may wait, merging requests (250 ms: 4 Hz).
   void setRedrawInterval(std::chrono::milliseconds interval);
@@ -100,6 +106,7 @@ class TimeChartWidget : public QWidget {
   void navigate(F&& change);
   std::size_t plotColumns() const;
   void onPlotAreaChanged(const QRectF& plot);
+  void updateExtent(const ChartFrame& frame);
 
   ChartContent content_;
   std::unique_ptr<ChartCanvas> canvas_;
@@ -109,6 +116,7 @@ class TimeChartWidget : public QWidget {
   QTimer redraw_timer_;
   std::chrono::milliseconds redraw_interval_{250};
   DrawStats last_draw_;
+  std::optional<TimeWindow> extent_;
   TimeWindow drawn_window_{0, 0};
   qreal drawn_pixel_ratio_ = 0;
 };

@@ -1,11 +1,10 @@
 #include "report/compare_report.h"
 
-#include <algorithm>
 #include <cmath>
 
 #include "analysis/amounts.h"
-#include "charts/series_providers.h"
 #include "common/duration.h"
+#include "report/compare_chart.h"
 #include "report/pdf_pages.h"
 #include "report/report_tables.h"
 
@@ -45,19 +44,7 @@ void write_compare_report(const session::Comparison& c, const std::filesystem::p
   pages.callout(u"<div style='font-size:12.5pt; color:#111827'>"_s + escaped(q(c.sentence)) + u"</div>"_s,
                 verdict_colour(better ? analysis::VerdictKind::no_leak : c.b.verdict));
 
-  charts::ChartContent chart;
-  chart.title = u"Watched memory, A and B"_s;
-  chart.bottom_axis = by_requests ? charts::BottomAxis::count : charts::BottomAxis::elapsed_time;
-  chart.left_axis = {u"Memory ("_s + q(c.a.unit) + u")"_s, true};
-  chart.series.push_back({charts::SeriesSpec{u"A: "_s + q(c.a.name), charts::ValueAxis::left, 1},
-                          charts::fixed_series(c.a.x, c.a.values), true});
-  chart.series.push_back({charts::SeriesSpec{u"B: "_s + q(c.b.name), charts::ValueAxis::left, 0},
-                          charts::fixed_series(c.b.x, c.b.values), true});
-  double end = 1;
-  for (const auto* run : {&c.a, &c.b}) {
-    if (!run->x.empty()) end = std::max(end, run->x.back());
-  }
-  pages.chart(chart, charts::TimeWindow{0, end}, 360);
+  pages.chart(compare_chart(c), compare_window(c), 360);
 
   Rows rows;
   auto both = [&](const QString& name, const QString& a, const QString& b) {

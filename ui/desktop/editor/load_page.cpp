@@ -1,0 +1,153 @@
+#include "editor/load_page.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "editor/field_binding.h"
+#include "editor/field_problems.h"
+#include "editor/request_details.h"
+#include "editor/requests_model.h"
+#include "editor/scenario_document.h"
+#include "editor/stages_model.h"
+
+namespace lh::ui {
+
+using namespace Qt::StringLiterals;
+using scenario::Scenario;
+
+namespace {
+
+QTableView* table_view(QAbstractItemModel* model, const QString& name, int rows) {
+  auto* view = new QTableView;
+  view->setObjectName(name);
+  view->setModel(model);
+  view->setSelectionBehavior(QAbstractItemView::SelectRows);
+  view->setSelectionMode(QAbstractItemView::SingleSelection);
+  view->horizontalHeader()->setStretchLastSection(true);
+  view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+  view->setMinimumHeight(view->verticalHeader()->defaultSectionSize() * (rows + 1));
+  return view;
+}
+
+int selected_row(QTableView* view) {
+  const QModelIndexList rows = view->selectionModel()->selectedRows();
+  return rows.isEmpty() ? -1 : rows.front().row();
+}
+
+// Add and Remove buttons under a table of `model`.
+QHBoxLayout* row_buttons(QTableView* view, ScenarioTableModel* model, const QString& what) {
+  auto* add = new QPushButton(QObject::tr("Add"));
+  add->setToolTip(QObject::tr("Add %1 after the selected one").arg(what));
+  auto* remove = new QPushButton(QObject::tr("Remove"));
+  remove->setToolTip(QObject::tr("Remove the selected %1").arg(what));
+  QObject::connect(add, &QPushButton::clicked, view, [view, model] { view->selectRow(model->addRow(selected_row(view))); });
+  QObject::connect(remove, &QPushButton::clicked, view, [view, model] {
+    if (const int row = selected_row(view); row >= 0) model->removeRows(row, 1);
+  });
+  auto* layout = new QHBoxLayout;
+  layout->addWidget(add);
+  layout->addWidget(remove);
+  layout->addStretch(1);
+  return layout;
+}
+
+}  // namespace
+
+LoadPage::LoadPage(ScenarioDocument* document, FieldBinding* binding, FieldProblems* problems, QWidget* parent)
+    : EditorPage(document, binding, problems, parent), requests_(new RequestsModel(document, this)),
+      stages_(new StagesModel(document, this)) {
+  // Requests
+  requests_view_ = table_view(requests_, u"requestsTable"_s, 3);
+  requests_view_->horizontalHeader()->setSectionResizeMode(RequestsModel::TargetColumn, QHeaderView::Stretch);
+  requests_->showProblemsFrom(problems_);
+  details_ = new RequestDetails(document_, requests_, this);
+  connect(requests_view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { details_->setRow(current.isValid() ? current.row() : -1); });
+  connect(requests_, &QAbstractItemModel::rowsRemoved, this,
+          [this] { details_->setRow(std::min(details_->row(), requests_->rowCount() - 1)); });
+  auto* requests_box = new QGroupBox(tr("Requests, mixed by weight"));
+  auto* requests_layout = new QVBoxLayout(requests_box);
+  requests_layout->addWidget(requests_view_);
+  requests_layout->addWidget(problems_->label(u"load.requests"_s, true));
+  requests_layout->addLayout(row_buttons(requests_view_, requests_, tr("request")));
+  requests_layout->addWidget(details_);
+
+  // How hard, and for how long
+  auto* form = new QFormLayout;
+  auto* concurrency = lineEdit(tr("1 (100 with a rate)"));
+  addField(form, tr("&Concurrency:"), concurrency, u"load.concurrency"_s,
+           tr("Connections with a request in flight (ab -c); with a rate, the most connections it may use"));
+  binding_->number(concurrency, u"load.concurrency"_s,
+                   [](const Scenario& s) { return s.load.concurrency ? std::optional<double>(*s.load.concurrency) : std::nullopt; },
+                   [](Scenario& s, std::optional<double> v) {
+                     s.load.concurrency = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+                   });
+  auto* rate = lineEdit(tr("none: each connection sends as soon as it is answered"));
+  addField(form, tr("&Rate (requests/s):"), rate, u"load.rate"_s,
+           tr("A constant arrival rate, whatever the server does (latency counts from the planned send time)"));
+  binding_->number(rate, u"load.rate"_s, [](const Scenario& s) { return s.load.rate; },
+                   [](Scenario& s, std::optional<double> v) { s.load.rate = v; });
+  auto* duration = lineEdit(tr("none"));
+  addField(form, tr("&Duration:"), duration, u"load.duration"_s,
+           tr("How long to send, pauses excluded: 30s, 10m, 2h (one of duration, count or stages is needed)"));
+  binding_->text(duration, [](const Scenario& s) { return s.load.duration; },
+                 [](Scenario& s, std::string v) { s.load.duration = v; });
+  auto* count = lineEdit(tr("none"));
+  addField(form, tr("C&ount:"), count, u"load.count"_s,
+           tr("How many requests (ab -n); with a duration, whichever comes first"));
+  binding_->number(count, u"load.count"_s,
+                   [](const Scenario& s) { return s.load.count ? std::optional<double>(static_cast<double>(*s.load.count)) : std::nullopt; },
+                   [](Scenario& s, std::optional<double> v) {
+                     s.load.count = v && *v >= 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*v)) : std::nullopt;
+                   });
+  auto* timeout = lineEdit(u"30s"_s);
+  addField(form, tr("&Timeout:"), timeout, u"load.timeout"_s, tr("How long to wait for each answer"));
+  binding_->text(timeout, [](const Scenario& s) { return s.load.timeout; },
+                 [](Scenario& s, std::string v) { s.load.timeout = v; });
+
+  // Stages
+  stages_view_ = table_view(stages_, u"stagesTable"_s, 2);
+  stages_->showProblemsFrom(problems_);
+  auto* stages_box = new QGroupBox(tr("Stages: ramps and holds of the concurrency or rate"));
+  auto* stages_layout = new QVBoxLayout(stages_box);
+  stages_layout->addWidget(stages_view_);
+  stages_layout->addWidget(problems_->label(u"load.stages"_s, true));
+  stages_layout->addLayout(row_buttons(stages_view_, stages_, tr("stage")));
+
+  // Connections
+  auto* keep_alive = new QCheckBox(tr("&Keep connections alive"));
+  keep_alive->setToolTip(tr("HTTP/1.1 persistent connections (on by default)"));
+  binding_->flag(keep_alive, true, [](const Scenario& s) { return s.load.keep_alive; },
+                 [](Scenario& s, std::optional<bool> v) { s.load.keep_alive = v; });
+  auto* http2 = new QCheckBox(tr("HTTP/&2"));
+  http2->setToolTip(tr("HTTP/2 over TLS by ALPN"));
+  binding_->flag(http2, false, [](const Scenario& s) { return s.load.http2; },
+                 [](Scenario& s, std::optional<bool> v) { s.load.http2 = v; });
+  auto* insecure = new QCheckBox(tr("Do not check TLS &certificates"));
+  binding_->flag(insecure, false, [](const Scenario& s) { return s.load.insecure; },
+                 [](Scenario& s, std::optional<bool> v) { s.load.insecure = v; });
+  auto* check_length = new QCheckBox(tr("A body of another &length is a failure"));
+  check_length->setToolTip(tr("ab's length check (ab without -l)"));
+  binding_->flag(check_length, false, [](const Scenario& s) { return s.load.check_length; },
+                 [](Scenario& s, std::optional<bool> v) { s.load.check_length = v; });
+  auto* flags = new QVBoxLayout;
+  for (QCheckBox* box : {keep_alive, http2, insecure, check_length}) flags->addWidget(box);
+  form->addRow(tr("Connections:"), flags);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(requests_box);
+  layout->addLayout(form);
+  layout->addWidget(stages_box);
+  layout->addWidget(problems_->label(u"load"_s));
+  layout->addStretch(1);
+}
+
+}  // namespace lh::ui

@@ -1,0 +1,80 @@
+#include "editor/probes_model.h"
+
+#include <QRegularExpression>
+
+namespace lh::ui {
+
+using namespace Qt::StringLiterals;
+
+QString headers_text(const scenario::Headers& headers, const QString& separator) {
+  QStringList parts;
+  for (const auto& h : headers) parts << u"%1: %2"_s.arg(QString::fromStdString(h.name), QString::fromStdString(h.value));
+  return parts.join(separator);
+}
+
+scenario::Headers headers_from_text(const QString& text) {
+  scenario::Headers out;
+  for (const QString& part : text.split(QRegularExpression(u"[;\\n]"_s), Qt::SkipEmptyParts)) {
+    const QString line = part.trimmed();
+    if (line.isEmpty()) continue;
+    const qsizetype colon = line.indexOf(u':');
+    // A header without a colon is kept whole as its name: the checks then
+    // say what is wrong with it, next to the field.
+    out.push_back({(colon < 0 ? line : line.left(colon)).trimmed().toStdString(),
+                   colon < 0 ? std::string() : line.mid(colon + 1).trimmed().toStdString()});
+  }
+  return out;
+}
+
+ProbesModel::ProbesModel(ScenarioDocument* document, QObject* parent)
+    : ScenarioTableModel(document, u"probes.sources"_s, parent) {}
+
+int ProbesModel::count(const Scenario& s) const { return static_cast<int>(s.probes.sources.size()); }
+
+QStringList ProbesModel::columns() const { return {tr("Source"), tr("Label"), tr("Headers")}; }
+
+QString ProbesModel::columnField(int column) const {
+  switch (column) {
+    case SourceColumn: return u"source"_s;
+    case LabelColumn: return u"label"_s;
+    default: return u"headers"_s;
+  }
+}
+
+QString ProbesModel::columnTip(int column) const {
+  switch (column) {
+    case SourceColumn:
+      return tr("A URL answering JSON or Prometheus text, pid:N, port:N, PRESET=URL (segmentation, conversion, "
+                "aspnet-health), or a path on the target such as /metrics or segmentation=/memory-stats");
+    case LabelColumn: return tr("Names this source's series; default: the preset's name or host:port");
+    default: return tr("Sent with every request to a URL source: Name: value; Name2: value2");
+  }
+}
+
+QVariant ProbesModel::value(const Scenario& s, int row, int column) const {
+  const auto& p = s.probes.sources[static_cast<std::size_t>(row)];
+  switch (column) {
+    case SourceColumn: return QString::fromStdString(p.source);
+    case LabelColumn: return QString::fromStdString(p.label);
+    default: return headers_text(p.headers);
+  }
+}
+
+bool ProbesModel::setValue(Scenario& s, int row, int column, const QVariant& value) const {
+  auto& p = s.probes.sources[static_cast<std::size_t>(row)];
+  const QString text = value.toString().trimmed();
+  switch (column) {
+    case SourceColumn: p.source = text.toStdString(); break;
+    case LabelColumn: p.label = text.toStdString(); break;
+    default: p.headers = headers_from_text(text); break;
+  }
+  return true;
+}
+
+void ProbesModel::insertItem(Scenario& s, int at) const {
+  s.probes.sources.insert(s.probes.sources.begin() + at, scenario::ProbeSource{"/metrics", "", {}});
+}
+
+void ProbesModel::removeItem(Scenario& s, int at) const { s.probes.sources.erase(s.probes.sources.begin() + at); }
+
+}  // namespace lh::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+#include "session/session_data.h"
+
+namespace lh::ui {
+
+class CompareDialog;
+class MainWindow;
+class RecentFiles;
+struct LoadedSession;
+
+// Recorded sessions in the main window: File › Open Session…, a folder
+// given on the command line, dropped or picked from the recent files
+// (read off the GUI thread, then shown on the dashboard with its events
+// and verdicts); File › Export… for the session on screen (the same files
+// and PDF as `leakhound-cli report`); File › Compare Sessions… (before and
+// after, as `leakhound-cli compare`). Problems are one line in a box.
+class SessionFolders : public QObject {
+  Q_OBJECT
+
+ public:
+  SessionFolders(MainWindow* window, RecentFiles* recent);
+
+  // The recorded session on screen; null while a run (or nothing) is shown.
+  std::shared_ptr<const session::SessionData> shown() const;
+  // Null until Compare Sessions… was first asked for.
+  CompareDialog* compareDialog() const { return compare_; }
+
+ public slots:
+  void openDialog();
+  // Reads `path` (a session folder, or its journal.jsonl) in the background
+  // and shows it; opened() or failed() follows.
+  void open(const QString& path);
+  void exportDialog();
+  // Writes the on-screen session's files and PDF into `target`;
+  // exported() or failed() follows.
+  void exportTo(const QString& target);
+  void showCompare();
+
+ signals:
+  void opened(const QString& folder);
+  void exported(const QStringList& files);
+  void failed(const QString& error);
+
+ private:
+  void showLoaded(const LoadedSession& loaded, const QString& path);
+  void tell(const QString& title, const QString& error);
+  void say(const QString& text, int timeout_ms = 8000);
+
+  MainWindow* window_;
+  RecentFiles* recent_;
+  std::shared_ptr<const session::SessionData> shown_;
+  CompareDialog* compare_ = nullptr;
+  unsigned open_job_ = 0;
+  bool exporting_ = false;
+};
+
+}  // namespace lh::ui

@@ -1,0 +1,93 @@
+#include "verdict/verdict_words.h"
+
+#include <QCoreApplication>
+#include <cmath>
+
+#include "analysis/amounts.h"
+#include "common/duration.h"
+
+namespace lh::ui {
+
+using namespace Qt::StringLiterals;
+using analysis::Verdict;
+using analysis::VerdictKind;
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Verdict", text); }
+
+QString amount(double value, const std::string& unit) {
+  return QString::fromStdString(analysis::format_amount(value, unit));
+}
+
+QString signed_amount(double value, const std::string& unit) {
+  const QString text = amount(value, unit);
+  return value > 0 && !text.startsWith(u'-') ? u"+"_s + text : text;
+}
+
+QString clock(double t_s) { return QString::fromStdString(format_clock(Seconds(t_s))); }
+
+QString hours(double h) { return QString::fromStdString(format_duration(Seconds(h * 3600.0))); }
+
+}  // namespace
+
+QString verdict_title(VerdictKind kind) {
+  switch (kind) {
+    case VerdictKind::leak: return tr("Leak");
+    case VerdictKind::no_leak: return tr("No leak");
+    case VerdictKind::inconclusive: break;
+  }
+  return tr("Inconclusive");
+}
+
+QString verdict_line(const Verdict& v) {
+  switch (v.kind) {
+    case VerdictKind::leak:
+      return v.has_estimate ? tr("Leak: grows %1/h").arg(signed_amount(v.slope_per_hour, v.unit)) : tr("Leak");
+    case VerdictKind::no_leak: return tr("No leak");
+    case VerdictKind::inconclusive: break;
+  }
+  return v.reasons.empty() ? tr("Inconclusive")
+                           : tr("Inconclusive: %1").arg(QString::fromStdString(v.reasons.front()));
+}
+
+QColor verdict_colour(VerdictKind kind, const QPalette& palette) {
+  const bool dark = palette.color(QPalette::Window).lightnessF() < 0.5;
+  switch (kind) {
+    case VerdictKind::leak: return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb3, 0x26, 0x1e);
+    case VerdictKind::no_leak: return dark ? QColor(0x56, 0xd3, 0x64) : QColor(0x1a, 0x7f, 0x37);
+    case VerdictKind::inconclusive: break;
+  }
+  return dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
+}
+
+QString slope_text(const Verdict& v) {
+  if (!v.has_estimate) return {};
+  return tr("%1/h (95 % CI %2 to %3/h)")
+      .arg(signed_amount(v.slope_per_hour, v.unit), signed_amount(v.slope_ci_low, v.unit),
+           signed_amount(v.slope_ci_high, v.unit));
+}
+
+QString growth_text(const Verdict& v) {
+  if (!v.has_estimate) return {};
+  return tr("%1 from %2 to %3").arg(signed_amount(v.growth, v.unit), clock(v.window_from_s), clock(v.window_to_s));
+}
+
+QString per_1000_requests_text(const Verdict& v) {
+  if (!v.growth_per_1000_requests) return {};
+  return signed_amount(*v.growth_per_1000_requests, v.unit);
+}
+
+QString time_to_limit_text(const Verdict& v) {
+  if (!v.time_to_limit_h) return {};
+  if (*v.time_to_limit_h <= 0) return tr("already past it");
+  QString text = tr("about %1").arg(hours(*v.time_to_limit_h));
+  if (v.time_to_limit_low_h && v.time_to_limit_high_h) {
+    text += tr(" (%1 to %2)").arg(hours(*v.time_to_limit_low_h), hours(*v.time_to_limit_high_h));
+  } else if (v.time_to_limit_low_h) {
+    text += tr(" (%1, or maybe never)").arg(hours(*v.time_to_limit_low_h));
+  }
+  return text;
+}
+
+}  // namespace lh::ui
