@@ -6,16 +6,25 @@
 #include <string>
 #include <vector>
 
-namespace lh::cli {
+namespace lh::app {
+
+// The demo's switches: a leak of 16 KiB per request (the original bug of
+// the segmentation service) beside a bounded cache that fills and holds
+// (the fix), so the verdicts show one of each. `leakhound-cli demo` and
+// `leakhound --demo` start the demo target with them.
+inline constexpr int kDemoLeakKib = 16;
+inline constexpr int kDemoCacheEntries = 200;
+std::vector<std::string> demo_target_flags();
 
 // The bundled leakhound-demo-target: next to this binary (an install, or
-// the build tree's app/demo_target beside app/cli), else on PATH.
+// the build tree's app/demo_target beside app/cli and app/desktop), else
+// on PATH.
 // Throws InputError when it is nowhere.
 std::filesystem::path find_demo_target();
 
-// The demo target running as a child of the CLI on a free loopback port.
-// It dies with the CLI (PR_SET_PDEATHSIG), so a killed demo leaves no
-// server behind.
+// The demo target running as a child of this program on a free loopback
+// port. It dies with the thread that started it (PR_SET_PDEATHSIG: start
+// it from the main thread), so a killed demo leaves no server behind.
 class DemoTargetProcess {
  public:
   // Starts it with `flags` and waits up to 10 s for its "listening" line.
@@ -35,4 +44,4 @@ class DemoTargetProcess {
   int port_ = 0;
 };
 
-}  // namespace lh::cli
+}  // namespace lh::app
