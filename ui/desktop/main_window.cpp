@@ -23,6 +23,7 @@
 #include "editor/scenario_editor.h"
 #include "editor/scenario_files.h"
 #include "events/events_panel.h"
+#include "run/run_controls.h"
 #include "shell/app_settings.h"
 #include "shell/recent_files.h"
 #include "shell/status_line.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
   document_->newScenario(AppSettings::lastFolder(AppSettings::Folder::scenarios));
   editor_ = new ScenarioEditor(document_);
   files_ = new ScenarioFiles(document_, recent_, this);
+  run_ = new RunControls(this);
   setAcceptDrops(true);
 
   createDocks();
@@ -103,6 +105,12 @@ void MainWindow::createMenus() {
   QToolBar* files_bar = addToolBar(tr("File"));
   files_bar->setObjectName(u"fileToolBar"_s);
   files_bar->addActions({a.new_scenario, a.open, a.save});
+
+  menuBar()->addMenu(tr("&Run"))->addActions({a.start, a.pause, a.stop});
+  QToolBar* run_bar = addToolBar(tr("Run"));
+  run_bar->setObjectName(u"runToolBar"_s);
+  run_bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  run_bar->addActions({a.start, a.pause, a.stop});
 
   view_menu_ = menuBar()->addMenu(tr("&View"));
   view_menu_->addActions(dashboard_->viewActions());
@@ -202,6 +210,7 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!run_->readyToClose(event)) return;
   if (!files_->maybeSave()) {
     event->ignore();
     return;

@@ -16,6 +16,7 @@ namespace lh::ui {
 class DashboardPanel;
 class EventsPanel;
 class RecentFiles;
+class RunControls;
 class ScenarioDocument;
 class ScenarioEditor;
 class ScenarioFiles;
@@ -43,6 +44,8 @@ class MainWindow : public QMainWindow {
   ScenarioDocument* document() const { return document_; }
   ScenarioEditor* editor() const { return editor_; }
   ScenarioFiles* scenarioFiles() const { return files_; }
+  StatusLine* statusLine() const { return status_; }
+  RunControls* runControls() const { return run_; }
 
   // Shows a session's series, events and verdicts (a live run's or a
   // recorded one's).
@@ -77,6 +80,7 @@ class MainWindow : public QMainWindow {
   ScenarioDocument* document_;
   ScenarioEditor* editor_;
   ScenarioFiles* files_;
+  RunControls* run_ = nullptr;
   QDockWidget* editor_dock_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QString session_name_;
