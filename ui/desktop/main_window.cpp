@@ -106,7 +106,10 @@ void MainWindow::createMenus() {
   files_bar->setObjectName(u"fileToolBar"_s);
   files_bar->addActions({a.new_scenario, a.open, a.save});
 
-  menuBar()->addMenu(tr("&Run"))->addActions({a.start, a.pause, a.stop});
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run->addActions({a.start, a.pause, a.stop});
+  run->addSeparator();
+  run->addAction(run_->sessionsFolderAction());
   QToolBar* run_bar = addToolBar(tr("Run"));
   run_bar->setObjectName(u"runToolBar"_s);
   run_bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QPointer>
 #include <QStatusBar>
@@ -62,7 +63,20 @@ RunControls::RunControls(MainWindow* window)
   });
   connect(controller_, &RunController::pausedChanged, this, &RunControls::updateActions);
   connect(controller_, &RunController::ended, this, &RunControls::showEnd);
+
+  sessions_folder_ = new QAction(tr("Sessions &Folder…"), this);
+  sessions_folder_->setObjectName(u"actionSessionsFolder"_s);
+  sessions_folder_->setStatusTip(tr("Choose the folder new runs write their session folders into"));
+  connect(sessions_folder_, &QAction::triggered, this, &RunControls::chooseSessionsFolder);
   updateActions();
+}
+
+void RunControls::chooseSessionsFolder() {
+  const QString folder = QFileDialog::getExistingDirectory(window_, tr("Where Runs Write Their Sessions"),
+                                                           AppSettings::runsFolder());
+  if (folder.isEmpty()) return;
+  AppSettings::setRunsFolder(folder);
+  window_->statusBar()->showMessage(tr("New runs go to %1").arg(QDir::toNativeSeparators(folder)), 5000);
 }
 
 bool RunControls::start() {

@@ -6,6 +6,7 @@
 #include "session/session_progress.h"
 
 QT_BEGIN_NAMESPACE
+class QAction;
 class QCloseEvent;
 QT_END_NAMESPACE
 
@@ -29,6 +30,8 @@ class RunControls : public QObject {
 
   RunController* controller() const { return controller_; }
   RunProgress* progress() const { return progress_; }
+  // Run > Sessions Folder…: where new runs write their folders.
+  QAction* sessionsFolderAction() const { return sessions_folder_; }
 
   // Runs the scenario in the editor. false when its problems (listed in a
   // box, and inline in the editor) or the folder stop it.
@@ -42,10 +45,12 @@ class RunControls : public QObject {
   void showProgress(const session::SessionProgress& p);
   void showEnd(const session::SessionProgress& p);
   void tell(const QString& title, const QString& text, const QString& details = {});
+  void chooseSessionsFolder();
 
   MainWindow* window_;
   RunController* controller_;
   RunProgress* progress_;
+  QAction* sessions_folder_;
 };
 
 // "Running", "Paused", "Finished" …: the state as the status line says it.
