@@ -68,8 +68,8 @@ std::filesystem::path find_demo_target() {
   throw InputError(std::string(kName) + " was not found next to this program nor on PATH");
 }
 
-DemoTargetProcess::DemoTargetProcess(const std::vector<std::string>& flags) {
-  const std::filesystem::path binary = find_demo_target();
+DemoTargetProcess::DemoTargetProcess(const std::vector<std::string>& flags, std::filesystem::path binary) {
+  if (binary.empty()) binary = find_demo_target();
   std::vector<std::string> argv{binary.string(), "--port", "0"};
   argv.insert(argv.end(), flags.begin(), flags.end());
   int out[2];

@@ -27,9 +27,10 @@ std::filesystem::path find_demo_target();
 // it from the main thread), so a killed demo leaves no server behind.
 class DemoTargetProcess {
  public:
-  // Starts it with `flags` and waits up to 10 s for its "listening" line.
-  // Throws InputError when it cannot be started.
-  explicit DemoTargetProcess(const std::vector<std::string>& flags);
+  // Starts it (`binary`, or find_demo_target() when empty) with `flags` and
+  // waits up to 10 s for its "listening" line. Throws InputError when it
+  // cannot be started.
+  explicit DemoTargetProcess(const std::vector<std::string>& flags, std::filesystem::path binary = {});
   // Stops it: SIGTERM, then SIGKILL after 5 s.
   ~DemoTargetProcess();
   DemoTargetProcess(const DemoTargetProcess&) = delete;
