@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LeakHound needs, and only those missing:
 # quick and silent when everything is present. Groups: build (default),
-# test, demo, bench.   Usage: scripts/setup.sh [GROUP...]
+# test, demo, bench, screenshot.   Usage: scripts/setup.sh [GROUP...]
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
@@ -10,6 +10,7 @@ declare -A GROUPS_PACKAGES=(
   [test]="fonts-dejavu-core"
   [demo]="curl"
   [bench]="nginx-light apache2-utils wrk"
+  [screenshot]="xvfb fonts-dejavu-core"
 )
 
 wanted=()

@@ -11,8 +11,8 @@ namespace lh::desktop {
 //   leakhound [FILE]                 open a scenario (or a session folder)
 //   leakhound --run FILE             … and start its run at once
 //   leakhound --demo                 start the bundled demo target and run the demo scenario on it
-// For scripts/screenshot.sh (hidden from --help, documented in
-// docs/DESKTOP.md):
+// For scripts/screenshot.sh (hidden from --help, documented in README.md,
+// "Desktop app"):
 //   --screenshot PNG [--after SECONDS] [--size WxH]
 //                                    save a picture of the window after SECONDS
 //                                    (default 60), then stop the run and quit
