@@ -15,16 +15,11 @@
 #include "scenario/resolve.h"
 #include "session/session_plan.h"
 #include "session_driver.h"
+#include "session/session_folder.h"
 #include "session_output.h"
 
 namespace lh::cli {
 namespace {
-
-// The demo target's switches: a leak of 16 KiB per request (the original
-// bug of the segmentation service) beside a bounded cache that fills and
-// holds (the fix), so the report shows one of each.
-constexpr int kLeakKib = 16;
-constexpr int kCacheEntries = 200;
 
 struct DemoOptions {
   std::string out;
@@ -43,7 +38,7 @@ session::SessionPlan demo_plan(const std::string& url, const std::string& durati
 int run(const DemoOptions& o) {
   const std::string program = "leakhound-cli demo";
   std::filesystem::path folder;
-  std::optional<DemoTargetProcess> target;
+  std::optional<app::DemoTargetProcess> target;
   try {
     if (parse_duration(o.duration).count() <= 0)
       throw InputError("expected a positive duration, got \"" + o.duration + "\"");
@@ -51,16 +46,15 @@ int run(const DemoOptions& o) {
     return app::report_bad_input(program, std::string("--duration: ") + e.what());
   }
   try {
-    folder = o.out.empty() ? new_session_folder("demo") : std::filesystem::path(o.out);
-    target.emplace(std::vector<std::string>{"--leak-kb-per-request", std::to_string(kLeakKib), "--cache-limit",
-                                            std::to_string(kCacheEntries)});
+    folder = o.out.empty() ? session::new_session_folder({}, "demo") : std::filesystem::path(o.out);
+    target.emplace(app::demo_target_flags());
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
   }
   std::printf(
       "Demo target at %s, leaking %d KiB per request beside a cache of "
       "%d documents\n",
-      target->url().c_str(), kLeakKib, kCacheEntries);
+      target->url().c_str(), app::kDemoLeakKib, app::kDemoCacheEntries);
   const int status = run_session_to_end(demo_plan(target->url(), o.duration), folder, false, program);
   target.reset();
   return status;

@@ -7,6 +7,7 @@
 #include "parse_args.h"
 #include "scenario/resolve.h"
 #include "session_driver.h"
+#include "session/session_folder.h"
 #include "session_output.h"
 
 namespace lh::cli {
@@ -29,7 +30,7 @@ int run(const RunOptions& o) {
     options.target = o.target;
     options.duration = o.duration;
     plan = scenario::load_session_plan(o.scenario, std::move(options));
-    folder = o.out.empty() ? new_session_folder(plan.name) : std::filesystem::path(o.out);
+    folder = o.out.empty() ? session::new_session_folder({}, plan.name) : std::filesystem::path(o.out);
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
   }

@@ -15,10 +15,6 @@ namespace lh::cli {
 // cannot be written.
 session::SessionData write_session_results(const std::filesystem::path& folder);
 
-// A new folder for a session in the current directory:
-// "leakhound-<name>-20260121-221500" ("-2", "-3" … if taken).
-std::filesystem::path new_session_folder(const std::string& name);
-
 // True when this build can write PDF reports (it was built with Qt).
 bool can_write_pdf();
 

@@ -1,11 +1,19 @@
 // leakhound: the desktop app.
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
+#include <cstdio>
+#include <optional>
 
+#include "common/input_error.h"
 #include "common/version.h"
+#include "demo_target_process.h"
+#include "editor/scenario_document.h"
+#include "launch_options.h"
 #include "main_window.h"
+#include "run/demo_scenario_document.h"
+#include "run/run_controls.h"
+#include "screenshot.h"
 #include "shell/app_settings.h"
 #include "shell/theme.h"
 
@@ -21,24 +29,37 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QString::fromUtf8(lh::kVersion));
   QApplication::setDesktopFileName(u"io.github.leakhound.LeakHound"_s);
   QApplication::setWindowIcon(QIcon(u":/icons/leakhound.svg"_s));
+  const lh::desktop::LaunchOptions options = lh::desktop::read_launch_options();
 
-  QCommandLineParser parser;
-  parser.setApplicationDescription(
-      QApplication::translate("main", "Load-test an HTTP service while watching its memory, and flag leaks."));
-  parser.addHelpOption();
-  parser.addVersionOption();
-  parser.addPositionalArgument(u"FILE"_s, QApplication::translate("main", "A scenario file (NAME.leakhound.json) or a "
-                                                                          "recorded session's folder to open"),
-                               u"[FILE]"_s);
-  parser.process(app);
-  if (parser.positionalArguments().size() > 1) parser.showHelp(2);
+  // Started before the window, stopped after it (declared first): the run
+  // ends before its target goes.
+  std::optional<lh::app::DemoTargetProcess> demo_target;
+  if (options.demo) {
+    try {
+      demo_target.emplace(lh::app::demo_target_flags());
+    } catch (const lh::InputError& e) {
+      std::fprintf(stderr, "leakhound: --demo: %s\n", e.what());
+      return 2;
+    }
+    std::printf("Demo target at %s, leaking %d KiB per request beside a cache of %d documents\n",
+                demo_target->url().c_str(), lh::app::kDemoLeakKib, lh::app::kDemoCacheEntries);
+    std::fflush(stdout);
+  }
 
   lh::ui::apply_theme(lh::ui::AppSettings::theme());
   lh::ui::MainWindow window;
+  if (options.size) window.resize(*options.size);
   window.show();
-  if (!parser.positionalArguments().isEmpty()) {
-    // Once the window shows: opening may ask questions.
-    QTimer::singleShot(0, &window, [&window, path = parser.positionalArguments().front()] { window.openAny(path); });
-  }
+  // Once the window shows: opening may ask questions.
+  QTimer::singleShot(0, &window, [&window, &options, &demo_target] {
+    if (demo_target) {
+      lh::ui::open_demo_scenario(*window.document(), demo_target->url(),
+                                 lh::ui::AppSettings::lastFolder(lh::ui::AppSettings::Folder::scenarios));
+    } else if (!options.file.isEmpty() && !window.openAny(options.file)) {
+      return;
+    }
+    if (options.demo || options.run) window.runControls()->start();
+  });
+  if (!options.screenshot.isEmpty()) lh::desktop::schedule_screenshot(window, options.screenshot, options.screenshot_after);
   return QApplication::exec();
 }

@@ -204,6 +204,9 @@ DrawStats ChartCanvas::draw(const ChartFrame& frame, TimeWindow window, std::siz
   auto scale_for = [&](Range r, const AxisSpec& spec) {
     if (r.empty()) r = Range{0, 1};
     if (spec.include_zero) r.add(0);
+    // Nothing but zeros (no errors yet) on an axis from zero: 0…1, not a
+    // scale reaching below zero for values that cannot go there.
+    if (spec.include_zero && r.min == 0 && r.max == 0) r.add(1);
     return lh::chart::nice_scale(r.min, r.max, value_ticks);
   };
   const lh::chart::NiceScale left_scale = scale_for(left, content_.left_axis);

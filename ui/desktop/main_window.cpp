@@ -25,6 +25,7 @@
 #include "events/events_panel.h"
 #include "session/journal_records.h"
 #include "sessions/session_folders.h"
+#include "run/run_controls.h"
 #include "shell/app_settings.h"
 #include "shell/recent_files.h"
 #include "shell/status_line.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
   editor_ = new ScenarioEditor(document_);
   files_ = new ScenarioFiles(document_, recent_, this);
   sessions_ = new SessionFolders(this, recent_);
+  run_ = new RunControls(this);
   setAcceptDrops(true);
 
   createDocks();
@@ -108,6 +110,15 @@ void MainWindow::createMenus() {
   QToolBar* files_bar = addToolBar(tr("File"));
   files_bar->setObjectName(u"fileToolBar"_s);
   files_bar->addActions({a.new_scenario, a.open, a.save});
+
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run->addActions({a.start, a.pause, a.stop});
+  run->addSeparator();
+  run->addAction(run_->sessionsFolderAction());
+  QToolBar* run_bar = addToolBar(tr("Run"));
+  run_bar->setObjectName(u"runToolBar"_s);
+  run_bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  run_bar->addActions({a.start, a.pause, a.stop});
 
   view_menu_ = menuBar()->addMenu(tr("&View"));
   view_menu_->addActions(dashboard_->viewActions());
@@ -209,6 +220,7 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!run_->readyToClose(event)) return;
   if (!files_->maybeSave()) {
     event->ignore();
     return;

@@ -16,6 +16,7 @@ namespace lh::ui {
 class DashboardPanel;
 class EventsPanel;
 class RecentFiles;
+class RunControls;
 class ScenarioDocument;
 class ScenarioEditor;
 class ScenarioFiles;
@@ -45,6 +46,8 @@ class MainWindow : public QMainWindow {
   ScenarioEditor* editor() const { return editor_; }
   ScenarioFiles* scenarioFiles() const { return files_; }
   SessionFolders* sessionFolders() const { return sessions_; }
+  StatusLine* statusLine() const { return status_; }
+  RunControls* runControls() const { return run_; }
 
   // Shows a session's series, events and verdicts (a live run's or a
   // recorded one's).
@@ -81,6 +84,7 @@ class MainWindow : public QMainWindow {
   ScenarioEditor* editor_;
   ScenarioFiles* files_;
   SessionFolders* sessions_;
+  RunControls* run_ = nullptr;
   QDockWidget* editor_dock_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QString session_name_;

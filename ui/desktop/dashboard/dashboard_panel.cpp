@@ -102,6 +102,9 @@ DashboardPanel::DashboardPanel(SessionFeed* feed, QWidget* parent)
   series_list_->setObjectName(u"seriesList"_s);
   series_list_->setModel(series_model_);
   series_list_->setUniformItemSizes(true);
+  // Long names ("127.0.0.1:8000/process_cpu_percent") keep both ends.
+  series_list_->setTextElideMode(Qt::ElideMiddle);
+  series_list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   series_list_->setToolTip(tr("Tick a series to chart it below the others"));
   auto* series_box = new QWidget;
   auto* series_layout = new QVBoxLayout(series_box);
@@ -110,7 +113,7 @@ DashboardPanel::DashboardPanel(SessionFeed* feed, QWidget* parent)
   series_label->setBuddy(series_list_);
   series_layout->addWidget(series_label);
   series_layout->addWidget(series_list_);
-  series_box->setMinimumWidth(series_list_->fontMetrics().averageCharWidth() * 22);
+  series_box->setMinimumWidth(series_list_->fontMetrics().averageCharWidth() * 30);
 
   side_splitter_ = new QSplitter(Qt::Horizontal);
   side_splitter_->setObjectName(u"dashboardSplitter"_s);
@@ -158,6 +161,8 @@ std::vector<TimeChartWidget*> DashboardPanel::extraCharts() const {
   for (const auto& [id, chart] : extra_) out.push_back(chart);
   return out;
 }
+
+std::size_t DashboardPanel::chartDataBytes() const { return series_ ? series_->memory_bytes() : 0; }
 
 QList<QAction*> DashboardPanel::viewActions() const { return {follow_, whole_run_, zoom_in_, zoom_out_}; }
 

@@ -47,6 +47,8 @@ class DashboardPanel : public QWidget {
   ChartGroup* chartGroup() const { return group_; }
   SeriesListModel* seriesModel() const { return series_model_; }
   const DashboardSeries& shownSeries() const { return shown_; }
+  // Bytes of the charted series' copies (StoreSeries), for the memory benchmark.
+  std::size_t chartDataBytes() const;
 
   QAction* followAction() const { return follow_; }
   QAction* wholeRunAction() const { return whole_run_; }

@@ -42,8 +42,12 @@ struct StoreSeries::Cached {
       c.values.clear();
       first_row = points.first_row;
     }
+    // No reserve(size + n) here: at a row or two a tick it would grow the
+    // vector by exactly that much every time, copying it whole and leaving
+    // a trail of freed blocks the heap cannot reuse (the desktop app's own
+    // memory then grew ~10 MiB/h with every series charted: bench/desktop,
+    // self). push_back grows it geometrically.
     c.t_s.insert(c.t_s.end(), points.t.begin(), points.t.end());
-    c.values.reserve(c.values.size() + points.v.size());
     for (double v : points.v) c.values.push_back(v * scale);
     next_row = points.end_row();
   }

@@ -110,14 +110,14 @@ bool ScenarioDocument::saveAs(const QString& path, QString* error) {
   return true;
 }
 
-void ScenarioDocument::replace(scenario::Scenario scenario, const QString& base_folder) {
+void ScenarioDocument::replace(scenario::Scenario scenario, const QString& base_folder, bool modified) {
   scenario_ = std::move(scenario);
   base_folder_ = base_folder;
   read_problems_.clear();
   input_problems_.clear();
   edited_since_open_ = false;
   setPath({});
-  setModified(true);
+  setModified(modified);
   emit replaced();
   validateNow();
 }

@@ -47,8 +47,9 @@ class ScenarioDocument : public QObject {
   // Writes the file (atomically). false and `error` when it cannot.
   bool saveAs(const QString& path, QString* error = nullptr);
   bool save(QString* error = nullptr) { return saveAs(path_, error); }
-  // A scenario made elsewhere (an imported ab command line): unsaved.
-  void replace(scenario::Scenario scenario, const QString& base_folder = {});
+  // A scenario made elsewhere (an imported ab command line): unsaved, unless
+  // `modified` is false (the built-in demo scenario: nothing to save).
+  void replace(scenario::Scenario scenario, const QString& base_folder = {}, bool modified = true);
 
   // Changes the scenario; the editor's widgets call this for every edit.
   void edit(const std::function<void(scenario::Scenario&)>& change);

@@ -14,7 +14,7 @@
 
 #include "common/input_error.h"
 
-namespace lh::cli {
+namespace lh::app {
 namespace {
 
 constexpr const char* kName = "leakhound-demo-target";
@@ -46,6 +46,10 @@ std::string first_line(int fd, std::chrono::milliseconds timeout) {
 
 }  // namespace
 
+std::vector<std::string> demo_target_flags() {
+  return {"--leak-kb-per-request", std::to_string(kDemoLeakKib), "--cache-limit", std::to_string(kDemoCacheEntries)};
+}
+
 std::filesystem::path find_demo_target() {
   const auto here = own_folder();
   for (const auto& candidate : {here / kName, here.parent_path() / "demo_target" / kName}) {
@@ -61,11 +65,11 @@ std::filesystem::path find_demo_target() {
       rest.remove_prefix(colon + 1);
     }
   }
-  throw InputError(std::string(kName) + " was not found next to leakhound-cli nor on PATH");
+  throw InputError(std::string(kName) + " was not found next to this program nor on PATH");
 }
 
-DemoTargetProcess::DemoTargetProcess(const std::vector<std::string>& flags) {
-  const std::filesystem::path binary = find_demo_target();
+DemoTargetProcess::DemoTargetProcess(const std::vector<std::string>& flags, std::filesystem::path binary) {
+  if (binary.empty()) binary = find_demo_target();
   std::vector<std::string> argv{binary.string(), "--port", "0"};
   argv.insert(argv.end(), flags.begin(), flags.end());
   int out[2];
@@ -74,7 +78,7 @@ DemoTargetProcess::DemoTargetProcess(const std::vector<std::string>& flags) {
   pid_ = fork();
   if (pid_ < 0) throw InputError("cannot start the demo target: fork failed");
   if (pid_ == 0) {
-    // Dies with the CLI, even when the CLI is killed with SIGKILL.
+    // Dies with its parent, even when the parent is killed with SIGKILL.
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(1);
     sigset_t none;
@@ -114,4 +118,4 @@ DemoTargetProcess::~DemoTargetProcess() {
   waitpid(pid_, nullptr, 0);
 }
 
-}  // namespace lh::cli
+}  // namespace lh::app
