@@ -12,6 +12,7 @@
 #include "launch_options.h"
 #include "main_window.h"
 #include "run/demo_scenario_document.h"
+#include "sessions/session_folders.h"
 #include "run/run_controls.h"
 #include "screenshot.h"
 #include "shell/app_settings.h"
@@ -52,6 +53,10 @@ int main(int argc, char** argv) {
   window.show();
   // Once the window shows: opening may ask questions.
   QTimer::singleShot(0, &window, [&window, &options, &demo_target] {
+    if (!demo_target && options.file.isEmpty()) {
+      window.sessionFolders()->offerUnfinishedRun();
+      return;
+    }
     if (demo_target) {
       lh::ui::open_demo_scenario(*window.document(), demo_target->url(),
                                  lh::ui::AppSettings::lastFolder(lh::ui::AppSettings::Folder::scenarios));

@@ -4,7 +4,10 @@
 #include <QFileInfo>
 #include <QAction>
 #include <QLabel>
+#include <QAbstractButton>
+#include <QApplication>
 #include <QMessageBox>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -20,6 +23,7 @@
 #include "events/events_model.h"
 #include "events/events_panel.h"
 #include "main_window.h"
+#include "shell/app_settings.h"
 #include "pdf_checks.h"
 #include "sessions/compare_dialog.h"
 #include "sessions/session_folders.h"
@@ -122,6 +126,27 @@ TEST_CASE("a killed session reopens from its journal and says it was rebuilt") {
   CHECK(window.statusBar()->currentMessage().contains(u"rebuilt from its journal"_s));
   REQUIRE(window.verdictPanel()->shown());
   CHECK(window.verdictPanel()->shown()->verdict.kind == lh::analysis::VerdictKind::leak);
+}
+
+TEST_CASE("a run the app did not see to its end is offered at the next start") {
+  TempFolder dir("ui_session_unfinished");
+  SyntheticSession spec = leaking("unfinished");
+  spec.ended = false;
+  lh::test::write_synthetic_session(dir.path(), spec);
+  lh::ui::AppSettings::setUnfinishedRun(q(dir.path()));
+  MainWindow window;
+  window.show();
+  QSignalSpy opened(window.sessionFolders(), &SessionFolders::opened);
+  QTimer::singleShot(0, [] {
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+      if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) box->button(QMessageBox::Open)->click();
+    }
+  });
+  CHECK(window.sessionFolders()->offerUnfinishedRun());
+  REQUIRE(opened.wait(kWaitMs));
+  CHECK(window.feed()->view().folder == q(dir.path()));
+  CHECK(lh::ui::AppSettings::unfinishedRun().isEmpty());
+  CHECK_FALSE(window.sessionFolders()->offerUnfinishedRun());  // asked once only
 }
 
 TEST_CASE("a folder that holds no session gives a one-line error and no crash") {

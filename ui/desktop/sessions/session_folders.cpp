@@ -36,6 +36,19 @@ std::shared_ptr<const session::SessionData> SessionFolders::shown() const {
   return shown_;
 }
 
+bool SessionFolders::offerUnfinishedRun() {
+  const QString folder = AppSettings::unfinishedRun();
+  if (folder.isEmpty()) return false;
+  AppSettings::setUnfinishedRun({});
+  if (!QFileInfo::exists(folder + u"/journal.jsonl"_s)) return false;
+  const auto answer = QMessageBox::question(
+      window_, tr("A Run Was Interrupted"),
+      tr("LeakHound ended during a run. Open what its journal kept in %1?").arg(QDir::toNativeSeparators(folder)),
+      QMessageBox::Open | QMessageBox::Ignore, QMessageBox::Open);
+  if (answer == QMessageBox::Open) open(folder);
+  return true;
+}
+
 void SessionFolders::openDialog() {
   const QString folder = QFileDialog::getExistingDirectory(window_, tr("Open a Recorded Session Folder"),
                                                            AppSettings::lastFolder(AppSettings::Folder::sessions));

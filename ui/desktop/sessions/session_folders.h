@@ -41,6 +41,10 @@ class SessionFolders : public QObject {
   // exported() or failed() follows.
   void exportTo(const QString& target);
   void showCompare();
+  // If the app was closed or killed during a run (its folder still noted in
+  // the settings), asks whether to open what the journal kept, and forgets
+  // the note either way. true when it asked.
+  bool offerUnfinishedRun();
 
  signals:
   void opened(const QString& folder);
