@@ -84,7 +84,13 @@ TEST_CASE("a bounded cache that fills and holds gives no_leak") {
   // target's RSS creep even with its cache full.
   DemoTarget target({"--cache-limit", "200", "--threads", "2"});
   TempFolder dir("e2e_cache");
-  SessionRunner runner(segment_plan(target.url(), 120, 50), {.folder = dir / "run"});
+  // Probes every 0.5 s, not 0.2 s: on a saturated machine a 2 s stall of
+  // the sampler would be ten intervals, a gap that splits the series and
+  // leaves too short a window for a verdict. And 140 s: the verdict needs
+  // 90 s after the warm-up and the cache filling.
+  SessionPlan plan = segment_plan(target.url(), 140, 50);
+  plan.probes.interval = lh::Seconds(0.5);
+  SessionRunner runner(std::move(plan), {.folder = dir / "run"});
   runner.start();
   runner.wait();
   const SessionData data = load_session(dir / "run");
