@@ -1,10 +1,6 @@
 // leakhound-cli demo, and what survives a SIGKILL: everything the journal
 // got up to the last second, rebuilt by `report`.
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -13,6 +9,7 @@
 #include <thread>
 
 #include "child_process.h"
+#include "loopback_server.h"
 #include "common/csv.h"
 #include "common/iso_time.h"
 #include "synthetic_session.h"
@@ -24,17 +21,6 @@ using lh::test::run_command;
 using lh::test::TempFolder;
 
 namespace {
-
-bool accepts_connections(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  close(fd);
-  return ok;
-}
 
 // The last t_s of samples.csv, and its number of rows.
 std::pair<double, std::size_t> last_sample(const std::filesystem::path& csv) {
@@ -71,7 +57,7 @@ TEST_CASE("a demo killed with SIGKILL is rebuilt by report with every sample up 
   // The demo target dies with the CLI.
   bool closed = false;
   for (int i = 0; i < 40 && !closed; ++i) {
-    closed = !accepts_connections(port);
+    closed = !lh::test::loopback_port_accepts(port);
     if (!closed) std::this_thread::sleep_for(100ms);
   }
   CHECK(closed);

@@ -9,20 +9,11 @@
 
 using lh::test::read_file;
 using lh::test::run_command;
+using lh::test::squeezed;
 using lh::test::SyntheticSession;
 using lh::test::TempFolder;
 
 namespace {
-
-std::string squeezed(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 bool one_line(const std::string& err) { return std::count(err.begin(), err.end(), '\n') == 1; }
 

@@ -14,24 +14,9 @@
 #include "synthetic_session.h"
 
 using namespace lh::session;
+using lh::test::squeezed;
 using lh::test::SyntheticSession;
 using lh::test::TempFolder;
-
-namespace {
-
-// pdftotext lays text out in lines: a sentence may wrap anywhere. Compare
-// with every run of white space made one space.
-std::string squeezed(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
-}  // namespace
 
 TEST_CASE("a session's report holds its verdict sentence, charts on its first page, and every section") {
   TempFolder dir("report");

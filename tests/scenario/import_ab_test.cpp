@@ -8,20 +8,14 @@
 #include "scenario/resolve.h"
 #include "scenario/serialize.h"
 #include "temp_dir.h"
+#include "fake_env.h"
 
 using namespace lh::scenario;
+using lh::test::fake_env;
 using lh::load::AbOptions;
 using lh::test::TempDir;
 
 namespace {
-
-EnvLookup fake_env(std::map<std::string, std::string> values) {
-  return [values](const std::string& name) -> std::optional<std::string> {
-    const auto it = values.find(name);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
-  };
-}
 
 // ab -n 1000 -c 50 -k -p body.json -T application/json URL, with the body
 // in `dir`.

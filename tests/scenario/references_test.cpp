@@ -3,20 +3,10 @@
 #include <map>
 
 #include "scenario/references.h"
+#include "fake_env.h"
 
 using namespace lh::scenario;
-
-namespace {
-
-EnvLookup fake_env(std::map<std::string, std::string> values) {
-  return [values](const std::string& name) -> std::optional<std::string> {
-    const auto it = values.find(name);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
-  };
-}
-
-}  // namespace
+using lh::test::fake_env;
 
 TEST_CASE("well-formed references, and what is wrong with the others") {
   CHECK_FALSE(reference_problem("Bearer ${ENV:API_TOKEN}"));

@@ -10,19 +10,13 @@
 #include "scenario/scenario_file.h"
 #include "scenario_texts.h"
 #include "temp_dir.h"
+#include "fake_env.h"
 
 using namespace lh::scenario;
+using lh::test::fake_env;
 using lh::test::TempDir;
 
 namespace {
-
-EnvLookup fake_env(std::map<std::string, std::string> values) {
-  return [values](const std::string& name) -> std::optional<std::string> {
-    const auto it = values.find(name);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
-  };
-}
 
 std::string listed(const Problems& problems) {
   std::string out;

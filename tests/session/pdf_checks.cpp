@@ -38,4 +38,14 @@ double pdf_page_ink(const std::filesystem::path& pdf, int page) {
   return static_cast<double>(ink) / static_cast<double>(pixels.size());
 }
 
+std::string squeezed(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 }  // namespace lh::test

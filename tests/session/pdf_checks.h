@@ -12,4 +12,8 @@ std::string pdf_text(const std::filesystem::path& pdf);
 double pdf_page_ink(const std::filesystem::path& pdf, int page);
 int pdf_pages(const std::filesystem::path& pdf);
 
+// pdftotext lays text out in lines: a sentence may wrap anywhere. Compare
+// with every run of white space made one space.
+std::string squeezed(const std::string& text);
+
 }  // namespace lh::test

@@ -49,4 +49,7 @@ class LoopbackServer {
 // it is refused.
 int unused_loopback_port();
 
+// Whether something accepts a connection on the loopback port now.
+bool loopback_port_accepts(int port);
+
 }  // namespace lh::test

@@ -13,6 +13,7 @@
 #include "demo_target.h"
 #include "fed_store.h"
 #include "probe/sampler.h"
+#include "wait_until.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -21,19 +22,9 @@ using lh::ui::SessionFeed;
 using lh::ui::charts::MarkerKind;
 using lh::ui::charts::TimeChartWidget;
 using lh::ui::test::FedStore;
+using lh::ui::test::wait_until;
 
 namespace {
-
-// Lets the event loop run until `done` or `timeout`.
-template <typename F>
-bool wait_until(F done, std::chrono::milliseconds timeout = 10s) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    QTest::qWait(20);
-  }
-  return true;
-}
 
 double last_shown_t(TimeChartWidget* chart, std::size_t series = 0) {
   const auto points = chart->shownPoints(series);

@@ -3,10 +3,6 @@
 // `--screenshot` saves the window and quits with the run's journal whole.
 // Run as a child with its own HOME, so no setting or session of the user's
 // is touched.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <QDir>
 #include <QImage>
@@ -15,6 +11,7 @@
 #include <regex>
 
 #include "child_process.h"
+#include "loopback_server.h"
 #include "session/session_data.h"
 
 using namespace std::chrono_literals;
@@ -28,17 +25,6 @@ std::vector<std::string> leakhound(const QTemporaryDir& home, std::vector<std::s
                                 LH_DESKTOP_BIN};
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;
-}
-
-bool accepts_connections(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  close(fd);
-  return ok;
 }
 
 }  // namespace
@@ -58,7 +44,7 @@ TEST_CASE("leakhound --demo runs the demo scenario, and --screenshot saves the w
   // The demo target it started is gone with it.
   std::smatch port;
   REQUIRE(std::regex_search(r.out, port, std::regex("Demo target at http://127\\.0\\.0\\.1:([0-9]+)")));
-  CHECK_FALSE(accepts_connections(std::stoi(port[1])));
+  CHECK_FALSE(lh::test::loopback_port_accepts(std::stoi(port[1])));
 
   // One session, under the default sessions folder, stopped with its journal whole.
   const QDir sessions(home.filePath(QStringLiteral("LeakHound/sessions")));

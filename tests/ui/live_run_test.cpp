@@ -30,23 +30,15 @@
 #include "sessions/session_folders.h"
 #include "shell/app_settings.h"
 #include "shell/status_line.h"
+#include "wait_until.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using lh::analysis::VerdictKind;
 using lh::ui::MainWindow;
+using lh::ui::test::wait_until;
 
 namespace {
-
-template <typename F>
-bool wait_until(F done, std::chrono::milliseconds timeout = 10s) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    QTest::qWait(50);
-  }
-  return true;
-}
 
 QString sample(const char* name) { return QStringLiteral(LH_SOURCE_DIR "/resources/scenarios/") + QString::fromUtf8(name); }
 

@@ -24,26 +24,18 @@
 #include "editor/target_page.h"
 #include "main_window.h"
 #include "shell/recent_files.h"
+#include "wait_until.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using lh::ui::ScenarioDocument;
 using lh::ui::ScenarioEditor;
 using Tester = QAbstractItemModelTester;
+using lh::ui::test::wait_until;
 
 namespace {
 
 QString sample(const char* name) { return QStringLiteral(LH_SOURCE_DIR "/resources/scenarios/") + QString::fromUtf8(name); }
-
-template <typename F>
-bool wait_until(F done, std::chrono::milliseconds timeout = 10s) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    QTest::qWait(20);
-  }
-  return true;
-}
 
 QLabel* error_label(QWidget& root, const QString& path) { return root.findChild<QLabel*>(u"error:"_s + path); }
 

@@ -29,6 +29,7 @@
 #include "sessions/session_folders.h"
 #include "shell/recent_files.h"
 #include "synthetic_session.h"
+#include "wait_until.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -36,23 +37,13 @@ using lh::test::SyntheticSession;
 using lh::test::TempFolder;
 using lh::ui::MainWindow;
 using lh::ui::SessionFolders;
+using lh::ui::test::wait_until;
 
 namespace {
 
 constexpr int kWaitMs = 30000;
 
 QString q(const std::filesystem::path& path) { return QString::fromStdString(path.string()); }
-
-// Lets the event loop run until `done` or `timeout`.
-template <typename F>
-bool wait_until(F done, std::chrono::milliseconds timeout = 10s) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    QTest::qWait(20);
-  }
-  return true;
-}
 
 QString state_text(const MainWindow& window) { return window.findChild<QLabel*>(u"statusState"_s)->text(); }
 

@@ -17,6 +17,7 @@
 #include "editor/requests_model.h"
 #include "editor/scenario_document.h"
 #include "editor/stages_model.h"
+#include "editor/table_view.h"
 
 namespace lh::ui {
 
@@ -26,13 +27,7 @@ using scenario::Scenario;
 namespace {
 
 QTableView* table_view(QAbstractItemModel* model, const QString& name, int rows) {
-  auto* view = new QTableView;
-  view->setObjectName(name);
-  view->setModel(model);
-  view->setSelectionBehavior(QAbstractItemView::SelectRows);
-  view->setSelectionMode(QAbstractItemView::SingleSelection);
-  view->horizontalHeader()->setStretchLastSection(true);
-  view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+  QTableView* view = editor_table_view(model, name);
   view->setMinimumHeight(view->verticalHeader()->defaultSectionSize() * (rows + 1));
   return view;
 }

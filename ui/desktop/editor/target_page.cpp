@@ -18,6 +18,7 @@
 #include "editor/found_series_model.h"
 #include "editor/probes_model.h"
 #include "editor/scenario_document.h"
+#include "editor/table_view.h"
 
 namespace lh::ui {
 
@@ -27,13 +28,7 @@ using scenario::Scenario;
 namespace {
 
 QTableView* table_view(QAbstractItemModel* model, const QString& name) {
-  auto* view = new QTableView;
-  view->setObjectName(name);
-  view->setModel(model);
-  view->setSelectionBehavior(QAbstractItemView::SelectRows);
-  view->setSelectionMode(QAbstractItemView::SingleSelection);
-  view->horizontalHeader()->setStretchLastSection(true);
-  view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+  QTableView* view = editor_table_view(model, name);
   view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                         QAbstractItemView::AnyKeyPressed);
   return view;

@@ -24,6 +24,7 @@
 #include "sessions/background.h"
 #include "sessions/folder_field.h"
 #include "verdict/verdict_words.h"
+#include "shell/selectable_label.h"
 
 namespace lh::ui {
 
@@ -66,14 +67,6 @@ QString run_summary(const QString& label, const session::ComparedRun& r, const Q
       .arg(QLocale().toString(r.requests, 'f', 0), q(format_duration(Seconds(r.duration_s))));
 }
 
-QLabel* text_label(const QString& name) {
-  auto* label = new QLabel;
-  label->setObjectName(name);
-  label->setWordWrap(true);
-  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  return label;
-}
-
 }  // namespace
 
 CompareDialog::CompareDialog(QWidget* parent) : QDialog(parent) {
@@ -102,15 +95,15 @@ CompareDialog::CompareDialog(QWidget* parent) : QDialog(parent) {
   by_label->setBuddy(by_);  // a row holding a layout gets no buddy of its own
   form->addRow(by_label, by_row);
 
-  sentence_ = text_label(u"compareSentence"_s);
+  sentence_ = selectable_label(u"compareSentence"_s);
   QFont big = sentence_->font();
   big.setPointSizeF(big.pointSizeF() * 1.15);
   sentence_->setFont(big);
   chart_ = new charts::TimeChartWidget;
   chart_->setObjectName(u"compareChart"_s);
   chart_->setRedrawInterval(std::chrono::milliseconds(0));
-  run_a_ = text_label(u"compareRunA"_s);
-  run_b_ = text_label(u"compareRunB"_s);
+  run_a_ = selectable_label(u"compareRunA"_s);
+  run_b_ = selectable_label(u"compareRunB"_s);
   for (QLabel* run : {run_a_, run_b_}) {
     run->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     run->setTextFormat(Qt::RichText);
@@ -118,7 +111,7 @@ CompareDialog::CompareDialog(QWidget* parent) : QDialog(parent) {
   auto* runs = new QHBoxLayout;
   runs->addWidget(run_a_, 1);
   runs->addWidget(run_b_, 1);
-  message_ = text_label(u"compareMessage"_s);
+  message_ = selectable_label(u"compareMessage"_s);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
   export_ = buttons->addButton(tr("&Export PDF and JSON…"), QDialogButtonBox::ActionRole);

@@ -7,24 +7,13 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "shell/selectable_label.h"
 #include "verdict/verdict_words.h"
 
 namespace lh::ui {
 
 using namespace Qt::StringLiterals;
 using analysis::VerdictKind;
-
-namespace {
-
-QLabel* value_label(const QString& name) {
-  auto* label = new QLabel;
-  label->setObjectName(name);
-  label->setWordWrap(true);
-  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  return label;
-}
-
-}  // namespace
 
 VerdictPanel::VerdictPanel(QWidget* parent) : QWidget(parent) {
   setObjectName(u"verdictPanel"_s);
@@ -42,16 +31,16 @@ VerdictPanel::VerdictPanel(QWidget* parent) : QWidget(parent) {
   big.setPointSizeF(big.pointSizeF() * 1.6);
   big.setBold(true);
   badge_->setFont(big);
-  headline_ = value_label(u"verdictHeadline"_s);
-  status_ = value_label(u"verdictStatus"_s);
+  headline_ = selectable_label(u"verdictHeadline"_s);
+  status_ = selectable_label(u"verdictStatus"_s);
   status_->setEnabled(false);  // drawn subdued
 
-  slope_ = value_label(u"verdictSlope"_s);
-  growth_ = value_label(u"verdictGrowth"_s);
-  per_1000_ = value_label(u"verdictPer1000"_s);
-  to_limit_ = value_label(u"verdictTimeToLimit"_s);
-  confidence_ = value_label(u"verdictConfidence"_s);
-  restarts_ = value_label(u"verdictRestarts"_s);
+  slope_ = selectable_label(u"verdictSlope"_s);
+  growth_ = selectable_label(u"verdictGrowth"_s);
+  per_1000_ = selectable_label(u"verdictPer1000"_s);
+  to_limit_ = selectable_label(u"verdictTimeToLimit"_s);
+  confidence_ = selectable_label(u"verdictConfidence"_s);
+  restarts_ = selectable_label(u"verdictRestarts"_s);
   form_ = new QFormLayout;
   form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   form_->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -67,7 +56,7 @@ VerdictPanel::VerdictPanel(QWidget* parent) : QWidget(parent) {
   form_->labelForField(to_limit_)->setToolTip(tr("At the slope, from the level at the end of the window; the "
                                                  "range from the interval's bounds"));
 
-  reasons_ = value_label(u"verdictReasons"_s);
+  reasons_ = selectable_label(u"verdictReasons"_s);
   reasons_->setTextFormat(Qt::RichText);
   reasons_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
