@@ -7,6 +7,10 @@
 //   rss HOURS      the dashboard fed a recorded store of HOURS at 1 Hz
 //                  (36 probe series and the load's 5) with 12 extra charts:
 //                  the app's own resident memory once everything is drawn
+//   feed HOURS     the dashboard following a live session while HOURS of
+//                  1 Hz rows (the same 41 series) are fed into it in about a
+//                  minute, every series charted; the analyzer judges the app's
+//                  RSS (and the RSS beyond the data held) over the feed's time
 //   self SECONDS   the demo scenario run live for SECONDS, every series
 //                  charted, while the app's own RSS is sampled every second;
 //                  LeakHound's analyzer then judges that series, and the
@@ -27,6 +31,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -155,51 +160,122 @@ int stall(double seconds) {
   return 0;
 }
 
+// A session's store as a service with 9 sources would fill it: 36 probe
+// series and the load's 5, appended a 1 Hz row at a time.
+struct SyntheticStore {
+  static constexpr int kProbeSeries = 36;
+  std::shared_ptr<lh::probe::SeriesStore> store = std::make_shared<lh::probe::SeriesStore>();
+  lh::probe::GroupId probe = store->add_group("probe");
+  lh::probe::GroupId load = store->add_group("load");
+  std::uint64_t rows = 0;
+
+  SyntheticStore() {
+    constexpr const char* kMetrics[] = {"memory.rss_mb", "memory.heap_mb", "process_cpu_percent", "cache_size"};
+    for (int i = 0; i < kProbeSeries; ++i) {
+      const std::string metric = kMetrics[i % 4];
+      const std::string source = "svc" + std::to_string(i / 4);
+      const auto id = store->add_series(probe, {source + "/" + metric, source, metric, lh::meaning_of(metric)});
+      if (i == 0) store->set_watched_memory(*id);
+    }
+    for (const char* metric : {"requests_per_s", "errors_per_s", "p50_ms", "p99_ms", "in_flight"}) {
+      store->add_series(load, {std::string("load/") + metric, "load", metric, lh::meaning_of(metric)});
+    }
+  }
+
+  void append(std::uint64_t count) {
+    std::vector<double> probe_row(kProbeSeries), load_row(5);
+    for (const std::uint64_t end = rows + count; rows < end; ++rows) {
+      const double t = static_cast<double>(rows);
+      for (int i = 0; i < kProbeSeries; ++i) probe_row[static_cast<std::size_t>(i)] = 100 + i + 10 * std::sin(t / (60 + i));
+      store->append_row(probe, t, probe_row);
+      load_row = {200 + 5 * std::sin(t / 30), 0, 2.0, 9.0 + std::sin(t / 10), 8};
+      store->append_row(load, t, load_row);
+    }
+  }
+
+  // What the values take as the store's columns hold them (and its two time columns).
+  double value_mib() const { return static_cast<double>(rows) * (kProbeSeries + 5 + 2) * 8 / (1024.0 * 1024.0); }
+
+  lh::ui::SessionView view(bool live) const {
+    lh::ui::SessionView v;
+    v.store = store;
+    v.probe_group = probe;
+    v.load_group = load;
+    v.live = live;
+    v.name = QStringLiteral("synthetic");
+    return v;
+  }
+};
+
 int rss(double hours) {
   const auto before = own_rss_mib();
-  auto store = std::make_shared<lh::probe::SeriesStore>();
-  const lh::probe::GroupId probe = store->add_group("probe");
-  const lh::probe::GroupId load = store->add_group("load");
-  constexpr int kProbeSeries = 36;
-  constexpr const char* kMetrics[] = {"memory.rss_mb", "memory.heap_mb", "process_cpu_percent", "cache_size"};
-  for (int i = 0; i < kProbeSeries; ++i) {
-    const std::string metric = kMetrics[i % 4];
-    const std::string source = "svc" + std::to_string(i / 4);
-    const auto id = store->add_series(probe, {source + "/" + metric, source, metric, lh::meaning_of(metric)});
-    if (i == 0) store->set_watched_memory(*id);
-  }
-  for (const char* metric : {"requests_per_s", "errors_per_s", "p50_ms", "p99_ms", "in_flight"}) {
-    store->add_series(load, {std::string("load/") + metric, "load", metric, lh::meaning_of(metric)});
-  }
-  const auto rows = static_cast<std::uint64_t>(hours * 3600);
-  std::vector<double> probe_row(kProbeSeries), load_row(5);
-  for (std::uint64_t r = 0; r < rows; ++r) {
-    const double t = static_cast<double>(r);
-    for (int i = 0; i < kProbeSeries; ++i) probe_row[static_cast<std::size_t>(i)] = 100 + i + 10 * std::sin(t / (60 + i));
-    store->append_row(probe, t, probe_row);
-    load_row = {200 + 5 * std::sin(t / 30), 0, 2.0, 9.0 + std::sin(t / 10), 8};
-    store->append_row(load, t, load_row);
-  }
+  SyntheticStore synthetic;
+  synthetic.append(static_cast<std::uint64_t>(hours * 3600));
   const auto filled = own_rss_mib();
 
   MainWindow window;
   window.resize(1600, 1000);
   window.show();
-  lh::ui::SessionView view;
-  view.store = store;
-  view.probe_group = probe;
-  view.load_group = load;
-  view.name = QStringLiteral("24 h");
-  window.showSession(view);
+  window.showSession(synthetic.view(false));
   run_for(500ms);
   chart_every_series(window, 12);
   window.dashboard()->wholeRunAction()->trigger();
   run_for(3000ms);
   const auto drawn = own_rss_mib();
-  const double store_mib = static_cast<double>(rows) * (kProbeSeries + 5 + 2) * 8 / (1024.0 * 1024.0);
   std::printf("rss hours %.1f rows %llu charts %zu store_mib %.1f rss_start_mib %.1f rss_filled_mib %.1f rss_mib %.1f hwm_mib %.1f\n",
-              hours, static_cast<unsigned long long>(rows), window.dashboard()->extraCharts().size() + 3, store_mib,
-              before.first, filled.first, drawn.first, drawn.second);
+              hours, static_cast<unsigned long long>(synthetic.rows), window.dashboard()->extraCharts().size() + 3,
+              synthetic.value_mib(), before.first, filled.first, drawn.first, drawn.second);
+  return 0;
+}
+
+// Judges the app's own RSS, and the RSS beyond the recorded data it holds on
+// purpose (a store, the charts' copies), with LeakHound's analyzer; prints a
+// line per series, named PREFIX_rss and PREFIX_beyond_data.
+void judge_own_memory(const char* prefix, double span, const std::vector<double>& t, const std::vector<double>& rss,
+                      const std::vector<double>& beyond) {
+  for (const auto& [name, v] : {std::pair{"rss", &rss}, std::pair{"beyond_data", &beyond}}) {
+    const lh::analysis::Verdict verdict = lh::analysis::analyze({.t_s = t, .values = *v, .unit = "MiB"});
+    std::printf("%s_%s span_s %.0f samples %zu first_mib %.1f last_mib %.1f verdict %s slope_mib_per_h %.2f "
+                "ci_low %.2f ci_high %.2f\n",
+                prefix, name, span, v->size(), v->empty() ? 0 : v->front(), v->empty() ? 0 : v->back(),
+                std::string(lh::analysis::to_string(verdict.kind)).c_str(), verdict.slope_per_hour, verdict.slope_ci_low,
+                verdict.slope_ci_high);
+  }
+}
+
+// The "24-hour-equivalent run of samples, fed fast": the dashboard
+// follows a live session whose store gets HOURS of 1 Hz rows, 10 minutes of
+// them every 250 ms, every series charted. The app's RSS is read after each
+// batch and stamped with the feed's own time, so the analyzer judges it
+// over the 24 hours the app went through.
+int feed(double hours) {
+  constexpr std::uint64_t kRowsPerBatch = 600;
+  SyntheticStore synthetic;
+  synthetic.append(kRowsPerBatch);
+  MainWindow window;
+  window.resize(1600, 1000);
+  window.show();
+  window.showSession(synthetic.view(true));
+  run_for(500ms);
+  chart_every_series(window, 12);
+  run_for(1000ms);  // the new charts' first paint (fonts, caches): not growth
+
+  const auto rows = static_cast<std::uint64_t>(hours * 3600);
+  std::vector<double> t, rss, beyond;
+  while (synthetic.rows < rows) {
+    synthetic.append(kRowsPerBatch);
+    run_for(250ms);
+    const double held_mib =
+        static_cast<double>(synthetic.store->memory_bytes() + window.dashboard()->chartDataBytes()) / (1024.0 * 1024.0);
+    t.push_back(static_cast<double>(synthetic.rows));
+    rss.push_back(own_rss_mib().first);
+    beyond.push_back(rss.back() - held_mib);
+  }
+  const auto last = own_rss_mib();
+  std::printf("feed hours %.1f rows %llu charts %zu rss_mib %.1f hwm_mib %.1f\n", hours,
+              static_cast<unsigned long long>(synthetic.rows), window.dashboard()->extraCharts().size() + 3, last.first,
+              last.second);
+  judge_own_memory("feed", hours * 3600, t, rss, beyond);
   return 0;
 }
 
@@ -236,14 +312,7 @@ int self(double seconds) {
   while (window.runControls()->controller()->isRunning()) run_for(100ms);
   sampler.stop();
 
-  for (const auto& [name, v] : {std::pair{"rss", &rss}, std::pair{"beyond_data", &beyond}}) {
-    const lh::analysis::Verdict verdict = lh::analysis::analyze({.t_s = t, .values = *v, .unit = "MiB"});
-    std::printf("self_%s seconds %.0f samples %zu first_mib %.1f last_mib %.1f verdict %s slope_mib_per_h %.2f "
-                "ci_low %.2f ci_high %.2f\n",
-                name, seconds, v->size(), v->empty() ? 0 : v->front(), v->empty() ? 0 : v->back(),
-                std::string(lh::analysis::to_string(verdict.kind)).c_str(), verdict.slope_per_hour, verdict.slope_ci_low,
-                verdict.slope_ci_high);
-  }
+  judge_own_memory("self", seconds, t, rss, beyond);
   return 0;
 }
 
@@ -257,8 +326,8 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("LeakHound bench"));
   const std::string mode = argc > 1 ? argv[1] : "";
   const double amount = argc > 2 ? std::atof(argv[2]) : 0;
-  if ((mode != "stall" && mode != "rss" && mode != "self") || amount <= 0) {
-    std::fprintf(stderr, "usage: leakhound-bench-desktop stall SECONDS | rss HOURS | self SECONDS\n");
+  if ((mode != "stall" && mode != "rss" && mode != "feed" && mode != "self") || amount <= 0) {
+    std::fprintf(stderr, "usage: leakhound-bench-desktop stall SECONDS | rss HOURS | feed HOURS | self SECONDS\n");
     return 2;
   }
   QTemporaryDir sessions;
@@ -266,5 +335,6 @@ int main(int argc, char** argv) {
   lh::ui::apply_theme(lh::ui::Theme::light);
   if (mode == "stall") return stall(amount);
   if (mode == "rss") return rss(amount);
+  if (mode == "feed") return feed(amount);
   return self(amount);
 }
