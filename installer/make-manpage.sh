@@ -9,7 +9,8 @@ binary=$1 name=$2 version=$3 summary=$4 sections=$5
 # Help text as roff: escape backslashes, protect lines starting with . or '.
 roff_block() { sed -e 's/\\/\\e/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"; }
 
-help=$("$binary" --help)
+# Qt's parser names the program by the path it was started from: use its name.
+help=$("$binary" --help | awk -v path="$binary" -v name="$name" '{ while ((i = index($0, path)) > 0) $0 = substr($0, 1, i - 1) name substr($0, i + length(path)); print }')
 subcommands=$(printf '%s\n' "$help" | awk '/^Subcommands:/{on=1; next} on && /^  [a-z]/{print $1} on && /^$/{on=0}')
 
 cat <<ROFF

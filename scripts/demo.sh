@@ -9,10 +9,17 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${LEAKHOUND_BUILD_DIR:-$root/build}
 
-"$root/scripts/setup.sh" build demo
-"$root/scripts/build.sh"
+on_display=${DISPLAY:-}${WAYLAND_DISPLAY:-}
 
-if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+"$root/scripts/setup.sh" build demo
+# Only what the demo runs: the tests and benchmarks wait for scripts/test.sh.
+if [ -n "$on_display" ]; then
+  "$root/scripts/build.sh" leakhound leakhound-demo-target
+else
+  "$root/scripts/build.sh" leakhound-cli leakhound-demo-target
+fi
+
+if [ -n "$on_display" ]; then
   # The app starts the demo target itself (on a free loopback port, with
   # the same leak as `leakhound-cli demo`), runs the demo scenario live, and
   # stops the target when it closes. Sessions go to its sessions folder

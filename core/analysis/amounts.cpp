@@ -22,12 +22,15 @@ std::string format_amount(double value, std::string_view unit) {
   if (std::isinf(value)) return value > 0 ? "unbounded" : "-unbounded";
   if (const auto mib = mib_per_unit(unit)) {
     const double bytes = value * *mib * 1024.0 * 1024.0;
-    return (bytes < 0 ? "-" : "") + format_bytes(std::fabs(bytes));
+    std::string out = bytes < 0 ? "-" : "";
+    out += format_bytes(std::fabs(bytes));
+    return out;
   }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.3g", value);
   std::string out = buf;
-  if (!unit.empty()) out += (unit == "%" ? "" : " ") + std::string(unit);
+  if (!unit.empty() && unit != "%") out += ' ';
+  out += unit;
   return out;
 }
 

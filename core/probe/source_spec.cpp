@@ -85,7 +85,8 @@ std::pair<std::string, std::string> host_port_and_path(const std::string& text) 
   char* port = nullptr;
   std::string host_port = url_part(url.get(), CURLUPART_HOST);
   if (curl_url_get(url.get(), CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK && port != nullptr) {
-    host_port += ":" + std::string(port);
+    host_port += ':';
+    host_port += port;
     curl_free(port);
   }
   return {host_port, url_part(url.get(), CURLUPART_PATH)};

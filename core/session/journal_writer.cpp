@@ -46,7 +46,10 @@ void JournalWriter::flush() {
       const int error = errno;
       pending_.erase(0, done);
       written_ += done;
-      throw InputError("\"" + path_.string() + "\": cannot be written (" + std::strerror(error) + ")");
+      std::string message = '"' + path_.string();
+      message += "\": cannot be written (";
+      message += std::strerror(error);
+      throw InputError(message + ")");
     }
     done += static_cast<std::size_t>(n);
   }

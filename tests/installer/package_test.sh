@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds LeakHound's packages with CPack and checks what a user installs: the
 # contents list, the declared dependencies, the desktop entry, AppStream
-# metainfo and MIME type, the man page, that the packaged programs run and
+# metainfo and MIME type, the man pages, what lintian says, that the packaged programs run and
 # that the installed sample scenarios are valid.
 # Usage: package_test.sh BUILD_DIR VERSION
 set -euo pipefail
@@ -9,17 +9,27 @@ build=$1 version=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/../support/require_program.sh"
+for program in cpack dpkg-deb desktop-file-validate appstreamcli update-mime-database man lintian; do
+  require_program "$program" test
+done
 
 cpack --config "$build/CPackConfig.cmake" -B "$work" >"$work/cpack.log" 2>&1 || { cat "$work/cpack.log"; fail "cpack failed"; }
 deb=$(ls "$work"/leakhound_"$version"_*.deb 2>/dev/null) || fail "no leakhound_${version}_*.deb"
 ls "$work"/leakhound-"$version"-Linux-*.tar.gz >/dev/null 2>&1 || fail "no .tar.gz package"
+
+# Debian's own checks on the package: no errors and no warnings.
+lintian --allow-root --fail-on error,warning "$deb" >"$work/lintian.log" 2>&1 ||
+  { cat "$work/lintian.log"; fail "lintian found problems in $(basename "$deb")"; }
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 app_id=io.github.leakhound.LeakHound
 for path in ./usr/bin/leakhound ./usr/bin/leakhound-cli ./usr/bin/leakhound-demo-target \
             ./usr/share/applications/$app_id.desktop ./usr/share/metainfo/$app_id.metainfo.xml \
             ./usr/share/mime/packages/$app_id.xml ./usr/share/icons/hicolor/scalable/apps/$app_id.svg \
-            ./usr/share/man/man1/leakhound-cli.1 ./usr/share/man/man1/leakhound-demo-target.1; do
+            ./usr/share/man/man1/leakhound.1.gz ./usr/share/man/man1/leakhound-cli.1.gz \
+            ./usr/share/man/man1/leakhound-demo-target.1.gz ./usr/share/doc/leakhound/copyright \
+            ./usr/share/doc/leakhound/changelog.gz; do
   grep -qxF "$path" <<<"$contents" || fail "package lacks $path"
 done
 scenarios=./usr/share/leakhound/scenarios
@@ -50,7 +60,9 @@ mime_type=$(sed -n 's/.*<mime-type type="\([^"]*\)".*/\1/p' "$work/root/usr/shar
 grep -qx "MimeType=$mime_type;" "$desktop" || fail "desktop MimeType is not $mime_type;"
 update-mime-database "$work/root/usr/share/mime" 2>"$work/mime.log" || { cat "$work/mime.log"; fail "MIME type invalid"; }
 grep -qxF "60:$mime_type:*.leakhound.json" "$work/root/usr/share/mime/globs2" || fail "no *.leakhound.json glob for $mime_type"
-man --warnings -l "$work/root/usr/share/man/man1/leakhound-cli.1" >/dev/null 2>"$work/man.log" || true
+for page in leakhound leakhound-cli leakhound-demo-target; do
+  man --warnings -l "$work/root/usr/share/man/man1/$page.1.gz" >/dev/null 2>>"$work/man.log" || true
+done
 [ ! -s "$work/man.log" ] || { cat "$work/man.log"; fail "man page has warnings"; }
 
 out=$("$work/root/usr/bin/leakhound-cli" --version) || fail "packaged leakhound-cli --version failed"

@@ -1,28 +1,32 @@
 #include "pdf_checks.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
 #include "child_process.h"
+#include "external_program.h"
 
 namespace lh::test {
 
 std::string pdf_text(const std::filesystem::path& pdf) {
-  const CommandResult r = run_command({"/usr/bin/pdftotext", "-layout", pdf.string(), "-"});
-  return r.status == 0 ? r.out : std::string();
+  const CommandResult r = run_command({external_program("pdftotext", "test"), "-layout", pdf.string(), "-"});
+  if (r.status != 0) FAIL("pdftotext could not read " << pdf << ": " << r.err);
+  return r.out;
 }
 
 int pdf_pages(const std::filesystem::path& pdf) {
-  const CommandResult r = run_command({"/usr/bin/pdfinfo", pdf.string()});
+  const CommandResult r = run_command({external_program("pdfinfo", "test"), pdf.string()});
+  if (r.status != 0) FAIL("pdfinfo could not read " << pdf << ": " << r.err);
   const auto at = r.out.find("Pages:");
-  return r.status == 0 && at != std::string::npos ? std::stoi(r.out.substr(at + 6)) : -1;
+  return at != std::string::npos ? std::stoi(r.out.substr(at + 6)) : -1;
 }
 
 double pdf_page_ink(const std::filesystem::path& pdf, int page) {
   const std::filesystem::path prefix = pdf.parent_path() / ("page_" + std::to_string(page));
   const std::string p = std::to_string(page);
   const CommandResult r = run_command(
-      {"/usr/bin/pdftoppm", "-f", p, "-l", p, "-r", "50", "-gray", "-singlefile", pdf.string(), prefix.string()});
+      {external_program("pdftoppm", "test"), "-f", p, "-l", p, "-r", "50", "-gray", "-singlefile", pdf.string(), prefix.string()});
   if (r.status != 0) return -1;
   // A binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel.
   std::ifstream in(prefix.string() + ".pgm", std::ios::binary);

@@ -7,7 +7,8 @@ namespace lh::test {
 
 // What poppler's tools see in a PDF: its text (pdftotext, layout kept), and
 // the share of a page's pixels that are not white once it is rendered
-// (pdftoppm at 50 dpi). Empty text / a negative share when the tool failed.
+// (pdftoppm at 50 dpi). A tool that is missing or cannot read the file
+// fails the test; a page that cannot be rendered has a negative share.
 std::string pdf_text(const std::filesystem::path& pdf);
 double pdf_page_ink(const std::filesystem::path& pdf, int page);
 int pdf_pages(const std::filesystem::path& pdf);
