@@ -21,8 +21,8 @@ namespace {
 // in `dir`.
 AbOptions segment_options(const TempDir& dir) {
   AbOptions o;
-  o.requests = 1000;
-  o.concurrency = 50;
+  o.requests = "1000";
+  o.concurrency = "50";
   o.keep_alive = true;
   o.post_file = (dir.path() / "body.json").string();
   o.content_type = "application/json";
@@ -141,7 +141,7 @@ TEST_CASE("notes: no probes yet, and a secret written into the file") {
 TEST_CASE("bad options are bench's own one-line errors; bad monitors name themselves") {
   AbOptions o;
   o.url = "http://h:1/";
-  o.concurrency = 0;
+  o.concurrency = "0";
   CHECK_THROWS_WITH(scenario_from_ab(o, {}, {}), "-c: expected at least 1 connection, got 0");
   o.concurrency = 1;
   o.post_file = "/surely/not/here.json";
