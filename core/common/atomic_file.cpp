@@ -15,14 +15,15 @@ namespace lh {
 namespace {
 
 // write(2) until all of `bytes` is written; the errno of the failure, or 0.
-// A write that returns 0 for a regular file means no room: ENOSPC.
-int write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+// `done` counts what was written. A write that returns 0 for a regular file
+// means no room: ENOSPC.
+int write_all(int fd, std::string_view bytes, std::size_t& done) {
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return errno;
     if (n == 0) return ENOSPC;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
+    done += static_cast<std::size_t>(n);
   }
   return 0;
 }
@@ -44,10 +45,12 @@ class AtomicFile::Buffer : public std::streambuf {
  public:
   explicit Buffer(int fd) : fd_(fd) { setp(bytes_.data(), bytes_.data() + bytes_.size()); }
   int error() const { return error_; }
+  // Bytes handed to the file, including a failed write's partial part.
+  std::uint64_t written() const { return written_; }
   // Writes out what is buffered; false after a failure.
   bool drain() {
     const std::string_view pending(pbase(), static_cast<std::size_t>(pptr() - pbase()));
-    if (error_ == 0 && !pending.empty()) error_ = write_all(fd_, pending);
+    if (error_ == 0 && !pending.empty()) error_ = write_out(pending);
     setp(bytes_.data(), bytes_.data() + bytes_.size());
     return error_ == 0;
   }
@@ -65,7 +68,7 @@ class AtomicFile::Buffer : public std::streambuf {
     if (n > static_cast<std::streamsize>(epptr() - pptr())) {
       if (!drain()) return 0;
       if (n >= static_cast<std::streamsize>(bytes_.size())) {  // large: straight to the file
-        error_ = write_all(fd_, std::string_view(data, static_cast<std::size_t>(n)));
+        error_ = write_out(std::string_view(data, static_cast<std::size_t>(n)));
         return error_ == 0 ? n : 0;
       }
     }
@@ -76,8 +79,16 @@ class AtomicFile::Buffer : public std::streambuf {
   int sync() override { return drain() ? 0 : -1; }
 
  private:
+  int write_out(std::string_view bytes) {
+    std::size_t done = 0;
+    const int error = write_all(fd_, bytes, done);
+    written_ += done;
+    return error;
+  }
+
   int fd_;
   int error_ = 0;
+  std::uint64_t written_ = 0;
   std::array<char, 64 * 1024> bytes_{};
 };
 
@@ -118,7 +129,14 @@ void AtomicFile::write(std::string_view bytes) {
 }
 
 void AtomicFile::flush() {
-  if (!buffer_->drain()) fail(buffer_->error());
+  if (buffer_->drain()) {
+    whole_size_ = buffer_->written();
+    return;
+  }
+  // Whatever part of this flush reached the file goes again: the file ends
+  // with the last whole flush (whole rows, for the monitor CSV).
+  if (committed_) [[maybe_unused]] auto cut = ::ftruncate(fd_, static_cast<off_t>(whole_size_));
+  fail(buffer_->error());
 }
 
 void AtomicFile::commit() {

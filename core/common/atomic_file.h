@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -31,7 +32,8 @@ class WriteError : public std::runtime_error {
 //
 // Until commit() the temporary file is removed when the object goes. After
 // it, the file stays open for appending (the monitor CSV's rows): write,
-// then flush() to hand them to the system, each checked.
+// then flush() to hand them to the system, each checked; a flush that fails
+// part-way is cut off again, so the file ends with the last whole flush.
 class AtomicFile {
  public:
   explicit AtomicFile(std::filesystem::path path);
@@ -43,7 +45,8 @@ class AtomicFile {
   // A stream over the file, buffered; errors are remembered, not thrown.
   std::ostream& stream();
   void write(std::string_view bytes);  // throws WriteError
-  // Writes out what the stream holds; throws WriteError on the first failed write.
+  // Writes out what the stream holds; throws WriteError on the first failed
+  // write (after commit(), leaving the file as it was after the last flush).
   void flush();
   // flush(), fsync, rename over path(), fsync the folder; throws WriteError.
   void commit();
@@ -56,6 +59,7 @@ class AtomicFile {
   std::filesystem::path temp_;
   int fd_ = -1;
   bool committed_ = false;
+  std::uint64_t whole_size_ = 0;  // the file's size after the last flush that succeeded
   std::unique_ptr<Buffer> buffer_;
   std::unique_ptr<std::ostream> stream_;
 };

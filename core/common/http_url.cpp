@@ -46,7 +46,7 @@ std::string HttpUrl::origin() const {
 
 HttpUrlRead read_http_url(std::string_view text, std::string_view example) {
   const std::string such_as = " such as " + std::string(example);
-  if (text.empty()) return problem("expected a URL" + such_as + ", got nothing");
+  if (text.empty()) return problem("expected an http:// or https:// URL" + such_as + ", got nothing");
   const std::string scheme = written_scheme(text);
   if (scheme != "http" && scheme != "https") {
     return problem("expected an http:// or https:// URL" + such_as + ", got " + quote_value(text));

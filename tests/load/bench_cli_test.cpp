@@ -147,7 +147,7 @@ TEST_CASE("bench raises its soft limit of open files to what -c needs, and names
                     "-Hn; the administrator can raise it)\n");
 }
 
-TEST_CASE("--json that cannot be written is one line with the system's reason, exit 4, and no cut file") {
+TEST_CASE("bench --json that cannot be written is one line with the system's reason, exit 4, and no cut file") {
   lh::test::DemoTarget target;
   const auto folder = std::filesystem::temp_directory_path() / ("lh_bench_json_" + std::to_string(getpid()));
   std::filesystem::create_directories(folder);
