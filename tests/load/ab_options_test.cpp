@@ -134,7 +134,7 @@ TEST_CASE("bad input is one line naming the option") {
   o.concurrency = "20";
   CHECK(error_of(o) == "-c: cannot be more than -n (20 > 10)");
   CHECK(error_of(with_url("htp:/nowhere")).starts_with("URL: expected"));
-  CHECK(error_of(with_url("")).starts_with("URL: expected a URL"));
+  CHECK(error_of(with_url("")) == "URL: expected an http:// or https:// URL such as http://127.0.0.1:8080/path, got nothing");
   CHECK(error_of(with_url("ftp://127.0.0.1/file")).starts_with("URL: expected an http:// or https:// URL"));
   o = with_url();
   o.post_file = "/no/such/body.json";
