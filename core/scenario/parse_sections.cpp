@@ -23,7 +23,12 @@ constexpr Seconds kAny{0};
 // (the same as bench's): "the limit is 20000 connections, got 20001".
 bool over_limit(const FieldReader& r, std::string_view key, double limit, const std::string& limit_text) {
   const auto* v = r.find(key);
-  if (!v || !v->is_number() || !(v->get<double>() > limit)) return false;
+  if (!v || !v->is_number()) return false;
+  // Whole numbers compare as integers: 2^53 + 1 is not 2^53 as a double.
+  const bool over = v->is_number_unsigned() ? v->get<std::uint64_t>() > static_cast<std::uint64_t>(limit)
+                    : v->is_number_integer() ? v->get<std::int64_t>() > static_cast<std::int64_t>(limit)
+                                             : v->get<double>() > limit;
+  if (!over) return false;
   r.problem(key, load::over_limit(limit_text, describe(*v)));
   return true;
 }

@@ -289,3 +289,19 @@ TEST_CASE("a long value is cut in a problem, never inside a character") {
   CHECK(message.starts_with("expected a non-empty string, got [\"éé"));
   CHECK(message.ends_with("é..."));
 }
+
+TEST_CASE("load values past bench's limits are problems naming the limit and the value") {
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]},
+    "load": {"requests": [{"path": "/", "headers": {"X\r\nY": "1"}}], "concurrency": 50000, "rate": 1e8,
+             "count": 9007199254740993, "stages": [{"duration": "1m", "target": 20000000}]}})");
+  INFO(listed(parsed.problems));
+  const auto& p = parsed.problems;
+  CHECK(has_problem(p, "load.concurrency", "the limit is 20000 connections, got 50000"));
+  CHECK(has_problem(p, "load.rate", "the limit is 10000000 requests per second, got 100000000.0"));
+  CHECK(has_problem(p, "load.count", "the limit is 9007199254740992 requests, got 9007199254740993"));
+  CHECK(has_problem(p, "load.stages[0].target", "the limit is 10000000 requests per second, got 20000000"));
+  // A key with a line break is named escaped, on the problem's one line.
+  CHECK(has_problem(p, "load.requests[0].headers[\"X\\r\\nY\"]", "expected a header name"));
+  for (const auto& problem : p) CHECK(problem.text().find('\n') == std::string::npos);
+}
