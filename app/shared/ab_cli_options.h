@@ -12,10 +12,12 @@ namespace lh::app {
 // ab command, so an option means the same in both; lh::load::plan_from_ab
 // then checks them and makes the plan.
 inline void add_ab_options(CLI::App& app, lh::load::AbOptions& o) {
-  app.add_option("-n", o.requests, "Number of requests to perform (ab: 1 when neither -t nor --stage is given)");
+  app.add_option("-n", o.requests, "Number of requests to perform (ab: 1 when neither -t nor --stage is given)")
+      ->type_name("INT");
   app.add_option("-c", o.concurrency,
                  "Number of requests to make at a time: the connections (default 1; with --rate, at most this many "
-                 "in flight, default 100; at most " + std::to_string(lh::load::kMaxConcurrency) + ")");
+                 "in flight, default 100; at most " + std::to_string(lh::load::kMaxConcurrency) + ")")
+      ->type_name("INT");
   app.add_option("-t", o.timelimit,
                  "Seconds (or a duration: 30s, 10m) to run; unlike ab, it does not cap the run at 50000 requests");
   app.add_flag("-k", o.keep_alive, "Use HTTP keep-alive (unlike ab, always on: see --no-keep-alive)");
