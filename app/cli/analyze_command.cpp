@@ -19,8 +19,6 @@
 namespace lh::cli {
 namespace {
 
-constexpr int kExitLeak = 1;
-
 struct AnalyzeOptions {
   std::string file;
   std::string column;
@@ -74,7 +72,7 @@ int run(const AnalyzeOptions& o) {
   } else {
     std::printf("%s: %s\n%s", o.file.c_str(), series.column.c_str(), analysis::format_verdict(verdict).c_str());
   }
-  return o.fail_on_leak && verdict.kind == analysis::VerdictKind::leak ? kExitLeak : app::kExitOk;
+  return o.fail_on_leak && verdict.kind == analysis::VerdictKind::leak ? app::kExitLeak : app::kExitOk;
 }
 
 }  // namespace

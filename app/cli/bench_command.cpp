@@ -16,7 +16,6 @@
 namespace lh::cli {
 namespace {
 
-constexpr int kExitUnreachable = 3;
 std::atomic<bool> interrupted{false};
 
 struct BenchArgs {
@@ -54,15 +53,15 @@ int run_bench(const BenchArgs& args) {
   if (snapshot.state == lh::load::RunState::unreachable) {
     std::fprintf(stderr, "%s: cannot connect to %s: %s\n", program.c_str(), plan.requests.front().url.c_str(),
                  snapshot.first_error.c_str());
-    return kExitUnreachable;
+    return lh::app::kExitUnreachable;
   }
   std::printf("Finished %llu requests\n\n%s", static_cast<unsigned long long>(snapshot.totals.completed),
               lh::load::ab_report(plan, snapshot).c_str());
   if (!args.json_file.empty()) {
     try {
-      write_file_atomically(args.json_file, lh::load::summary_json(plan, snapshot).dump(2) + "\n");
-    } catch (const WriteError& e) {
-      return lh::app::report_write_failure(program, std::string("--json: ") + e.what());
+      write_file_atomically(args.json_file, nlohmann::json(lh::load::summarize(plan, snapshot)).dump(2) + "\n");
+    } catch (const RuntimeFailure& e) {
+      return lh::app::report_runtime_failure(program, std::string("--json: ") + e.what());
     }
   }
   return lh::app::kExitOk;

@@ -71,8 +71,8 @@ Command add_compare_command(CLI::App& parent) {
                      return run(*options);
                    } catch (const InputError& e) {
                      return app::report_bad_input("leakhound-cli compare", e.what());
-                   } catch (const WriteError& e) {
-                     return app::report_write_failure("leakhound-cli compare", e.what());
+                   } catch (const RuntimeFailure& e) {
+                     return app::report_runtime_failure("leakhound-cli compare", e.what());
                    }
                  }};
 }

@@ -9,9 +9,9 @@
 #include "common/duration.h"
 #include "common/input_error.h"
 #include "common/quote_value.h"
-#include "demo_scenario.h"
 #include "demo_target_process.h"
 #include "parse_args.h"
+#include "scenario/demo_scenario.h"
 #include "scenario/parse.h"
 #include "scenario/resolve.h"
 #include "session/session_plan.h"
@@ -32,7 +32,7 @@ session::SessionPlan demo_plan(const std::string& url, const std::string& durati
   scenario::ResolveOptions options;
   options.target = url;
   options.duration = duration;
-  return scenario::resolve(scenario::read_scenario(app::demo_scenario_json()), std::filesystem::current_path(),
+  return scenario::resolve(scenario::read_scenario(scenario::demo_scenario_json()), std::filesystem::current_path(),
                            options);
 }
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "ab_command_line.h"
 #include "commands.h"
 #include "common/atomic_file.h"
 #include "parse_args.h"
+#include "scenario/ab_command_line.h"
 #include "scenario/import_ab.h"
 #include "scenario/scenario_file.h"
 #include "scenario/serialize.h"
@@ -28,13 +28,13 @@ int run_import_ab(const ImportAbOptions& o) {
   scenario::AbImport imported;
   const std::filesystem::path output(o.output);
   try {
-    const auto options = app::read_ab_command_line(scenario::split_shell_words(o.command));
+    const auto options = scenario::read_ab_command_line(scenario::split_shell_words(o.command));
     imported = scenario::scenario_from_ab(options, o.monitors, output.parent_path());
     if (!o.output.empty()) scenario::save_scenario_file(output, imported.scenario);
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
-  } catch (const WriteError& e) {
-    return app::report_write_failure(program, e.what());
+  } catch (const RuntimeFailure& e) {
+    return app::report_runtime_failure(program, e.what());
   }
   if (o.output.empty()) {
     std::fputs(scenario::to_text(imported.scenario).c_str(), stdout);

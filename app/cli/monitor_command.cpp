@@ -86,8 +86,8 @@ int run_monitor(const MonitorOptions& options) {
     if (!options.events.empty()) events.emplace(options.events, store, clock);
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
-  } catch (const WriteError& e) {
-    return app::report_write_failure(program, e.what());
+  } catch (const RuntimeFailure& e) {
+    return app::report_runtime_failure(program, e.what());
   }
 
   std::vector<std::string> labels;
@@ -119,10 +119,10 @@ int run_monitor(const MonitorOptions& options) {
     }
     sampler->stop();
     flush_output();
-  } catch (const WriteError& e) {
+  } catch (const RuntimeFailure& e) {
     // What the file holds so far stays: every row written out is whole.
     sampler->stop();
-    return app::report_write_failure(program, e.what());
+    return app::report_runtime_failure(program, e.what());
   }
   return app::kExitOk;
 }

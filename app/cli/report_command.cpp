@@ -25,8 +25,8 @@ Command add_report_command(CLI::App& parent) {
                      return app::kExitOk;
                    } catch (const InputError& e) {
                      return app::report_bad_input("leakhound-cli report", e.what());
-                   } catch (const WriteError& e) {
-                     return app::report_write_failure("leakhound-cli report", e.what());
+                   } catch (const RuntimeFailure& e) {
+                     return app::report_runtime_failure("leakhound-cli report", e.what());
                    }
                  }};
 }

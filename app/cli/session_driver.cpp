@@ -43,6 +43,8 @@ int run_session_to_end(session::SessionPlan plan, const std::filesystem::path& f
     runner->start();
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
+  } catch (const RuntimeFailure& e) {
+    return app::report_runtime_failure(program, e.what());
   }
   while (!runner->wait_for(std::chrono::milliseconds(0))) {
     if (signals.wait(kPollMs)) runner->stop();
@@ -58,7 +60,9 @@ int run_session_to_end(session::SessionPlan plan, const std::filesystem::path& f
 
   const session::SessionProgress end = runner->progress();
   runner.reset();
-  if (end.state == session::SessionState::failed) return app::report_bad_input(program, end.error);
+  // The run broke off (its journal could not be written, memory ran out):
+  // not the input's fault.
+  if (end.state == session::SessionState::failed) return app::report_runtime_failure(program, end.error);
   if (end.state == session::SessionState::unreachable) {
     std::fprintf(stderr, "%s: the target was unreachable at the start: %s\n", program.c_str(),
                  end.error.empty() ? "no connection" : end.error.c_str());
@@ -68,14 +72,14 @@ int run_session_to_end(session::SessionPlan plan, const std::filesystem::path& f
     data = write_session_results(folder);
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
-  } catch (const WriteError& e) {
+  } catch (const RuntimeFailure& e) {
     // The journal holds the run: `report` writes the files again once there is room.
-    return app::report_write_failure(program, std::string(e.what()) + "; the journal keeps the run: `leakhound-cli report " +
+    return app::report_runtime_failure(program, std::string(e.what()) + "; the journal keeps the run: `leakhound-cli report " +
                                                   folder.string() + "` writes the files again");
   }
-  if (end.state == session::SessionState::unreachable) return kExitUnreachable;
+  if (end.state == session::SessionState::unreachable) return app::kExitUnreachable;
   const session::SeriesVerdict* watched = data.watched();
-  return fail_on_leak && watched && watched->verdict.kind == analysis::VerdictKind::leak ? kExitLeak : app::kExitOk;
+  return fail_on_leak && watched && watched->verdict.kind == analysis::VerdictKind::leak ? app::kExitLeak : app::kExitOk;
 }
 
 }  // namespace lh::cli

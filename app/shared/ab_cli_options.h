@@ -1,37 +1,32 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
+#include <type_traits>
+#include <variant>
 
-#include "load/ab_options.h"
+#include "load/ab_option_table.h"
 #include "load/limits.h"
 
 namespace lh::app {
 
-// ab's options, with ab's letters and meanings, bound to `o`. `bench` adds
-// them to its own command line and `import-ab` to the one it reads from an
-// ab command, so an option means the same in both; lh::load::plan_from_ab
-// then checks them and makes the plan.
+// ab's options, with ab's letters and meanings (lh::load::ab_option_table(),
+// which `import-ab` reads ab command lines by too), bound to `o`;
+// lh::load::plan_from_ab then checks them and makes the plan.
 inline void add_ab_options(CLI::App& app, lh::load::AbOptions& o) {
-  app.add_option("-n", o.requests, "Number of requests to perform (ab: 1 when neither -t nor --stage is given)")
-      ->type_name("INT");
-  app.add_option("-c", o.concurrency,
-                 "Number of requests to make at a time: the connections (default 1; with --rate, at most this many "
-                 "in flight, default 100; at most " + std::to_string(lh::load::kMaxConcurrency) + ")")
-      ->type_name("INT");
-  app.add_option("-t", o.timelimit,
-                 "Seconds (or a duration: 30s, 10m) to run; unlike ab, it does not cap the run at 50000 requests");
-  app.add_flag("-k", o.keep_alive, "Use HTTP keep-alive (unlike ab, always on: see --no-keep-alive)");
-  app.add_option("-m", o.method, "HTTP method, e.g. DELETE");
-  app.add_option("-p", o.post_file, "File containing data to POST (remember -T)");
-  app.add_option("-u", o.put_file, "File containing data to PUT (remember -T)");
-  app.add_option("-T", o.content_type, "Content-type header for POST/PUT data (default text/plain)");
-  app.add_option("-H", o.headers, "Add a header line, e.g. 'Accept-Encoding: gzip' (repeatable)");
-  app.add_option("-C", o.cookies, "Add a cookie, e.g. 'Apache=1234' (repeatable)");
-  app.add_option("-s", o.timeout, "Seconds (or a duration) to wait for each response (default 30)");
-  app.add_flag("-i", o.head, "Use HEAD instead of GET");
-  app.add_flag("-l", o.variable_length, "Accept variable document length: no Length failures (for dynamic pages)");
-  app.add_flag("-r", o.keep_going, "Don't exit on socket receive errors (always so here)");
-  app.add_flag("-q", o.quiet, "Do not show progress");
+  for (const lh::load::AbOption& option : lh::load::ab_option_table()) {
+    const std::string name = "-" + std::string(1, option.letter);
+    std::visit(
+        [&](auto field) {
+          if constexpr (std::is_same_v<decltype(field), bool lh::load::AbOptions::*>) {
+            app.add_flag(name, o.*field, option.help);
+          } else {
+            CLI::Option* added = app.add_option(name, o.*field, option.help);
+            if (option.type_name) added->type_name(option.type_name);
+          }
+        },
+        option.field);
+  }
 }
 
 // LeakHound's own additions to ab's options.

@@ -1,10 +1,11 @@
 #pragma once
 
-#include <sys/types.h>
-
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "sys/child_process.h"
 
 namespace lh::app {
 
@@ -29,7 +30,7 @@ class DemoTargetProcess {
  public:
   // Starts it (`binary`, or find_demo_target() when empty) with `flags` and
   // waits up to 10 s for its "listening" line. Throws InputError when it
-  // cannot be started.
+  // does not start, lh::RuntimeFailure when the system gives no process.
   explicit DemoTargetProcess(const std::vector<std::string>& flags, std::filesystem::path binary = {});
   // Stops it: SIGTERM, then SIGKILL after 5 s.
   ~DemoTargetProcess();
@@ -38,9 +39,10 @@ class DemoTargetProcess {
 
   const std::string& url() const { return url_; }  // "http://127.0.0.1:PORT"
   int port() const { return port_; }
+  pid_t pid() const { return process_->pid(); }
 
  private:
-  pid_t pid_ = -1;
+  std::unique_ptr<sys::ChildProcess> process_;
   std::string url_;
   int port_ = 0;
 };

@@ -6,14 +6,9 @@
 #include <string>
 
 #include "common/input_error.h"
+#include "exit_status.h"
 
 namespace lh::app {
-
-// Exit statuses every LeakHound command uses (1 and 3 are the session
-// commands' own: a leak, an unreachable target).
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitBadInput = 2;
-inline constexpr int kExitCannotWrite = 4;  // a result file could not be written (disk full, …)
 
 // The one line LeakHound promises, whatever the message holds: a line break
 // or other control character that slipped into it is shown escaped.
@@ -35,11 +30,12 @@ inline int report_bad_input(const std::string& program, const std::string& messa
   return kExitBadInput;
 }
 
-// A file that could not be written (lh::WriteError), in one line, and exit 4:
+// A runtime failure (lh::RuntimeFailure: a file that could not be written,
+// no file descriptors or memory), in one line, and exit 4:
 // "leakhound-cli bench: \"out.json\": cannot be written (No space left on device)".
-inline int report_write_failure(const std::string& program, const std::string& message) {
+inline int report_runtime_failure(const std::string& program, const std::string& message) {
   std::fprintf(stderr, "%s: %s\n", program.c_str(), one_line(message).c_str());
-  return kExitCannotWrite;
+  return kExitRuntimeFailure;
 }
 
 // Runs CLI11 over argv. Returns an exit status when the program should stop

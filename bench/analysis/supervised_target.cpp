@@ -1,11 +1,5 @@
 #include "supervised_target.h"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -13,19 +7,10 @@
 namespace lh::bench {
 namespace {
 
-// Reads the child's first stdout line ("... listening on http://127.0.0.1:PORT")
-// within ten seconds and returns the port.
-int read_port(int fd) {
-  std::string line;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-    pollfd p{fd, POLLIN, 0};
-    if (poll(&p, 1, 200) <= 0) continue;
-    char buf[256];
-    const ssize_t n = read(fd, buf, sizeof buf);
-    if (n <= 0) break;
-    line.append(buf, static_cast<std::size_t>(n));
-  }
+// The port in the child's first stdout line ("... listening on
+// http://127.0.0.1:PORT"), read within ten seconds.
+int read_port(sys::ChildProcess& child) {
+  const std::string line = child.read_line(std::chrono::seconds(10)).value_or("");
   const std::string prefix = "http://127.0.0.1:";
   const auto at = line.find(prefix);
   if (at == std::string::npos) throw std::runtime_error("demo target did not start: " + line);
@@ -37,46 +22,22 @@ int read_port(int fd) {
 SupervisedTarget::SupervisedTarget(std::vector<std::string> argv) : argv_(std::move(argv)) { start(0); }
 
 SupervisedTarget::~SupervisedTarget() {
-  if (pid_ > 0) {
-    ::kill(pid_, SIGTERM);
-    int raw = 0;
-    waitpid(pid_, &raw, 0);
-  }
+  if (child_) child_->stop(std::chrono::seconds(10));
 }
 
 void SupervisedTarget::start(int port) {
-  int out[2];
-  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
   std::vector<std::string> argv = argv_;
   argv.insert(argv.begin() + 1, {"--port", std::to_string(port)});
-  pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
-  if (pid_ == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-  }
-  close(out[1]);
-  try {
-    port_ = read_port(out[0]);
-  } catch (...) {
-    close(out[0]);
-    ::kill(pid_, SIGKILL);
-    int raw = 0;
-    waitpid(pid_, &raw, 0);
-    pid_ = -1;
-    throw;
-  }
+  child_.reset();
+  auto child = std::make_unique<sys::ChildProcess>(argv, sys::ChildOptions{.err = sys::ChildStream::inherit});
+  port_ = read_port(*child);  // on failure the child is killed and reaped as it goes
   // Nothing more is read from stdout: the target writes only its first line.
-  close(out[0]);
+  child->close_output();
+  child_ = std::move(child);
 }
 
 bool SupervisedTarget::restart_if_exited() {
-  int raw = 0;
-  if (waitpid(pid_, &raw, WNOHANG) != pid_) return false;
+  if (!child_->exited()) return false;
   // A supervisor notices the exit and starts the service again a moment later.
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   for (int attempt = 0;; ++attempt) {

@@ -1,9 +1,10 @@
 #pragma once
 
-#include <sys/types.h>
-
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "sys/child_process.h"
 
 namespace lh::bench {
 
@@ -28,7 +29,7 @@ class SupervisedTarget {
   void start(int port);
 
   std::vector<std::string> argv_;
-  pid_t pid_ = -1;
+  std::unique_ptr<sys::ChildProcess> child_;
   int port_ = 0;
   int restarts_ = 0;
 };

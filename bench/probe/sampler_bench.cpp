@@ -6,9 +6,7 @@
 //     /health and /metrics, its pid and its port); the CPU time this
 //     process (only the sampler works in it) and the demo target spend.
 // Usage: leakhound-bench-probe [JITTER_SAMPLES [COST_SECONDS]]
-#include <signal.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "demo_target_process.h"
 #include "probe/sampler.h"
 #include "sys/proc_stat.h"
 #include "sys/proc_status.h"
@@ -26,37 +25,6 @@
 namespace {
 
 using namespace lh::probe;
-
-struct DemoTarget {
-  pid_t pid = -1;
-  int port = 0;
-  DemoTarget() {
-    int out[2];
-    if (pipe(out) != 0) std::exit(1);
-    pid = fork();
-    if (pid == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      execl(LH_DEMO_TARGET_BIN, LH_DEMO_TARGET_BIN, "--port", "0", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    std::string line;
-    char c = 0;
-    while (read(out[0], &c, 1) == 1 && c != '\n') line += c;
-    close(out[0]);
-    const auto colon = line.rfind(':');
-    if (colon == std::string::npos) {
-      std::fprintf(stderr, "demo target did not start: %s\n", line.c_str());
-      std::exit(1);
-    }
-    port = std::stoi(line.substr(colon + 1));
-  }
-  ~DemoTarget() {
-    kill(pid, SIGTERM);
-    waitpid(pid, nullptr, 0);
-  }
-  std::string url(const char* path = "") const { return "http://127.0.0.1:" + std::to_string(port) + path; }
-};
 
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
@@ -95,7 +63,7 @@ std::thread bare_thread(const lh::SessionClock& clock, int samples, std::vector<
   });
 }
 
-void jitter(const DemoTarget& target, int samples) {
+void jitter(const lh::app::DemoTargetProcess& target, int samples) {
   ProbeConfig config;
   config.sources.push_back(parse_source_spec("segmentation=" + target.url()));
   config.interval = lh::Seconds(1);
@@ -116,10 +84,10 @@ void jitter(const DemoTarget& target, int samples) {
   print_lateness("a bare thread on the same grid meanwhile", bare_late_ms);
 }
 
-void cost(const DemoTarget& target, int seconds) {
+void cost(const lh::app::DemoTargetProcess& target, int seconds) {
   ProbeConfig config;
-  for (const std::string& s : {"segmentation=" + target.url(), "conversion=" + target.url(), target.url("/metrics"),
-                               "pid:" + std::to_string(target.pid), "port:" + std::to_string(target.port)}) {
+  for (const std::string& s : {"segmentation=" + target.url(), "conversion=" + target.url(), target.url() + "/metrics",
+                               "pid:" + std::to_string(target.pid()), "port:" + std::to_string(target.port())}) {
     config.sources.push_back(parse_source_spec(s));
   }
   config.interval = lh::Seconds(0.1);
@@ -128,13 +96,13 @@ void cost(const DemoTarget& target, int seconds) {
   Sampler sampler(config, clock, store);
   const auto ticks = static_cast<std::uint64_t>(seconds) * 10;
   const double own_before = own_cpu_seconds();
-  const auto target_before = lh::sys::read_proc_stat(target.pid);
+  const auto target_before = lh::sys::read_proc_stat(target.pid());
   const auto wall_before = lh::MonoClock::now();
   sampler.start(ticks);
   while (!sampler.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   const double wall = std::chrono::duration<double>(lh::MonoClock::now() - wall_before).count();
   const double own = own_cpu_seconds() - own_before;
-  const auto target_after = lh::sys::read_proc_stat(target.pid);
+  const auto target_after = lh::sys::read_proc_stat(target.pid());
   sampler.stop();
   const double target_cpu = static_cast<double>(target_after->cpu_ticks() - target_before->cpu_ticks()) /
                             lh::sys::clock_ticks_per_second();
@@ -151,7 +119,7 @@ void cost(const DemoTarget& target, int seconds) {
 int main(int argc, char** argv) {
   const int samples = argc > 1 ? std::atoi(argv[1]) : 60;
   const int seconds = argc > 2 ? std::atoi(argv[2]) : 30;
-  DemoTarget target;
+  const lh::app::DemoTargetProcess target({}, LH_DEMO_TARGET_BIN);
   std::printf("machine: %u cores, load average %s\n", std::thread::hardware_concurrency(), load_average().c_str());
   jitter(target, samples);
   cost(target, seconds);

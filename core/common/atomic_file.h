@@ -9,14 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include "common/runtime_failure.h"
+
 namespace lh {
 
 // A file could not be written; the message names it and gives the system's
 // reason: "\"out/report.pdf\": cannot be written (No space left on device)".
-// Not bad input: the command-line tools exit with status 4 on it.
-class WriteError : public std::runtime_error {
+// Not bad input: a runtime failure (the command-line tools exit with status 4).
+class WriteError : public RuntimeFailure {
  public:
-  using std::runtime_error::runtime_error;
+  using RuntimeFailure::RuntimeFailure;
 };
 
 // A file promised whole. It is written to a temporary file in the same

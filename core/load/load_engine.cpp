@@ -76,7 +76,12 @@ void LoadEngine::start() {
   control_ = std::make_unique<RunControl>(load_start);
   board_ = std::make_unique<StatsBoard>(threads_, clock_.seconds(load_start));
   const WorkerContext context{plan_, *mix_, *schedule_, *control_, *board_, clock_, threads_};
-  for (int i = 0; i < threads_; ++i) workers_.push_back(std::make_unique<Worker>(context, i));
+  try {
+    for (int i = 0; i < threads_; ++i) workers_.push_back(std::make_unique<Worker>(context, i));
+  } catch (...) {
+    workers_.clear();  // not started: start() may be called again
+    throw;
+  }
   workers_left_ = threads_;
   for (int i = 0; i < threads_; ++i) {
     threads_running_.emplace_back([this, i] {

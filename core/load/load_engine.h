@@ -44,6 +44,8 @@ class LoadEngine {
   LoadEngine& operator=(const LoadEngine&) = delete;
 
   // Starts the run; the load begins now on the session clock. Once only.
+  // Throws lh::RuntimeFailure when the system gives a worker no file
+  // descriptors or memory (Worker); nothing has started then.
   void start();
   // Sends nothing new while paused (requests in flight finish). Durations,
   // stages and arrivals count running time only, so a pause shifts them.

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <string_view>
 
+#include "common/runtime_failure.h"
 
 namespace lh::load {
 namespace {
@@ -47,14 +48,33 @@ Worker::Worker(const WorkerContext& context, int index)
   }
   report_.worker = index;
 
+  try {
+    open_handles(slots);
+  } catch (...) {
+    close_handles();  // the destructor does not run for a constructor that throws
+    throw;
+  }
+}
+
+// The worker's epoll set, its wake-up eventfd, its libcurl multi handle and
+// one easy handle per slot. Each is checked: a system out of file
+// descriptors or memory is a runtime failure of the run, said in one line,
+// not a worker that silently waits on nothing.
+void Worker::open_handles(std::uint64_t slots) {
+  const auto& plan = context_.plan;
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+  if (epoll_fd_ < 0) throw_system_failure("cannot start the load: no epoll instance");
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (wake_fd_ < 0) throw_system_failure("cannot start the load: no eventfd");
   epoll_event wake_event{};
   wake_event.events = EPOLLIN;
   wake_event.data.fd = wake_fd_;
-  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event);
+  if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake_event) != 0) {
+    throw_system_failure("cannot start the load: the wake-up eventfd cannot be watched");
+  }
 
   multi_ = curl_multi_init();
+  if (!multi_) throw RuntimeFailure("cannot start the load: libcurl gave no multi handle (out of memory)");
   curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &Worker::on_socket);
   curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
   curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &Worker::on_timer);
@@ -66,6 +86,7 @@ Worker::Worker(const WorkerContext& context, int index)
   slots_.resize(slots);
   for (auto& slot : slots_) {
     CURL* e = curl_easy_init();
+    if (!e) throw RuntimeFailure("cannot start the load: libcurl gave no easy handle (out of memory)");
     slot.easy = e;
     curl_easy_setopt(e, CURLOPT_PRIVATE, &slot);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, slot.error);
@@ -101,17 +122,26 @@ Worker::Worker(const WorkerContext& context, int index)
   if (fast_http1_) read_buffer_.resize(64 * 1024);
 }
 
-Worker::~Worker() {
+Worker::~Worker() { close_handles(); }
+
+// What open_handles() made, however far it got.
+void Worker::close_handles() {
   for (auto& slot : slots_) {
-    curl_multi_remove_handle(multi_, slot.easy);
+    if (multi_ && slot.easy) curl_multi_remove_handle(multi_, slot.easy);
     if (slot.mime) curl_mime_free(slot.mime);
+    slot.mime = nullptr;
   }
   // The multi handle closes the cached connections (through on_close) and
   // must go before the easy handles whose close callback it still uses.
-  curl_multi_cleanup(multi_);
-  for (auto& slot : slots_) curl_easy_cleanup(slot.easy);
-  close(wake_fd_);
-  close(epoll_fd_);
+  if (multi_) curl_multi_cleanup(multi_);
+  multi_ = nullptr;
+  for (auto& slot : slots_) {
+    if (slot.easy) curl_easy_cleanup(slot.easy);
+    slot.easy = nullptr;
+  }
+  if (wake_fd_ >= 0) close(wake_fd_);
+  if (epoll_fd_ >= 0) close(epoll_fd_);
+  wake_fd_ = epoll_fd_ = -1;
 }
 
 void Worker::wake() {

@@ -43,6 +43,8 @@ class Worker {
   // How often a worker hands its counts to the board (and at least once a second).
   static constexpr std::chrono::milliseconds kFlushInterval{100};
 
+  // Throws lh::RuntimeFailure when the system gives no epoll set, eventfd
+  // or libcurl handle (out of file descriptors or memory).
   Worker(const WorkerContext& context, int index);
   ~Worker();
   Worker(const Worker&) = delete;
@@ -86,6 +88,8 @@ class Worker {
     long os_errno = 0;  // what the system said, when libcurl's words leave it out
   };
 
+  void open_handles(std::uint64_t slots);
+  void close_handles();
   static int on_socket(CURL*, curl_socket_t fd, int what, void* worker, void*);
   static int on_timer(CURLM*, long timeout_ms, void* worker);
   static int on_close(void* worker, curl_socket_t fd);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string_view>
 
+#include "common/json_fields.h"
 #include "common/version.h"
 
 namespace lh::session {
@@ -60,27 +61,27 @@ Environment current_environment() {
   return env;
 }
 
-nlohmann::json to_json(const Environment& env) {
-  return {{"host", env.host},          {"os", env.os},
-          {"kernel", env.kernel},      {"cpu", env.cpu},
-          {"cpus", env.cpus},          {"memory_gib", env.memory_gib},
-          {"leakhound", env.leakhound}, {"libcurl", env.libcurl},
-          {"compiler", env.compiler}};
+void to_json(nlohmann::json& j, const Environment& env) {
+  j = {{"host", env.host},          {"os", env.os},
+       {"kernel", env.kernel},      {"cpu", env.cpu},
+       {"cpus", env.cpus},          {"memory_gib", env.memory_gib},
+       {"leakhound", env.leakhound}, {"libcurl", env.libcurl},
+       {"compiler", env.compiler}};
 }
 
-Environment environment_from_json(const nlohmann::json& j) {
-  Environment env;
-  if (!j.is_object()) return env;
-  env.host = j.value("host", std::string());
-  env.os = j.value("os", std::string());
-  env.kernel = j.value("kernel", std::string());
-  env.cpu = j.value("cpu", std::string());
-  env.cpus = j.value("cpus", 0);
-  env.memory_gib = j.value("memory_gib", 0.0);
-  env.leakhound = j.value("leakhound", std::string());
-  env.libcurl = j.value("libcurl", std::string());
-  env.compiler = j.value("compiler", std::string());
-  return env;
+void from_json(const nlohmann::json& j, Environment& env) {
+  env = {};
+  if (!j.is_object()) return;
+  using json_fields::read;
+  read(j, "host", env.host);
+  read(j, "os", env.os);
+  read(j, "kernel", env.kernel);
+  read(j, "cpu", env.cpu);
+  read(j, "cpus", env.cpus);
+  read(j, "memory_gib", env.memory_gib);
+  read(j, "leakhound", env.leakhound);
+  read(j, "libcurl", env.libcurl);
+  read(j, "compiler", env.compiler);
 }
 
 }  // namespace lh::session

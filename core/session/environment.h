@@ -22,8 +22,8 @@ struct Environment {
 // This machine, now.
 Environment current_environment();
 
-nlohmann::json to_json(const Environment& env);
-// Missing fields stay empty.
-Environment environment_from_json(const nlohmann::json& j);
+void to_json(nlohmann::json& j, const Environment& env);
+// Missing fields stay empty; anything but an object reads as nothing known.
+void from_json(const nlohmann::json& j, Environment& env);
 
 }  // namespace lh::session

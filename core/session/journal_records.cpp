@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "common/input_error.h"
+#include "common/iso_time.h"
+#include "common/json_fields.h"
 
 namespace lh::analysis {
 // Every field by its own name; reading fills in defaults for missing ones.
@@ -109,5 +111,50 @@ double rounded_ms(double t_s) { return std::round(t_s * 1000.0) / 1000.0; }
 nlohmann::json number_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 double number_or_nan(const nlohmann::json& j) { return j.is_number() ? j.get<double>() : std::nan(""); }
+
+void to_json(nlohmann::json& j, const GroupRecord& r) { j = {{"type", r.kType}, {"id", r.id}, {"name", r.name}}; }
+
+void from_json(const nlohmann::json& j, GroupRecord& r) {
+  j.at("id").get_to(r.id);
+  j.at("name").get_to(r.name);
+}
+
+void to_json(nlohmann::json& j, const SeriesRecord& r) {
+  j = {{"type", r.kType},     {"id", r.id},         {"group", r.group},
+       {"name", r.name},      {"source", r.source}, {"metric", r.metric},
+       {"meaning", to_json(r.meaning)}};
+}
+
+void from_json(const nlohmann::json& j, SeriesRecord& r) {
+  j.at("id").get_to(r.id);
+  j.at("group").get_to(r.group);
+  j.at("name").get_to(r.name);
+  json_fields::read(j, "source", r.source);
+  json_fields::read(j, "metric", r.metric);
+  if (const auto meaning = j.find("meaning"); meaning != j.end()) r.meaning = meaning_from_json(*meaning);
+}
+
+void to_json(nlohmann::json& j, const WatchedRecord& r) { j = {{"type", r.kType}, {"series", r.series}}; }
+
+void from_json(const nlohmann::json& j, WatchedRecord& r) { j.at("series").get_to(r.series); }
+
+void to_json(nlohmann::json& j, const LoadRecord& r) { j = {{"type", r.kType}, {"t", r.t}, {"summary", r.summary}}; }
+
+void from_json(const nlohmann::json& j, LoadRecord& r) {
+  json_fields::read(j, "t", r.t);
+  j.at("summary").get_to(r.summary);
+}
+
+void to_json(nlohmann::json& j, const EndRecord& r) {
+  j = {{"type", r.kType}, {"state", r.state}};
+  if (r.t) j["t"] = *r.t;
+  if (r.ended) j["ended"] = format_iso8601(*r.ended);
+}
+
+void from_json(const nlohmann::json& j, EndRecord& r) {
+  json_fields::read_optional(j, "t", r.t);
+  json_fields::read(j, "state", r.state);
+  if (const auto ended = j.find("ended"); ended != j.end()) r.ended = parse_iso8601(ended->get<std::string>());
+}
 
 }  // namespace lh::session::journal

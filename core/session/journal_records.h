@@ -5,8 +5,10 @@
 #include <string>
 
 #include "analysis/parameters.h"
+#include "common/clock.h"
 #include "common/event.h"
 #include "common/series_meaning.h"
+#include "load/load_summary.h"
 
 // How the journal spells the things it records (docs/SESSIONS.md has the
 // whole format). Shared by the writer and the reader, so the two cannot
@@ -35,5 +37,56 @@ double rounded_ms(double t_s);
 // NaN (a gap) is null in JSON.
 nlohmann::json number_or_null(double v);
 double number_or_nan(const nlohmann::json& j);
+
+// The records the journal holds besides its header (session_header.h),
+// events (above) and rows, one struct each: the writer (SessionRunner,
+// StoreJournal) and the reader (load_session) both go through these
+// mappings. to_json writes the record's "type" too; from_json throws
+// nlohmann::json::exception when a field it needs is missing or of the
+// wrong type.
+struct GroupRecord {
+  static constexpr const char* kType = "group";
+  std::uint32_t id = 0;
+  std::string name;
+};
+struct SeriesRecord {
+  static constexpr const char* kType = "series";
+  std::uint32_t id = 0;
+  std::uint32_t group = 0;
+  std::string name;
+  std::string source;  // may be missing: ""
+  std::string metric;  // may be missing: ""
+  SeriesMeaning meaning;
+};
+// The series the verdict is about.
+struct WatchedRecord {
+  static constexpr const char* kType = "watched";
+  std::uint32_t series = 0;
+};
+// The load's totals so far: at most once a second while they change, and
+// at the end.
+struct LoadRecord {
+  static constexpr const char* kType = "load";
+  double t = 0;
+  load::LoadSummary summary;
+};
+// How the session ended; a journal without one was killed.
+struct EndRecord {
+  static constexpr const char* kType = "end";
+  std::optional<double> t;      // missing: the last time recorded before it
+  std::string state = "finished";
+  std::optional<WallClock::time_point> ended;  // the wall time
+};
+
+void to_json(nlohmann::json& j, const GroupRecord& r);
+void from_json(const nlohmann::json& j, GroupRecord& r);
+void to_json(nlohmann::json& j, const SeriesRecord& r);
+void from_json(const nlohmann::json& j, SeriesRecord& r);
+void to_json(nlohmann::json& j, const WatchedRecord& r);
+void from_json(const nlohmann::json& j, WatchedRecord& r);
+void to_json(nlohmann::json& j, const LoadRecord& r);
+void from_json(const nlohmann::json& j, LoadRecord& r);
+void to_json(nlohmann::json& j, const EndRecord& r);
+void from_json(const nlohmann::json& j, EndRecord& r);
 
 }  // namespace lh::session::journal

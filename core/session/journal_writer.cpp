@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/atomic_file.h"
 #include "common/input_error.h"
 
 namespace lh::session {
@@ -23,7 +24,7 @@ JournalWriter::JournalWriter(std::filesystem::path path) : path_(std::move(path)
 JournalWriter::~JournalWriter() {
   try {
     flush();
-  } catch (const InputError&) {
+  } catch (const WriteError&) {
     // Nothing more can be done from a destructor; the owner saw the error
     // on its own last flush.
   }
@@ -49,7 +50,7 @@ void JournalWriter::flush() {
       std::string message = '"' + path_.string();
       message += "\": cannot be written (";
       message += std::strerror(error);
-      throw InputError(message + ")");
+      throw WriteError(message + ")");
     }
     done += static_cast<std::size_t>(n);
   }

@@ -25,9 +25,9 @@ class JournalWriter {
   JournalWriter& operator=(const JournalWriter&) = delete;
 
   void append(const nlohmann::json& record);
-  // Writes what was appended since the last flush. Throws InputError when
-  // the file can no longer be written (disk full, folder removed); what
-  // could not be written stays buffered for the next attempt.
+  // Writes what was appended since the last flush. Throws lh::WriteError
+  // when the file can no longer be written (disk full, folder removed);
+  // what could not be written stays buffered for the next attempt.
   void flush();
 
   const std::filesystem::path& path() const { return path_; }

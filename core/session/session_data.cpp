@@ -9,6 +9,7 @@
 #include "session/journal_reader.h"
 #include "session/journal_records.h"
 #include "session/load_series.h"
+#include "session/session_header.h"
 
 namespace lh::session {
 namespace {
@@ -20,48 +21,49 @@ class Replay {
   explicit Replay(SessionData& data) : data_(data) {}
 
   void header(const nlohmann::json& r, const std::string& file) {
-    if (r.value("type", std::string()) != "session") {
+    if (!r.is_object() || r.value("type", std::string()) != SessionHeader::kType) {
       throw InputError("\"" + file + "\": not a LeakHound session journal (no session header)");
     }
-    const int format = r.value("format", 0);
-    if (format > journal::kFormat) {
-      throw InputError("\"" + file + "\": journal format " + std::to_string(format) +
+    const SessionHeader h = r.get<SessionHeader>();
+    if (h.format > journal::kFormat) {
+      throw InputError("\"" + file + "\": journal format " + std::to_string(h.format) +
                        " is newer than this LeakHound reads (" + std::to_string(journal::kFormat) + "); update LeakHound");
     }
-    data_.name = r.value("name", std::string());
-    data_.clock = SessionClock(MonoClock::time_point{}, parse_iso8601(r.value("started", std::string())));
-    if (r.contains("memory_limit_mib") && r["memory_limit_mib"].is_number()) {
-      data_.memory_limit_mib = r["memory_limit_mib"].get<double>();
-    }
-    data_.interval_s = r.value("interval_s", 1.0);
-    data_.analysis = journal::analysis_from_json(r.value("analysis", nlohmann::json::object()));
-    data_.scenario = r.value("scenario", nlohmann::json::object());
-    data_.settings = r.value("settings", nlohmann::json::object());
-    data_.environment = environment_from_json(r.value("environment", nlohmann::json::object()));
-    data_.leakhound_version = r.value("leakhound", std::string());
+    data_.name = h.name;
+    data_.clock = SessionClock(MonoClock::time_point{}, h.started);
+    data_.memory_limit_mib = h.memory_limit_mib;
+    data_.interval_s = h.interval_s;
+    data_.analysis = h.analysis;
+    data_.scenario = h.scenario;
+    data_.settings = h.settings;
+    data_.environment = h.environment;
+    data_.leakhound_version = h.leakhound;
   }
 
   void record(const nlohmann::json& r) {
     const std::string type = r.value("type", std::string());
-    if (type == "group") {
-      groups_[r.at("id").get<std::uint32_t>()] = data_.store->add_group(r.at("name").get<std::string>());
-    } else if (type == "series") {
-      series(r);
-    } else if (type == "watched") {
-      data_.store->set_watched_memory(series_.at(r.at("series").get<std::uint32_t>()));
+    if (type == journal::GroupRecord::kType) {
+      const auto g = r.get<journal::GroupRecord>();
+      groups_[g.id] = data_.store->add_group(g.name);
+    } else if (type == journal::SeriesRecord::kType) {
+      series(r.get<journal::SeriesRecord>());
+    } else if (type == journal::WatchedRecord::kType) {
+      data_.store->set_watched_memory(series_.at(r.get<journal::WatchedRecord>().series));
     } else if (type == "rows") {
       rows(r);
     } else if (type == "event") {
       Event e = journal::event_from_json(r);
       seen(e.t_s);
       data_.store->add_event(std::move(e));
-    } else if (type == "load") {
-      data_.load = r.at("summary");
-      seen(r.value("t", 0.0));
-    } else if (type == "end") {
-      data_.state = r.value("state", std::string("finished"));
-      data_.end_s = r.value("t", last_t_);
-      if (r.contains("ended")) data_.ended = parse_iso8601(r["ended"].get<std::string>());
+    } else if (type == journal::LoadRecord::kType) {
+      auto load = r.get<journal::LoadRecord>();
+      data_.load = std::move(load.summary);
+      seen(load.t);
+    } else if (type == journal::EndRecord::kType) {
+      const auto end = r.get<journal::EndRecord>();
+      data_.state = end.state;
+      data_.end_s = end.t.value_or(last_t_);
+      data_.ended = end.ended;
     }
     // Other types are from a newer LeakHound: what this one knows still reads.
   }
@@ -81,13 +83,10 @@ class Replay {
  private:
   void seen(double t_s) { last_t_ = std::max(last_t_, t_s); }
 
-  void series(const nlohmann::json& r) {
-    const auto group = groups_.at(r.at("group").get<std::uint32_t>());
-    const auto id = data_.store->add_series(group, {r.at("name").get<std::string>(), r.value("source", std::string()),
-                                                    r.value("metric", std::string()),
-                                                    journal::meaning_from_json(r.value("meaning", nlohmann::json::object()))});
+  void series(const journal::SeriesRecord& r) {
+    const auto id = data_.store->add_series(groups_.at(r.group), {r.name, r.source, r.metric, r.meaning});
     if (!id) throw InputError("more series than a session holds");
-    series_[r.at("id").get<std::uint32_t>()] = *id;
+    series_[r.id] = *id;
   }
 
   void rows(const nlohmann::json& r) {
@@ -145,7 +144,12 @@ SessionData load_session(const std::filesystem::path& folder) {
   Replay replay(data);
   nlohmann::json record;
   if (!reader.next(record)) throw InputError("\"" + path.string() + "\": empty, the session never started");
-  replay.header(record, path.string());
+  try {
+    replay.header(record, path.string());
+  } catch (const nlohmann::json::exception& e) {
+    // A header with a field of the wrong type: one line, not a crash.
+    throw InputError("\"" + path.string() + "\" line 1: " + e.what());
+  }
   while (reader.next(record)) {
     try {
       replay.record(record);

@@ -9,6 +9,7 @@
 
 #include "analysis/parameters.h"
 #include "common/clock.h"
+#include "load/load_summary.h"
 #include "probe/series_store.h"
 #include "session/analysed_series.h"
 #include "session/environment.h"
@@ -35,7 +36,7 @@ struct SessionData {
   probe::GroupId probe_group = 0;
   std::optional<probe::GroupId> load_group;
 
-  nlohmann::json load = nlohmann::json::object();  // load::summary_json: at the end, or the last checkpoint
+  std::optional<load::LoadSummary> load;  // at the end, or the last checkpoint; nullopt: no load ran
   nlohmann::json scenario = nlohmann::json::object();  // as its file said, secrets redacted; {} without a file
   nlohmann::json settings = nlohmann::json::object();  // the resolved plan (describe_plan)
   analysis::AnalysisParameters analysis;

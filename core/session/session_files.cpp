@@ -7,30 +7,11 @@
 #include "common/csv.h"
 #include "common/iso_time.h"
 #include "probe/csv_writers.h"
+#include "session/journal_records.h"
 #include "session/load_series.h"
-#include "session/verdict_sentence.h"
-#include "analysis/verdict_json.h"
+#include "session/session_summary.h"
 
 namespace lh::session {
-namespace {
-
-using ordered = nlohmann::ordered_json;
-
-double rounded_ms(double t_s) { return std::round(t_s * 1000.0) / 1000.0; }
-
-ordered restarts_json(const SessionData& data) {
-  ordered out = ordered::array();
-  for (const Event& e : data.events()) {
-    if (e.kind != EventKind::restart) continue;
-    out.push_back({{"t_s", rounded_ms(e.t_s)},
-                   {"time", format_iso8601(data.clock.wall_at(e.t_s))},
-                   {"source", e.source},
-                   {"detail", e.detail}});
-  }
-  return out;
-}
-
-}  // namespace
 
 void write_samples_csv(const SessionData& data, std::ostream& out) {
   probe::write_monitor_csv(out, *data.store, data.probe_group, data.clock);
@@ -67,7 +48,7 @@ void write_requests_csv(const SessionData& data, std::ostream& out) {
   double requests_before = 0, errors_before = 0;
   for (std::size_t k = 0; k < rows.t.size(); ++k) {
     const double r = at(requests, k), e = at(errors, k);
-    csv.field(rounded_ms(rows.t[k])).field(format_iso8601(data.clock.wall_at(rows.t[k])));
+    csv.field(journal::rounded_ms(rows.t[k])).field(format_iso8601(data.clock.wall_at(rows.t[k])));
     csv.field(static_cast<std::int64_t>(std::llround(r - requests_before)));
     csv.field(static_cast<std::int64_t>(std::llround(e - errors_before)));
     csv.field(at(p50, k)).field(at(p99, k)).field(at(in_flight, k)).field(at(target, k));
@@ -75,38 +56,6 @@ void write_requests_csv(const SessionData& data, std::ostream& out) {
     if (std::isfinite(r)) requests_before = r;
     if (std::isfinite(e)) errors_before = e;
   }
-}
-
-ordered summary_json(const SessionData& data) {
-  ordered verdicts = ordered::array();
-  for (const SeriesVerdict& v : data.verdicts) {
-    ordered j{{"series", v.name}, {"watched", v.watched}};
-    const ordered fields = analysis::to_json(v.verdict);
-    for (const auto& [key, value] : fields.items()) j[key] = value;
-    verdicts.push_back(std::move(j));
-  }
-  const SeriesVerdict* watched = data.watched();
-  ordered headline{{"series", watched ? ordered(watched->name) : ordered()},
-                   {"verdict", watched ? ordered(std::string(analysis::to_string(watched->verdict.kind))) : ordered()},
-                   {"sentence", watched ? verdict_sentence(*watched) : std::string(kNoWatchedMemory)}};
-  if (watched && watched->verdict.growth_per_1000_requests) {
-    headline["growth_per_1000_requests"] = *watched->verdict.growth_per_1000_requests;
-  }
-  return ordered{
-      {"leakhound_session", 1},
-      {"name", data.name},
-      {"state", data.state},
-      {"started", format_iso8601(data.started())},
-      {"ended", data.ended ? ordered(format_iso8601(*data.ended)) : ordered()},
-      {"duration_s", rounded_ms(data.end_s)},
-      {"headline", headline},
-      {"scenario", ordered(data.scenario)},
-      {"settings", ordered(data.settings)},
-      {"load", ordered(data.load)},
-      {"verdicts", verdicts},
-      {"restarts", restarts_json(data)},
-      {"environment", ordered(to_json(data.environment))},
-  };
 }
 
 std::vector<std::filesystem::path> write_session_files(const SessionData& data, const std::filesystem::path& folder) {
@@ -118,7 +67,10 @@ std::vector<std::filesystem::path> write_session_files(const SessionData& data, 
   write(kSamplesCsv, [&](std::ostream& out) { write_samples_csv(data, out); });
   write(kEventsCsv, [&](std::ostream& out) { write_events_csv(data, out); });
   write(kRequestsCsv, [&](std::ostream& out) { write_requests_csv(data, out); });
-  write(kSummaryJson, [&](std::ostream& out) { out << summary_json(data).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n'; });
+  write(kSummaryJson, [&](std::ostream& out) {
+    out << nlohmann::ordered_json(summarize(data)).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+        << '\n';
+  });
   return written;
 }
 

@@ -21,10 +21,10 @@ void write_events_csv(const SessionData& data, std::ostream& out);
 // requests.csv: per second of load: t_s (the second's end), time,
 // requests, errors, p50_ms, p99_ms, in_flight, target.
 void write_requests_csv(const SessionData& data, std::ostream& out);
-// summary.json: the scenario (redacted), the resolved settings, "load" (the
-// bench JSON fields), "verdicts" (analyze's JSON fields plus "series" and
-// "watched"), the headline and the environment.
-nlohmann::ordered_json summary_json(const SessionData& data);
+// summary.json is session_summary.h's SessionSummary: the scenario
+// (redacted), the resolved settings, "load" (the bench JSON fields),
+// "verdicts" (analyze's JSON fields plus "series" and "watched"), the
+// headline and the environment.
 
 inline constexpr const char* kSamplesCsv = "samples.csv";
 inline constexpr const char* kEventsCsv = "events.csv";

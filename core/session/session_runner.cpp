@@ -5,7 +5,6 @@
 #include <numeric>
 
 #include "common/input_error.h"
-#include "common/iso_time.h"
 #include "load/load_summary.h"
 #include "session/journal_records.h"
 #include "session/journal_writer.h"
@@ -90,7 +89,12 @@ void SessionRunner::start() {
   clock_ = SessionClock();  // nothing reads it before this point
   write_header();
   sampler_->start();
-  engine_->start();
+  try {
+    engine_->start();
+  } catch (...) {  // lh::RuntimeFailure: the system gave the load no file descriptors or memory
+    sampler_->stop();
+    throw;
+  }
   {
     std::lock_guard progress_lock(progress_mutex_);
     progress_.state = SessionState::running;
@@ -183,15 +187,14 @@ void SessionRunner::collect(bool last) {
   // change: what `report` tells of a run that was killed.
   const double now = clock_.now();
   if (last || (now - last_load_record_s_ >= 1.0 && snapshot.totals.completed != last_completed_)) {
-    journal_->append({{"type", "load"}, {"t", journal::rounded_ms(now)}, {"summary", load::summary_json(plan_.load, snapshot)}});
+    journal_->append(journal::LoadRecord{.t = journal::rounded_ms(now), .summary = load::summarize(plan_.load, snapshot)});
     last_load_record_s_ = now;
     last_completed_ = snapshot.totals.completed;
   }
   if (last) {
-    journal_->append({{"type", "end"},
-                      {"t", journal::rounded_ms(now)},
-                      {"state", std::string(to_string(final_state(snapshot.state)))},
-                      {"ended", format_iso8601(clock_.wall_at(now))}});
+    journal_->append(journal::EndRecord{.t = journal::rounded_ms(now),
+                                        .state = std::string(to_string(final_state(snapshot.state))),
+                                        .ended = clock_.wall_at(now)});
   }
   journal_->flush();
   publish(snapshot, last);

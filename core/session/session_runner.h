@@ -71,6 +71,8 @@ class SessionRunner {
   SessionRunner& operator=(const SessionRunner&) = delete;
 
   // Starts the clock, the probes, the load and the collector. Once only.
+  // Throws lh::RuntimeFailure when the journal's header cannot be written
+  // or the load gets no file descriptors or memory; nothing runs then.
   void start();
   void pause();
   void resume();

@@ -12,24 +12,19 @@ const probe::StoreReader::Delta& StoreJournal::write_new() {
   // Groups after the read: every group a new series belongs to exists by now.
   for (; groups_written_ < store_.group_count(); ++groups_written_) {
     const probe::GroupId g = static_cast<probe::GroupId>(groups_written_);
-    journal_.append({{"type", "group"}, {"id", g}, {"name", store_.group(g).name}});
+    journal_.append(journal::GroupRecord{.id = g, .name = store_.group(g).name});
   }
   for (probe::SeriesId id : delta_.new_series) {
     const probe::SeriesInfo& s = store_.series(id);
-    journal_.append({{"type", "series"},
-                     {"id", id},
-                     {"group", s.group},
-                     {"name", s.name},
-                     {"source", s.source},
-                     {"metric", s.metric},
-                     {"meaning", journal::to_json(s.meaning)}});
+    journal_.append(journal::SeriesRecord{
+        .id = id, .group = s.group, .name = s.name, .source = s.source, .metric = s.metric, .meaning = s.meaning});
   }
   if (!delta_.new_series.empty()) series_written_ = delta_.new_series.back() + std::size_t{1};
   // A series picked as watched after this read announced it waits for the
   // next call: a record never names a series before its own record.
   if (const auto watched = store_.watched_memory(); watched && watched != watched_ && *watched < series_written_) {
     watched_ = watched;
-    journal_.append({{"type", "watched"}, {"series", *watched}});
+    journal_.append(journal::WatchedRecord{.series = *watched});
   }
   for (const probe::GroupRows& rows : delta_.rows) {
     nlohmann::json t = nlohmann::json::array();

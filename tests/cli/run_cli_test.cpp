@@ -63,12 +63,13 @@ TEST_CASE("run writes the session folder and exits 1 on a leak with --fail-on-le
     REQUIRE(std::filesystem::exists(out / name));
     if (std::string(name) != "report.pdf") CHECK(read_file(out / name).find(kToken) == std::string::npos);
   }
-  const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
-  CHECK(summary["load"]["completed"].get<double>() > 1000);
-  CHECK(summary["scenario"]["target"] == target.url());
-  REQUIRE(summary["verdicts"].is_array());
-  CHECK(summary["verdicts"][0]["watched"] == true);
-  CHECK(summary["verdicts"][0]["verdict"] == "leak");
+  const lh::session::SessionSummary summary = lh::test::read_summary(out);
+  REQUIRE(summary.load);
+  CHECK(summary.load->completed > 1000);
+  CHECK(summary.scenario["target"] == target.url());
+  REQUIRE_FALSE(summary.verdicts.empty());
+  CHECK(summary.verdicts[0].watched);
+  CHECK(summary.headline.verdict == "leak");
   unsetenv("LH_RUN_TEST_TOKEN");
 }
 

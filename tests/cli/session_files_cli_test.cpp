@@ -33,8 +33,7 @@ TEST_CASE("report DIR writes the session's files and PDF and prints the verdict"
   for (const char* name : {"samples.csv", "events.csv", "requests.csv", "summary.json", "report.pdf"}) {
     CHECK(std::filesystem::exists(dir / name));
   }
-  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
-  const std::string sentence = summary["headline"]["sentence"];
+  const std::string sentence = lh::test::read_summary(dir.path()).headline.sentence;
   CHECK(r.out.find(sentence) != std::string::npos);
   CHECK(squeezed(lh::test::pdf_text(dir / "report.pdf")).find(squeezed(sentence)) != std::string::npos);
   CHECK(lh::test::pdf_page_ink(dir / "report.pdf", 1) > 0.02);

@@ -1,11 +1,17 @@
 // The load engine against real servers on loopback: counts, status codes,
 // failures by cause, latency, the per-second series. Each test runs on both
 // paths a plain-HTTP plan can take (the fast path and full libcurl transfers).
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cerrno>
 #include <numeric>
 
+#include "common/runtime_failure.h"
 #include "demo_target.h"
 #include "loopback_server.h"
 #include "run_plan.h"
@@ -213,4 +219,34 @@ TEST_CASE("a user name in the URL is sent as Basic authentication") {
   const auto s = run_plan(plan_for(url, 3, 1));
   CHECK(s.totals.status[200] == 3);
   CHECK(authorization == "Basic dXNlcjpzZWNyZXQ=");
+}
+
+TEST_CASE("a system out of file descriptors is a runtime failure at start, and the engine starts later") {
+  // Every descriptor under a lowered soft limit taken, as on a busy machine:
+  // the worker's epoll set cannot be made.
+  rlimit before{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &before) == 0);
+  rlimit lowered = before;
+  lowered.rlim_cur = std::min<rlim_t>(before.rlim_cur, 256);
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &lowered) == 0);
+  lh::SessionClock clock;
+  lh::load::LoadEngine engine(plan_for("http://127.0.0.1:9/", 1, 1), clock);
+  std::vector<int> taken;
+  for (int fd; (fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) taken.push_back(fd);
+  CHECK(errno == EMFILE);
+  CHECK_THROWS_AS(engine.start(), lh::RuntimeFailure);
+  std::string message;
+  try {
+    engine.start();
+  } catch (const lh::RuntimeFailure& e) {
+    message = e.what();
+  }
+  for (int fd : taken) close(fd);
+  setrlimit(RLIMIT_NOFILE, &before);
+  CHECK(message == "cannot start the load: no epoll instance (Too many open files)");
+  // Nothing ran: with descriptors again, the same engine starts and ends
+  // (against a closed port: one refused request).
+  engine.start();
+  REQUIRE(engine.wait_for(30s));
+  CHECK(engine.snapshot().totals.started == 1);
 }

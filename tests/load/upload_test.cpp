@@ -51,7 +51,7 @@ TEST_CASE("uploads send the right multipart bodies") {
     auto plan = plan_for(server.url("/convert"), 6, 1);
     plan.requests.front().upload = folder.path;
     const auto s = run_plan(plan);
-    INFO(lh::load::summary_json(plan, s).dump());
+    INFO(nlohmann::json(lh::load::summarize(plan, s)).dump());
     CHECK(s.totals.status[200] == 6);
     REQUIRE(received.size() == 6);
     const std::vector<std::string> order{"a.pdf", "b.txt", "c.bin", "a.pdf", "b.txt", "c.bin"};

@@ -94,13 +94,13 @@ TEST_CASE("a service restarted by its supervisor: every restart is listed") {
 
   const SessionData data = load_session(dir / "run");
   write_session_files(data, dir / "run");
-  const auto summary = nlohmann::json::parse(lh::test::read_file(dir / "run" / kSummaryJson));
-  INFO(summary["restarts"].dump());
-  CHECK(summary["restarts"].size() >= 5);
-  CHECK(static_cast<int>(summary["restarts"].size()) <= supervisor.restarts());
+  const SessionSummary summary = lh::test::read_summary(dir / "run");
+  CHECK(summary.restarts.size() >= 5);
+  CHECK(static_cast<int>(summary.restarts.size()) <= supervisor.restarts());
   REQUIRE(data.watched());
   CHECK(data.watched()->name == "memory_usage_gb");
-  CHECK(summary["verdicts"][0]["restarts"].get<int>() == static_cast<int>(summary["restarts"].size()));
+  REQUIRE_FALSE(summary.verdicts.empty());
+  CHECK(summary.verdicts[0].verdict["restarts"].get<int>() == static_cast<int>(summary.restarts.size()));
   const std::string events = lh::test::read_file(dir / "run" / kEventsCsv);
   CHECK(events.find(",conversion,restart,") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include "common/input_error.h"
 #include "session/session_data.h"
 #include "session/session_files.h"
+#include "session/session_summary.h"
 #include "session/verdict_sentence.h"
 #include "synthetic_session.h"
 
@@ -40,7 +41,9 @@ TEST_CASE("a session folder reads back whole with a verdict per analysed series"
   CHECK(data.store->row_count(data.probe_group) == 601);
   CHECK(data.store->row_count(*data.load_group) == 600);
   CHECK(data.memory_limit_mib == 2048);
-  CHECK(data.load.value("completed", 0) == 60000);
+  REQUIRE(data.load);
+  CHECK(data.load->completed == 60000);
+  CHECK(data.load->status_codes.at(200) == 60000);
 
   // The watched memory first; the peak is not a level and gets no verdict.
   REQUIRE(data.verdicts.size() == 2);
@@ -85,28 +88,43 @@ TEST_CASE("the files: samples and events and requests and summary") {
   CHECK(requests[1][2] == "100");
   CHECK(requests[1][3] == "0");
 
-  const auto summary = nlohmann::json::parse(lh::test::read_file(dir / kSummaryJson));
-  CHECK(summary["leakhound_session"] == 1);
-  CHECK(summary["state"] == "finished");
-  CHECK(summary["scenario"]["name"] == "synthetic");
-  CHECK(summary["load"]["completed"] == 30000);
-  CHECK(summary["load"].contains("latency_ms"));
-  REQUIRE(summary["verdicts"].size() == 2);
-  const auto& watched = summary["verdicts"][0];
-  CHECK(watched["series"] == "memory.rss_mb");
-  CHECK(watched["watched"] == true);
-  for (const char* key : {"verdict", "confidence", "slope_per_hour", "slope_ci", "unit", "growth", "window_s",
-                          "restarts", "time_to_limit_h", "reasons"}) {
-    CHECK(watched.contains(key));
-  }
-  CHECK(watched["restarts"] == 2);
-  CHECK(summary["verdicts"][1]["watched"] == false);
-  CHECK(summary["restarts"].size() == 2);
-  CHECK(summary["headline"]["sentence"].get<std::string>().size() > 20);
-  // The settings never hold a secret: header names only.
+  // The file's layout, as docs/SESSIONS.md promises it to other programs.
   const std::string text = lh::test::read_file(dir / kSummaryJson);
+  const auto raw = nlohmann::ordered_json::parse(text);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : raw.items()) keys.push_back(key);
+  CHECK(keys == std::vector<std::string>{"leakhound_session", "name", "state", "started", "ended", "duration_s",
+                                         "headline", "scenario", "settings", "load", "verdicts", "restarts",
+                                         "environment"});
+  CHECK(raw["load"].contains("latency_ms"));
+  for (const char* key : {"series", "watched", "verdict", "confidence", "slope_per_hour", "slope_ci", "unit", "growth",
+                          "window_s", "restarts", "time_to_limit_h", "reasons"}) {
+    CHECK(raw["verdicts"][0].contains(key));
+  }
+
+  // Read back through the same mapping that wrote it: the same text again.
+  const auto summary = raw.get<SessionSummary>();
+  CHECK(nlohmann::ordered_json(summary).dump(2) + "\n" == text);
+  CHECK(summary.format == 1);
+  CHECK(summary.state == "finished");
+  CHECK(summary.scenario["name"] == "synthetic");
+  REQUIRE(summary.load);
+  CHECK(summary.load->completed == 30000);
+  CHECK(summary.load->status_codes.at(200) == 30000);
+  REQUIRE(summary.verdicts.size() == 2);
+  const VerdictEntry& watched = summary.verdicts[0];
+  CHECK(watched.series == "memory.rss_mb");
+  CHECK(watched.watched);
+  CHECK(watched.verdict["restarts"] == 2);
+  CHECK_FALSE(summary.verdicts[1].watched);
+  CHECK(summary.restarts.size() == 2);
+  CHECK(summary.restarts[0].source == "segmentation");
+  CHECK(summary.headline.sentence.size() > 20);
+  CHECK(summary.headline.series == "memory.rss_mb");
+  CHECK(summary.environment.cpus > 0);
+  // The settings never hold a secret: header names only.
   CHECK(text.find("secret-token") == std::string::npos);
-  CHECK(summary["settings"]["load"]["requests"][0]["headers"][0] == "Authorization");
+  CHECK(summary.settings["load"]["requests"][0]["headers"][0] == "Authorization");
 }
 
 TEST_CASE("a killed session reads back up to its last record and drops its torn line") {
@@ -123,9 +141,10 @@ TEST_CASE("a killed session reads back up to its last record and drops its torn 
   CHECK(data.end_s == 120);
   CHECK(data.store->row_count(data.probe_group) == 121);
   write_session_files(data, dir.path());
-  const auto summary = nlohmann::json::parse(lh::test::read_file(dir / kSummaryJson));
-  CHECK(summary["state"] == "killed");
-  CHECK(summary["ended"].is_null());
+  const auto summary = lh::test::read_summary(dir.path());
+  CHECK(summary.state == "killed");
+  CHECK_FALSE(summary.ended);
+  CHECK(summary.load);  // the last checkpoint's figures
 }
 
 TEST_CASE("a folder without a session or with something else in its journal is bad input") {
@@ -135,4 +154,27 @@ TEST_CASE("a folder without a session or with something else in its journal is b
   CHECK_THROWS_WITH(load_session(dir.path()), Catch::Contains("not a LeakHound session journal"));
   std::ofstream(dir / "journal.jsonl") << R"({"type":"session","format":99,"started":"2026-01-01T00:00:00Z"})" << '\n';
   CHECK_THROWS_WITH(load_session(dir.path()), Catch::Contains("newer than this LeakHound reads"));
+  // A header field of the wrong type is one line naming the line, not a crash.
+  std::ofstream(dir / "journal.jsonl") << R"({"type":"session","format":1,"name":5,"started":"2026-01-01T00:00:00Z"})"
+                                       << '\n';
+  CHECK_THROWS_AS(load_session(dir.path()), lh::InputError);
+  CHECK_THROWS_WITH(load_session(dir.path()), Catch::Contains("line 1") && Catch::Contains("must be string"));
+}
+
+TEST_CASE("a session without load has no load figures, and says so in summary.json as {}") {
+  TempFolder dir("session");
+  lh::test::write_synthetic_session(dir.path(), SyntheticSession{.seconds = 30, .ended = false});
+  // Keep only the header and the probes' records: no "load" record at all.
+  std::string kept;
+  std::istringstream lines(lh::test::read_file(dir / "journal.jsonl"));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find(R"("type":"load")") == std::string::npos) kept += line + "\n";
+  }
+  std::ofstream(dir / "journal.jsonl") << kept;
+  const SessionData data = load_session(dir.path());
+  CHECK_FALSE(data.load);
+  write_session_files(data, dir.path());
+  const auto raw = nlohmann::ordered_json::parse(lh::test::read_file(dir / kSummaryJson));
+  CHECK(raw["load"] == nlohmann::ordered_json::object());
+  CHECK_FALSE(raw.get<SessionSummary>().load);
 }

@@ -12,6 +12,7 @@
 #include "session/journal_records.h"
 #include "session/journal_writer.h"
 #include "session/load_series.h"
+#include "session/session_files.h"
 #include "session/session_header.h"
 #include "session/store_journal.h"
 
@@ -80,7 +81,7 @@ void write_synthetic_session(const std::filesystem::path& folder, const Syntheti
       snapshot.totals.status[200] = completed;
       snapshot.elapsed_s = t;
       snapshot.requests_per_second = t > 0 ? static_cast<double>(completed) / t : 0;
-      journal.append({{"type", "load"}, {"t", t}, {"summary", load::summary_json(plan.load, snapshot)}});
+      journal.append(session::journal::LoadRecord{.t = t, .summary = load::summarize(plan.load, snapshot)});
       journal.flush();
     }
   }
@@ -89,11 +90,10 @@ void write_synthetic_session(const std::filesystem::path& folder, const Syntheti
     snapshot.totals.completed = completed;
     snapshot.totals.status[200] = completed;
     snapshot.elapsed_s = spec.seconds;
-    journal.append({{"type", "load"}, {"t", spec.seconds}, {"summary", load::summary_json(plan.load, snapshot)}});
-    journal.append({{"type", "end"},
-                    {"t", spec.seconds},
-                    {"state", "finished"},
-                    {"ended", format_iso8601(started + std::chrono::seconds(static_cast<long>(spec.seconds)))}});
+    journal.append(session::journal::LoadRecord{.t = spec.seconds, .summary = load::summarize(plan.load, snapshot)});
+    journal.append(session::journal::EndRecord{.t = spec.seconds,
+                                      .state = "finished",
+                                      .ended = started + std::chrono::seconds(static_cast<long>(spec.seconds))});
   }
   journal.flush();
 }
@@ -116,6 +116,10 @@ std::string read_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+session::SessionSummary read_summary(const std::filesystem::path& folder) {
+  return nlohmann::ordered_json::parse(read_file(folder / session::kSummaryJson)).get<session::SessionSummary>();
 }
 
 }  // namespace lh::test

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "session/session_summary.h"
+
 namespace lh::test {
 
 // A recorded session made up in a test, written through the same store,
@@ -43,5 +45,8 @@ class TempFolder {
 };
 
 std::string read_file(const std::filesystem::path& path);
+
+// A session folder's summary.json, read through the mapping that wrote it.
+session::SessionSummary read_summary(const std::filesystem::path& folder);
 
 }  // namespace lh::test

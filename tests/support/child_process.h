@@ -1,50 +1,19 @@
 #pragma once
 
-#include <sys/types.h>
-
 #include <chrono>
-#include <optional>
 #include <string>
 #include <vector>
+
+#include "sys/child_process.h"
 
 namespace lh::test {
 
 using std::chrono::milliseconds;
 
-// A program the test starts, with its stdout and stderr read through pipes.
-// The destructor kills (SIGKILL) and reaps it if it still runs, so a failed
+// A program the test starts: LeakHound's own child-process helper, whose
+// destructor kills (SIGKILL) and reaps it if it still runs, so a failed
 // REQUIRE never leaves a server behind.
-class ChildProcess {
- public:
-  explicit ChildProcess(const std::vector<std::string>& argv);
-  ~ChildProcess();
-  ChildProcess(const ChildProcess&) = delete;
-  ChildProcess& operator=(const ChildProcess&) = delete;
-
-  pid_t pid() const { return pid_; }
-
-  // The next line of stdout (without its newline), or nullopt after
-  // `timeout` or at end of output.
-  std::optional<std::string> read_line(milliseconds timeout);
-
-  // Waits for the exit; the exit status (128+N for signal N), or nullopt
-  // if it is still running after `timeout`.
-  std::optional<int> wait_for(milliseconds timeout);
-
-  void signal(int sig);
-  // Everything the child wrote to stderr so far (drains the pipe).
-  const std::string& err();
-
- private:
-  void pump(milliseconds timeout);
-
-  pid_t pid_ = -1;
-  int out_fd_ = -1;
-  int err_fd_ = -1;
-  std::string out_buffer_;
-  std::string err_buffer_;
-  std::optional<int> status_;
-};
+using ChildProcess = lh::sys::ChildProcess;
 
 struct CommandResult {
   int status = -1;

@@ -58,7 +58,12 @@ TEST_CASE("the dashboard follows a store that a writer thread fills") {
   fed.stop();
   feed.poll();
   dashboard.chartGroup()->requestRedraw();
-  QTest::qWait(300);
+  // Every chart has drawn the last row.
+  const double last = static_cast<double>(fed.rows() - 1);
+  REQUIRE(wait_until([&] {
+    return headline->window().end_s == last && last_shown_t(dashboard.throughputChart()) >= last - 1 &&
+           last_shown_t(dashboard.latencyChart()) >= last - 1;
+  }));
 
   const auto& headline_content = headline->content();
   REQUIRE(headline_content.series.size() == 2);
@@ -96,37 +101,33 @@ TEST_CASE("zooming, following and showing a moment move every chart together") {
   dashboard.resize(1200, 800);
   dashboard.show();
   feed.bind(fed.view(false));
-  QTest::qWait(100);
   TimeChartWidget* headline = dashboard.headlineChart();
   TimeChartWidget* latency = dashboard.latencyChart();
-  CHECK(headline->window().end_s == Approx(599));
+  REQUIRE(wait_until([&] { return headline->window().end_s == 599; }));
   CHECK(dashboard.followAction()->isChecked());
 
   headline->zoomTime(0.25, 300);  // as the wheel does
-  QTest::qWait(100);
+  REQUIRE(wait_until([&] { return !dashboard.followAction()->isChecked() && latency->window() == headline->window(); }));
   CHECK_FALSE(headline->isFollowing());
   CHECK_FALSE(dashboard.followAction()->isChecked());
   CHECK(latency->window() == headline->window());
   CHECK(headline->window().span() < 200);
 
+  const auto zoomed = headline->window();
   latency->panTime(-50);  // dragging another chart moves the headline too
-  QTest::qWait(100);
-  CHECK(headline->window() == latency->window());
+  REQUIRE(wait_until([&] { return !(headline->window() == zoomed) && headline->window() == latency->window(); }));
 
   dashboard.showTime(120);  // an event picked in the list
-  QTest::qWait(100);
-  CHECK((headline->window().begin_s + headline->window().end_s) / 2 == Approx(120));
+  REQUIRE(wait_until([&] { return std::abs((headline->window().begin_s + headline->window().end_s) / 2 - 120) < 1e-6; }));
   CHECK(dashboard.throughputChart()->window() == headline->window());
 
   dashboard.followAction()->trigger();
-  QTest::qWait(100);
-  CHECK(headline->isFollowing());
+  REQUIRE(wait_until([&] { return headline->isFollowing() && latency->isFollowing(); }));
   CHECK(latency->isFollowing());
   CHECK(headline->window().end_s == Approx(599));
 
   dashboard.wholeRunAction()->trigger();
-  QTest::qWait(100);
-  CHECK(latency->window().begin_s == 0);
+  REQUIRE(wait_until([&] { return latency->window().begin_s == 0; }));
   CHECK(latency->window().end_s == Approx(599));
 }
 
@@ -145,9 +146,8 @@ TEST_CASE("a series ticked in the list gets a chart of its own") {
   model->setChecked(fed.cache, true);
   REQUIRE(dashboard.extraCharts().size() == 1);
   TimeChartWidget* cache = dashboard.extraCharts().front();
-  QTest::qWait(100);
+  REQUIRE(wait_until([&] { return last_shown_t(cache) == 99; }));
   CHECK(cache->content().title == u"language_processor.cache_size"_s);
-  CHECK(last_shown_t(cache) == Approx(99));
   CHECK(cache->window() == dashboard.headlineChart()->window());
   CHECK(dashboard.extraSeriesNames() == QStringList{u"language_processor.cache_size"_s});
   model->setChecked(fed.cache, false);

@@ -192,7 +192,11 @@ TEST_CASE("closing the window during a run asks, then stops the run with its jou
     aim_demo_scenario(window, target, sessions.path());
     REQUIRE(window.runControls()->start());
     folder = window.runControls()->controller()->folder();
-    QTest::qWait(1500);
+    // Under way: samples recorded and requests answered.
+    REQUIRE(wait_until([&] {
+      const auto p = window.runControls()->controller()->progress();
+      return p.samples >= 2 && p.requests > 0;
+    }));
 
     // Cancel keeps the window and the run.
     answer_next_box(QMessageBox::Cancel);

@@ -67,8 +67,7 @@ TEST_CASE("the window opens a sample scenario into the editor") {
   window.show();
   REQUIRE(window.openAny(sample("demo-target.leakhound.json")));
   ScenarioEditor* editor = window.editor();
-  QTest::qWait(50);
-  CHECK(window.windowTitle().contains(u"demo-target.leakhound.json"_s));
+  REQUIRE(wait_until([&] { return window.windowTitle().contains(u"demo-target.leakhound.json"_s); }));
   CHECK(editor->findChild<QLineEdit*>(u"name"_s)->text() == u"Demo target"_s);
   CHECK(editor->findChild<QLineEdit*>(u"target"_s)->text() == u"http://127.0.0.1:8000"_s);
   CHECK(editor->findChild<QLineEdit*>(u"load.duration"_s)->text() == u"4m"_s);

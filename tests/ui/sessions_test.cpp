@@ -192,8 +192,7 @@ TEST_CASE("export writes the report PDF, the CSV files and summary.json into the
       CHECK(files.contains(q(target / name)));
     }
     CHECK(lh::test::pdf_pages(target / "report.pdf") >= 2);
-    const auto summary = nlohmann::json::parse(lh::test::read_file(target / "summary.json"));
-    CHECK(summary["headline"]["sentence"].get<std::string>().rfind("Leak: memory.rss_mb grows", 0) == 0);
+    CHECK(lh::test::read_summary(target).headline.sentence.rfind("Leak: memory.rss_mb grows", 0) == 0);
     CHECK(window.statusBar()->currentMessage().contains(q(target)));
     // The journal is where the files come from, and it is left as it was.
     CHECK(std::filesystem::exists(dir / "journal.jsonl"));

@@ -26,6 +26,7 @@
 #include "session/journal_records.h"
 #include "sessions/session_folders.h"
 #include "run/run_controls.h"
+#include "run/run_progress.h"
 #include "shell/app_settings.h"
 #include "shell/recent_files.h"
 #include "shell/status_line.h"
@@ -52,8 +53,9 @@ MainWindow::MainWindow(QWidget* parent)
   document_->newScenario(AppSettings::lastFolder(AppSettings::Folder::scenarios));
   editor_ = new ScenarioEditor(document_);
   files_ = new ScenarioFiles(document_, recent_, this);
-  sessions_ = new SessionFolders(this, recent_);
-  run_ = new RunControls(this);
+  sessions_ = new SessionFolders(*actions_, feed_, recent_, this);
+  run_ = new RunControls(*actions_, document_, this);
+  statusBar()->insertPermanentWidget(0, run_->progress());
   setAcceptDrops(true);
 
   createDocks();
@@ -149,7 +151,21 @@ void MainWindow::createMenus() {
 void MainWindow::connectPanels() {
   connect(events_, &EventsPanel::timeSelected, dashboard_, &DashboardPanel::showTime);
   connect(verdict_, &VerdictPanel::verdictChanged, status_, &StatusLine::setVerdict);
-  connect(files_, &ScenarioFiles::message, this, [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+  connect(files_, &ScenarioFiles::message, this, [this](const QString& text) { showMessage(text, 5000); });
+
+  connect(run_, &RunControls::sessionStarted, this, [this](const SessionView& view) { showSession(view); });
+  connect(run_, &RunControls::progressed, status_, &StatusLine::showProgress);
+  connect(run_, &RunControls::verdictsChanged, verdict_, &VerdictPanel::setVerdicts);
+  connect(run_, &RunControls::verdictsCleared, verdict_, &VerdictPanel::clear);
+  connect(run_, &RunControls::runEnded, this, [this] {
+    feed_->poll();
+    feed_->setLive(false);
+  });
+  connect(run_, &RunControls::message, this, &MainWindow::showMessage);
+  connect(run_, &RunControls::closeRequested, this, &QWidget::close);
+
+  connect(sessions_, &SessionFolders::showRequested, this, &MainWindow::showSession);
+  connect(sessions_, &SessionFolders::message, this, &MainWindow::showMessage);
   connect(document_, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
   connect(document_, &ScenarioDocument::pathChanged, this, &MainWindow::updateTitle);
 }
@@ -168,6 +184,11 @@ void MainWindow::showSession(SessionView view, std::vector<SeriesVerdictView> ve
   if (!ended.isEmpty()) status_->setState(ended);
   session_name_ = name;
   updateTitle();
+}
+
+void MainWindow::showMessage(const QString& text, int timeout_ms) {
+  if (text.isEmpty()) statusBar()->clearMessage();
+  else statusBar()->showMessage(text, timeout_ms);
 }
 
 void MainWindow::updateTitle() {

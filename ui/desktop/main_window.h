@@ -72,6 +72,8 @@ class MainWindow : public QMainWindow {
   void restoreSettings();
   void saveSettings() const;
   void updateTitle();
+  // A passing word in the status bar; empty: clear it; 0 ms: until the next.
+  void showMessage(const QString& text, int timeout_ms);
 
   std::unique_ptr<AppActions> actions_;
   SessionFeed* feed_;

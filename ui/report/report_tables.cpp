@@ -17,14 +17,7 @@ namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QString num(double v, int decimals) { return QLocale(QLocale::English).toString(v, 'f', decimals); }
 
-double number(const nlohmann::json& j, const char* key) {
-  return j.contains(key) && j[key].is_number() ? j[key].get<double>() : std::nan("");
-}
-
-QString ms(const nlohmann::json& latency, const char* key) {
-  const double v = number(latency, key);
-  return std::isfinite(v) ? num(v, v < 10 ? 2 : 1) + u" ms"_s : u"-"_s;
-}
+QString ms(double v) { return std::isfinite(v) ? num(v, v < 10 ? 2 : 1) + u" ms"_s : u"-"_s; }
 
 QString rate(double per_hour, const std::string& unit) {
   return escaped(q(analysis::format_amount(per_hour, unit))) + u"/h"_s;
@@ -64,51 +57,42 @@ QString verdict_words(const analysis::Verdict& v) {
   return words;
 }
 
-Rows load_rows(const nlohmann::json& load) {
+Rows load_rows(const std::optional<load::LoadSummary>& summary) {
   Rows rows;
-  if (!load.is_object() || load.empty()) {
+  if (!summary) {
     rows.emplace_back(u"Load"_s, u"no figures recorded"_s);
     return rows;
   }
-  const double rate_value = number(load, "rate");
-  rows.emplace_back(u"State"_s, escaped(q(load.value("state", std::string()))));
-  rows.emplace_back(u"Running time"_s, q(format_duration(Seconds(number(load, "duration_s")))));
-  const QString model = std::isfinite(rate_value)
-                            ? QString(u"open: "_s + num(rate_value, 1) + u" requests/s over up to "_s +
-                                      grouped(number(load, "concurrency")) + u" connections"_s)
-                            : QString(u"closed: "_s + grouped(number(load, "concurrency")) + u" requests in flight"_s);
+  const load::LoadSummary& load = *summary;
+  const auto count = [](std::uint64_t n) { return grouped(static_cast<double>(n)); };
+  rows.emplace_back(u"State"_s, escaped(q(load.state)));
+  rows.emplace_back(u"Running time"_s, q(format_duration(Seconds(load.duration_s))));
+  const QString connections = grouped(load.concurrency);
+  const QString model = load.rate ? QString(u"open: "_s + num(*load.rate, 1) + u" requests/s over up to "_s +
+                                            connections + u" connections"_s)
+                                  : QString(u"closed: "_s + connections + u" requests in flight"_s);
   rows.emplace_back(u"Model"_s, model);
-  rows.emplace_back(u"Requests"_s, grouped(number(load, "completed")) + u" completed, "_s +
-                                       grouped(number(load, "failed")) + u" failed, "_s +
-                                       grouped(number(load, "non_2xx")) + u" answered outside 2xx, "_s +
-                                       grouped(number(load, "aborted")) + u" aborted at the end"_s);
-  rows.emplace_back(u"Throughput"_s, num(number(load, "requests_per_second"), 1) + u" requests/s"_s);
-  if (load.contains("latency_ms")) {
-    const auto& l = load["latency_ms"];
-    rows.emplace_back(u"Latency percentiles"_s, u"p50 "_s + ms(l, "p50") + u" · p75 "_s + ms(l, "p75") + u" · p90 "_s +
-                                                    ms(l, "p90") + u" · p95 "_s + ms(l, "p95") + u" · p99 "_s +
-                                                    ms(l, "p99") + u" · p99.9 "_s + ms(l, "p99_9"));
-    rows.emplace_back(u"Latency range"_s,
-                      u"min "_s + ms(l, "min") + u" · mean "_s + ms(l, "mean") + u" · max "_s + ms(l, "max"));
-  }
+  rows.emplace_back(u"Requests"_s, count(load.completed) + u" completed, "_s + count(load.failed) + u" failed, "_s +
+                                       count(load.non_2xx) + u" answered outside 2xx, "_s + count(load.aborted) +
+                                       u" aborted at the end"_s);
+  rows.emplace_back(u"Throughput"_s, num(load.requests_per_second, 1) + u" requests/s"_s);
+  const load::LatencySummary& l = load.latency;
+  rows.emplace_back(u"Latency percentiles"_s, u"p50 "_s + ms(l.p50_ms) + u" · p75 "_s + ms(l.p75_ms) + u" · p90 "_s +
+                                                  ms(l.p90_ms) + u" · p95 "_s + ms(l.p95_ms) + u" · p99 "_s +
+                                                  ms(l.p99_ms) + u" · p99.9 "_s + ms(l.p99_9_ms));
+  rows.emplace_back(u"Latency range"_s, u"min "_s + ms(l.min_ms) + u" · mean "_s + ms(l.mean_ms) + u" · max "_s + ms(l.max_ms));
   QStringList codes;
-  if (load.contains("status_codes")) {
-    for (const auto& [code, n] : load["status_codes"].items()) codes << q(code) + u": "_s + grouped(n.get<double>());
-  }
+  for (const auto& [code, n] : load.status_codes) codes << QString::number(code) + u": "_s + count(n);
   rows.emplace_back(u"Status codes"_s, codes.isEmpty() ? u"none"_s : codes.join(u" · "_s));
   QStringList failures;
-  if (load.contains("failures")) {
-    for (const auto& [cause, n] : load["failures"].items()) {
-      if (n.get<double>() > 0) failures << q(cause) + u": "_s + grouped(n.get<double>());
-    }
+  for (const auto& [cause, n] : load.failures) {
+    if (n > 0) failures << q(cause) + u": "_s + count(n);
   }
   rows.emplace_back(u"Failures by cause"_s, failures.isEmpty() ? u"none"_s : failures.join(u" · "_s));
-  rows.emplace_back(u"Connections opened"_s, grouped(number(load, "connections_opened")));
-  rows.emplace_back(u"Bytes"_s, q(format_bytes(number(load, "bytes_received"))) + u" received, "_s +
-                                    q(format_bytes(number(load, "bytes_sent"))) + u" sent"_s);
-  if (load.contains("first_error") && load["first_error"].is_string()) {
-    rows.emplace_back(u"First error"_s, escaped(q(load["first_error"].get<std::string>())));
-  }
+  rows.emplace_back(u"Connections opened"_s, count(load.connections_opened));
+  rows.emplace_back(u"Bytes"_s, q(format_bytes(static_cast<double>(load.bytes_received))) + u" received, "_s +
+                                    q(format_bytes(static_cast<double>(load.bytes_sent))) + u" sent"_s);
+  if (load.first_error) rows.emplace_back(u"First error"_s, escaped(q(*load.first_error)));
   return rows;
 }
 

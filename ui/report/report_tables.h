@@ -3,9 +3,11 @@
 #include <QColor>
 #include <QString>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 #include <vector>
 
+#include "load/load_summary.h"
 #include "session/analysed_series.h"
 #include "session/environment.h"
 
@@ -15,9 +17,9 @@ using Rows = std::vector<std::pair<QString, QString>>;
 
 // The report's tables, as rows of (name, rich-text value).
 
-// The load's summary (load::summary_json): counts, rates, latencies,
-// status codes, failures by cause, bytes.
-Rows load_rows(const nlohmann::json& load);
+// The load's summary: counts, rates, latencies, status codes, failures by
+// cause, bytes; one row saying so without one.
+Rows load_rows(const std::optional<load::LoadSummary>& load);
 // A verdict's evidence: the figures behind it (its reasons are a list of their own).
 Rows evidence_rows(const session::SeriesVerdict& verdict);
 // A JSON object flattened to "load.requests[0].url" → value rows.

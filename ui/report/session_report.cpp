@@ -55,15 +55,12 @@ void first_page(PdfPages& pages, const session::SessionData& data, const Session
   }
 
   Rows figures;
-  const auto& load = data.load;
-  if (load.is_object() && load.contains("completed")) {
-    figures.emplace_back(u"Requests"_s, grouped(load.value("completed", 0.0)) + u" completed at "_s +
-                                            QString::number(load.value("requests_per_second", 0.0), 'f', 1) +
-                                            u" requests/s; "_s + grouped(load.value("failed", 0.0) + load.value("non_2xx", 0.0)) +
-                                            u" errors"_s);
-    const auto latency = load.value("latency_ms", nlohmann::json::object());
-    figures.emplace_back(u"Latency"_s, u"p50 "_s + QString::number(latency.value("p50", 0.0), 'f', 2) + u" ms · p99 "_s +
-                                           QString::number(latency.value("p99", 0.0), 'f', 2) + u" ms"_s);
+  if (const auto& load = data.load) {
+    figures.emplace_back(u"Requests"_s, grouped(static_cast<double>(load->completed)) + u" completed at "_s +
+                                            QString::number(load->requests_per_second, 'f', 1) + u" requests/s; "_s +
+                                            grouped(static_cast<double>(load->failed + load->non_2xx)) + u" errors"_s);
+    figures.emplace_back(u"Latency"_s, u"p50 "_s + QString::number(load->latency.p50_ms, 'f', 2) + u" ms · p99 "_s +
+                                           QString::number(load->latency.p99_ms, 'f', 2) + u" ms"_s);
   }
   for (const session::SeriesVerdict& v : data.verdicts) {
     figures.emplace_back(escaped(q(v.name)) + (v.watched ? u" (watched)"_s : QString()),

@@ -8,8 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "ab_command_line.h"
 #include "common/input_error.h"
+#include "scenario/ab_command_line.h"
 #include "scenario/shell_words.h"
 
 namespace lh::ui {
@@ -72,7 +72,7 @@ void ImportAbDialog::reread() {
       // A command copied from a script may span lines with backslashes.
       QString one_line = text;
       one_line.replace(u"\\\n"_s, u" "_s).replace(u'\n', u' ');
-      const auto options = app::read_ab_command_line(scenario::split_shell_words(one_line.toStdString()));
+      const auto options = scenario::read_ab_command_line(scenario::split_shell_words(one_line.toStdString()));
       imported_ = scenario::scenario_from_ab(options, monitors, folder_.toStdString());
       QStringList lines{tr("Reads as: %n kind(s) of request", nullptr,
                            static_cast<int>(imported_->scenario.load.requests.size()))};

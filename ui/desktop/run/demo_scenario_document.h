@@ -7,7 +7,7 @@ namespace lh::ui {
 
 class ScenarioDocument;
 
-// Puts the compiled-in demo scenario (app/shared/demo_scenario.h) into the
+// Puts the compiled-in demo scenario (scenario/demo_scenario.h) into the
 // editor, aimed at the demo target at `target_url`: what `leakhound --demo`
 // runs. Not a file, and not changed by the user yet: closing after the demo
 // asks nothing about it.

@@ -1,8 +1,8 @@
 #include "run/run_controller.h"
 
 #include <QDir>
+#include <stdexcept>
 
-#include "common/input_error.h"
 #include "session/session_folder.h"
 #include "session/session_runner.h"
 #include "shell/app_settings.h"
@@ -29,7 +29,9 @@ bool RunController::start(session::SessionPlan plan, const QString& sessions_fol
   try {
     runner = std::make_shared<session::SessionRunner>(std::move(plan), session::RunOptions{.folder = folder});
     runner->start();
-  } catch (const InputError& e) {
+  } catch (const std::runtime_error& e) {
+    // lh::InputError (the plan, the folder) or lh::RuntimeFailure (no file
+    // descriptors or memory, a journal that cannot be written): one line either way.
     if (error) *error = QString::fromUtf8(e.what());
     return false;
   }

@@ -4,11 +4,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QStatusBar>
 
 #include "app_actions.h"
 #include "dashboard/session_feed.h"
-#include "main_window.h"
 #include "sessions/background.h"
 #include "sessions/compare_dialog.h"
 #include "sessions/export_dialog.h"
@@ -21,9 +19,8 @@ namespace lh::ui {
 
 using namespace Qt::StringLiterals;
 
-SessionFolders::SessionFolders(MainWindow* window, RecentFiles* recent)
-    : QObject(window), window_(window), recent_(recent) {
-  const AppActions& a = window->actions();
+SessionFolders::SessionFolders(const AppActions& a, const SessionFeed* feed, RecentFiles* recent, QWidget* dialogs)
+    : QObject(dialogs), feed_(feed), recent_(recent), dialogs_(dialogs) {
   connect(a.open_session, &QAction::triggered, this, &SessionFolders::openDialog);
   connect(a.export_session, &QAction::triggered, this, &SessionFolders::exportDialog);
   connect(a.compare, &QAction::triggered, this, &SessionFolders::showCompare);
@@ -31,7 +28,7 @@ SessionFolders::SessionFolders(MainWindow* window, RecentFiles* recent)
 
 std::shared_ptr<const session::SessionData> SessionFolders::shown() const {
   // A run shown since replaced the recorded session on the dashboard.
-  const SessionView& view = window_->feed()->view();
+  const SessionView& view = feed_->view();
   if (!shown_ || view.live || view.folder != QString::fromStdString(shown_->folder.string())) return nullptr;
   return shown_;
 }
@@ -42,7 +39,7 @@ bool SessionFolders::offerUnfinishedRun() {
   AppSettings::setUnfinishedRun({});
   if (!QFileInfo::exists(folder + u"/journal.jsonl"_s)) return false;
   const auto answer = QMessageBox::question(
-      window_, tr("A Run Was Interrupted"),
+      dialogs_, tr("A Run Was Interrupted"),
       tr("LeakHound ended during a run. Open what its journal kept in %1?").arg(QDir::toNativeSeparators(folder)),
       QMessageBox::Open | QMessageBox::Ignore, QMessageBox::Open);
   if (answer == QMessageBox::Open) open(folder);
@@ -50,7 +47,7 @@ bool SessionFolders::offerUnfinishedRun() {
 }
 
 void SessionFolders::openDialog() {
-  const QString folder = QFileDialog::getExistingDirectory(window_, tr("Open a Recorded Session Folder"),
+  const QString folder = QFileDialog::getExistingDirectory(dialogs_, tr("Open a Recorded Session Folder"),
                                                            AppSettings::lastFolder(AppSettings::Folder::sessions));
   if (folder.isEmpty()) return;
   // Sessions sit side by side: the next chooser starts beside this one.
@@ -78,26 +75,26 @@ void SessionFolders::showLoaded(const LoadedSession& loaded, const QString& path
   }
   shown_ = loaded.data;
   const SessionView view = recorded_view(*shown_);
-  window_->showSession(view, recorded_verdicts(*shown_));
+  emit showRequested(view, recorded_verdicts(*shown_));
   recent_->add(view.folder);
   say(tr("%1 — %2").arg(view.ended, QDir::toNativeSeparators(view.folder)));
   emit opened(view.folder);
 }
 
 void SessionFolders::exportDialog() {
-  const SessionView& view = window_->feed()->view();
+  const SessionView& view = feed_->view();
   if (view.folder.isEmpty()) {
     tell(tr("Nothing to export"), tr("No session on screen: open a recorded session or run one first."));
     return;
   }
-  ExportDialog dialog(view.folder, window_);
+  ExportDialog dialog(view.folder, dialogs_);
   if (dialog.exec() != QDialog::Accepted) return;
   if (dialog.folder() != view.folder) AppSettings::setLastFolder(AppSettings::Folder::exports, dialog.folder());
   exportTo(dialog.folder());
 }
 
 void SessionFolders::exportTo(const QString& target) {
-  const SessionView& view = window_->feed()->view();
+  const SessionView& view = feed_->view();
   QString problem;
   if (view.folder.isEmpty()) problem = tr("No session on screen: open a recorded session or run one first.");
   else if (view.live) problem = tr("The run is still going: export it once it has ended.");
@@ -127,9 +124,9 @@ void SessionFolders::exportTo(const QString& target) {
 
 void SessionFolders::showCompare() {
   if (!compare_) {
-    compare_ = new CompareDialog(window_);
+    compare_ = new CompareDialog(dialogs_);
     // Before: the session opened last before the one on screen, if any.
-    const QString on_screen = window_->feed()->view().folder;
+    const QString on_screen = feed_->view().folder;
     for (const QString& path : recent_->paths()) {
       if (QFileInfo(path).isDir() && path != on_screen) {
         compare_->setFolders(path, {});
@@ -137,7 +134,7 @@ void SessionFolders::showCompare() {
       }
     }
   }
-  const QString on_screen = window_->feed()->view().folder;
+  const QString on_screen = feed_->view().folder;
   if (!on_screen.isEmpty()) compare_->setFolders(compare_->beforeFolder(), on_screen);
   compare_->show();
   compare_->raise();
@@ -146,18 +143,12 @@ void SessionFolders::showCompare() {
 
 void SessionFolders::tell(const QString& title, const QString& error) {
   emit failed(error);
-  auto* box = new QMessageBox(QMessageBox::Warning, title, error, QMessageBox::Ok, window_);
+  auto* box = new QMessageBox(QMessageBox::Warning, title, error, QMessageBox::Ok, dialogs_);
   box->setObjectName(u"sessionProblemBox"_s);
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->open();  // not exec(): results arrive from the background, and must not nest event loops
 }
 
-void SessionFolders::say(const QString& text, int timeout_ms) {
-  if (text.isEmpty()) {
-    window_->statusBar()->clearMessage();
-  } else {
-    window_->statusBar()->showMessage(text, timeout_ms);
-  }
-}
+void SessionFolders::say(const QString& text, int timeout_ms) { emit message(text, timeout_ms); }
 
 }  // namespace lh::ui

@@ -4,27 +4,36 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <vector>
 
+#include "dashboard/session_view.h"
 #include "session/session_data.h"
+#include "verdict/verdict_panel.h"
+
+QT_BEGIN_NAMESPACE
+class QWidget;
+QT_END_NAMESPACE
 
 namespace lh::ui {
 
 class CompareDialog;
-class MainWindow;
 class RecentFiles;
+class SessionFeed;
+struct AppActions;
 struct LoadedSession;
 
-// Recorded sessions in the main window: File › Open Session…, a folder
-// given on the command line, dropped or picked from the recent files
-// (read off the GUI thread, then shown on the dashboard with its events
-// and verdicts); File › Export… for the session on screen (the same files
-// and PDF as `leakhound-cli report`); File › Compare Sessions… (before and
-// after, as `leakhound-cli compare`). Problems are one line in a box.
+// Recorded sessions: File › Open Session…, a folder given on the command
+// line, dropped or picked from the recent files (read off the GUI thread,
+// then handed to the window to show with its events and verdicts:
+// showRequested); File › Export… for the session on screen (`feed`'s; the
+// same files and PDF as `leakhound-cli report`); File › Compare Sessions…
+// (before and after, as `leakhound-cli compare`). Problems are one line in
+// a box over `dialogs`; passing words go out as message().
 class SessionFolders : public QObject {
   Q_OBJECT
 
  public:
-  SessionFolders(MainWindow* window, RecentFiles* recent);
+  SessionFolders(const AppActions& actions, const SessionFeed* feed, RecentFiles* recent, QWidget* dialogs);
 
   // The recorded session on screen; null while a run (or nothing) is shown.
   std::shared_ptr<const session::SessionData> shown() const;
@@ -47,6 +56,10 @@ class SessionFolders : public QObject {
   bool offerUnfinishedRun();
 
  signals:
+  // A recorded session read: show it.
+  void showRequested(const lh::ui::SessionView& view, const std::vector<lh::ui::SeriesVerdictView>& verdicts);
+  // A passing word for the status bar; empty: clear it; 0 ms: until the next.
+  void message(const QString& text, int timeout_ms);
   void opened(const QString& folder);
   void exported(const QStringList& files);
   void failed(const QString& error);
@@ -56,8 +69,9 @@ class SessionFolders : public QObject {
   void tell(const QString& title, const QString& error);
   void say(const QString& text, int timeout_ms = 8000);
 
-  MainWindow* window_;
+  const SessionFeed* feed_;
   RecentFiles* recent_;
+  QWidget* dialogs_;
   std::shared_ptr<const session::SessionData> shown_;
   CompareDialog* compare_ = nullptr;
   unsigned open_job_ = 0;

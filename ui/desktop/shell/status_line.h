@@ -4,6 +4,7 @@
 #include <QString>
 
 #include "analysis/verdict.h"
+#include "session/session_progress.h"
 
 QT_BEGIN_NAMESPACE
 class QLabel;
@@ -22,6 +23,8 @@ class StatusLine : public QObject {
  public:
   explicit StatusLine(QStatusBar* bar);
 
+  // A run's state, load and watched memory, at each of its ticks.
+  void showProgress(const session::SessionProgress& progress);
   void setState(const QString& text);
   void setLoad(const QString& text);
   void setMemory(const QString& text);
@@ -39,5 +42,8 @@ class StatusLine : public QObject {
   QLabel* memory_;
   QLabel* verdict_;
 };
+
+// "Running", "Paused", "Finished" …: the state as the status line says it.
+QString state_words(session::SessionState state);
 
 }  // namespace lh::ui

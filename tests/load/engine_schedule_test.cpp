@@ -1,6 +1,10 @@
-// What the load engine does over time: rates, latencies against a known
-// delay, a stalling server under a constant rate, stages, stopping and
-// pausing at any moment, and the live series.
+// What the load engine does over time, checked by counts and order, never
+// by how fast the machine is: an open model sends no arrival before it is
+// due and measures latency from when it was due, stages and stops and
+// pauses change what is sent, the live series has every second once. How
+// close to the schedule it keeps (rate precision, latency against a known
+// delay, stop and pause reaction) is measured by bench/load/engine_timing.cpp
+// (docs/BENCHMARKS.md).
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -14,13 +18,36 @@
 
 using namespace std::chrono_literals;
 using lh::load::LoadEngine;
+using lh::load::LoadSnapshot;
 using lh::load::RunState;
 using lh::load::Stage;
 using lh::test::plan_for;
 using lh::test::run_plan;
 using lh::test::LoopbackServer;
 
-TEST_CASE("a constant rate (--rate) holds within 2 % over 5 s") {
+namespace {
+
+// Polls `engine` until `done` holds of a snapshot; fails the test after
+// `limit` (a bound for a broken engine, not a speed to meet).
+template <typename Done>
+LoadSnapshot wait_for_state(LoadEngine& engine, Done done, std::chrono::seconds limit = 30s) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    LoadSnapshot s = engine.snapshot();
+    if (done(s)) return s;
+    REQUIRE(std::chrono::steady_clock::now() < deadline);
+    std::this_thread::sleep_for(5ms);
+  }
+}
+
+std::uint64_t row_requests(const LoadSnapshot& s) {
+  return std::accumulate(s.rows.begin(), s.rows.end(), std::uint64_t{0},
+                         [](std::uint64_t sum, const auto& row) { return sum + row.requests; });
+}
+
+}  // namespace
+
+TEST_CASE("a constant rate (--rate) never sends ahead of its schedule and lasts its duration") {
   const int threads = GENERATE(1, 2);  // two threads share the arrivals
   lh::test::DemoTarget target;
   auto plan = plan_for(target.url("/health"), 0, 20);
@@ -30,17 +57,17 @@ TEST_CASE("a constant rate (--rate) holds within 2 % over 5 s") {
   plan.duration = lh::Seconds(5);
   const auto s = run_plan(plan);
   CHECK(s.state == RunState::finished);
-  CHECK(s.totals.started >= 980);
-  CHECK(s.totals.started <= 1020);
+  CHECK(s.elapsed_s >= 5);
+  // At most the arrivals due in 5 s (at 0, 5 ms, … 4.995 s); a busy
+  // machine sends some late, never one early.
+  CHECK(s.totals.started <= 1000);
+  CHECK(s.totals.started > 0);
   CHECK(s.totals.completed + s.totals.aborted == s.totals.started);
-  CHECK(static_cast<double>(s.totals.started) / s.elapsed_s == Approx(200).epsilon(0.02));
-  const auto in_rows = std::accumulate(s.rows.begin(), s.rows.end(), std::uint64_t{0},
-                                       [](std::uint64_t sum, const auto& row) { return sum + row.requests; });
-  CHECK(in_rows == s.totals.completed);
+  CHECK(row_requests(s) == s.totals.completed);
   CHECK(s.rows.size() >= 5);
 }
 
-TEST_CASE("a slow constant rate still lasts its whole duration") {
+TEST_CASE("a slow constant rate sends each arrival due in its duration, and lasts it") {
   lh::test::DemoTarget target;
   auto plan = plan_for(target.url("/health"), 0, 2);
   plan.count.reset();
@@ -49,10 +76,9 @@ TEST_CASE("a slow constant rate still lasts its whole duration") {
   const auto s = run_plan(plan);
   CHECK(s.totals.completed == 6);  // due at 0, 0.25, … 1.25 s
   CHECK(s.elapsed_s >= 1.5);
-  CHECK(s.requests_per_second == Approx(4).epsilon(0.05));
 }
 
-TEST_CASE("latency percentiles match a known server delay") {
+TEST_CASE("latency is never below a known server delay") {
   const bool fast = GENERATE(true, false);
   lh::test::DemoTarget target({"--latency-ms", "20"});
   auto plan = plan_for(target.url("/segment"), 100, 4);
@@ -63,21 +89,25 @@ TEST_CASE("latency percentiles match a known server delay") {
   r.content_type = "application/json";
   const auto s = run_plan(plan);
   CHECK(s.totals.status[200] == 100);
-  CHECK(s.latency.p50_ms >= 20);
-  CHECK(s.latency.p50_ms <= 25);
+  CHECK(s.latency.count == 100);
   CHECK(s.latency.min_ms >= 20);
+  CHECK(s.latency.p50_ms >= 20);
+  CHECK(s.latency.min_ms <= s.latency.p50_ms);
+  CHECK(s.latency.p50_ms <= s.latency.p99_ms);
+  CHECK(s.latency.p99_ms <= s.latency.max_ms);
 }
 
-TEST_CASE("under a constant rate, a server that stalls for 1 s shows the stall in p99") {
-  // Every handler takes the same lock; one request, 1 s into the run, holds
-  // it for a second: the whole server stalls, as a GC pause would.
+TEST_CASE("under a constant rate, a server that stalls for 1 s shows the stall in p90 and p99") {
+  // Every handler takes the same lock; one request, once 50 have been
+  // answered, holds it for a second: the whole server stalls, as a GC
+  // pause would.
   std::mutex server_lock;
+  std::atomic<int> answered{0};
   std::atomic<bool> stalled{false};
-  const auto started = std::chrono::steady_clock::now();
   LoopbackServer server([&](httplib::Server& s) {
     s.Get("/", [&](const auto&, auto& res) {
       std::lock_guard lock(server_lock);
-      if (std::chrono::steady_clock::now() - started > 1s && !stalled.exchange(true)) std::this_thread::sleep_for(1s);
+      if (++answered > 50 && !stalled.exchange(true)) std::this_thread::sleep_for(1s);
       res.set_content("{}", "application/json");
     });
   });
@@ -86,16 +116,15 @@ TEST_CASE("under a constant rate, a server that stalls for 1 s shows the stall i
   plan.rate = 100;
   plan.duration = lh::Seconds(4);
   const auto s = run_plan(plan);
-  CHECK(stalled);
+  REQUIRE(stalled);
   CHECK(s.totals.failed() == 0);
-  CHECK(s.totals.completed >= 390);
+  CHECK(s.totals.completed + s.totals.aborted == s.totals.started);
   // With two connections only two requests were on the wire during the
   // stall; the ~100 that were due meanwhile waited for one. Measured from
   // when they were due, a quarter of all requests saw the stall: p90 and
   // p99 show it. (Measured from when they were sent, only 2 of 400 would.)
   CHECK(s.latency.p99_ms >= 800);
   CHECK(s.latency.p90_ms >= 300);
-  CHECK(s.latency.p50_ms < 100);
 }
 
 TEST_CASE("stop mid-run is clean, at any moment") {
@@ -108,18 +137,16 @@ TEST_CASE("stop mid-run is clean, at any moment") {
   SECTION("while running") {
     LoadEngine engine(plan, clock);
     engine.start();
-    std::this_thread::sleep_for(500ms);
-    const auto before = std::chrono::steady_clock::now();
+    wait_for_state(engine, [](const LoadSnapshot& s) { return s.totals.completed > 100; });
     engine.stop();
-    REQUIRE(engine.wait_for(2s));
-    CHECK(std::chrono::steady_clock::now() - before < 500ms);
+    REQUIRE(engine.wait_for(30s));
     const auto s = engine.snapshot();
     CHECK(s.state == RunState::stopped);
-    CHECK(s.totals.completed > 0);
+    CHECK(s.totals.completed > 100);
     CHECK(s.totals.completed + s.totals.aborted == s.totals.started);
     CHECK(s.totals.failed() == 0);
     CHECK(s.in_flight == 0);
-    CHECK(s.elapsed_s < 5);
+    CHECK(s.elapsed_s < plan.duration->count());  // ended by the stop, not its time
     engine.stop();  // again: nothing happens
     CHECK(engine.finished());
   }
@@ -127,18 +154,16 @@ TEST_CASE("stop mid-run is clean, at any moment") {
     LoadEngine engine(plan, clock);
     engine.stop();
     engine.start();
-    CHECK(engine.wait_for(100ms));
+    CHECK(engine.wait_for(30s));
     CHECK(engine.snapshot().state == RunState::stopped);
     CHECK(engine.snapshot().totals.started == 0);
   }
   SECTION("by destroying a running engine") {
-    const auto before = std::chrono::steady_clock::now();
-    {
-      LoadEngine engine(plan, clock);
-      engine.start();
-      std::this_thread::sleep_for(100ms);
-    }
-    CHECK(std::chrono::steady_clock::now() - before < 1s);
+    LoadEngine engine(plan, clock);
+    engine.start();
+    wait_for_state(engine, [](const LoadSnapshot& s) { return s.totals.started > 0; });
+    // The destructor stops the run and joins its threads (a hang fails the
+    // test by its timeout).
   }
 }
 
@@ -147,26 +172,36 @@ TEST_CASE("pause sends nothing new; resume goes on where it left off") {
   auto plan = plan_for(target.url("/health"), 0, 4);
   plan.count.reset();
   plan.rate = 200;
-  plan.duration = lh::Seconds(1.5);
+  plan.duration = lh::Seconds(2);
   lh::SessionClock clock;
   LoadEngine engine(plan, clock);
   engine.start();
-  std::this_thread::sleep_for(500ms);
+  wait_for_state(engine, [](const LoadSnapshot& s) { return s.totals.completed >= 50; });
   engine.pause();
-  std::this_thread::sleep_for(100ms);  // requests in flight come back
-  const auto paused = engine.snapshot();
-  CHECK(paused.state == RunState::paused);
-  std::this_thread::sleep_for(700ms);
-  const auto still = engine.snapshot();
-  CHECK(still.totals.started == paused.totals.started);
-  CHECK(still.elapsed_s == Approx(paused.elapsed_s).margin(0.01));  // a pause is not running time
+  // Requests in flight come back; then nothing new is sent.
+  const auto paused = wait_for_state(engine, [](const LoadSnapshot& s) {
+    return s.state == RunState::paused && s.in_flight == 0;
+  });
+  CHECK(paused.elapsed_s < 2);
+  // While 40 arrivals would have been due (200 ms at 200/s), none is sent
+  // and no running time passes.
+  const double paused_at = clock.now();
+  while (clock.now() < paused_at + 0.2) {
+    const auto s = engine.snapshot();
+    REQUIRE(s.totals.started == paused.totals.started);
+    REQUIRE(s.elapsed_s == Approx(paused.elapsed_s).margin(0.01));  // a pause is not running time
+    std::this_thread::sleep_for(5ms);
+  }
   engine.resume();
-  REQUIRE(engine.wait_for(5s));
+  REQUIRE(engine.wait_for(30s));
   const auto s = engine.snapshot();
   CHECK(s.state == RunState::finished);
-  // 1.5 s of running at 200/s, the pause excluded.
-  CHECK(s.totals.started >= 280);
-  CHECK(s.totals.started <= 310);
+  CHECK(s.totals.started > paused.totals.started);
+  CHECK(s.elapsed_s >= 2);
+  // 2 s of running at 200/s (arrivals due at 0, 5 ms, … 1.995 s): the ones
+  // due while paused are not sent on top.
+  CHECK(s.totals.started <= 400);
+  CHECK(s.totals.completed + s.totals.aborted == s.totals.started);
 }
 
 TEST_CASE("stages ramp the concurrency, mark each stage with an event, and end the run") {
@@ -179,10 +214,10 @@ TEST_CASE("stages ramp the concurrency, mark each stage with an event, and end t
   lh::SessionClock clock;
   LoadEngine engine(plan, clock);
   engine.start();
-  REQUIRE(engine.wait_for(10s));
+  REQUIRE(engine.wait_for(30s));
   const auto s = engine.snapshot();
   CHECK(s.state == RunState::finished);
-  CHECK(s.elapsed_s == Approx(2).margin(0.2));
+  CHECK(s.elapsed_s >= 2);
   CHECK(s.stage_count == 2);
   CHECK(s.stage == 2);
   REQUIRE(s.events.size() == 2);
@@ -190,14 +225,14 @@ TEST_CASE("stages ramp the concurrency, mark each stage with an event, and end t
   CHECK(s.events[0].source == "load");
   CHECK(s.events[0].detail == "stage 1/2: 1 → 1 connections over 1.0s");
   CHECK(s.events[1].detail == "stage 2/2: 1 → 8 connections over 1.0s");
-  CHECK(s.events[1].t_s - s.events[0].t_s == Approx(1).margin(0.05));
-  CHECK(s.events[0].t_s == Approx(s.started_at_s).margin(0.05));
-  // One connection of ~10 ms requests in the first second, a ramp to 8 in
-  // the second: about 4.5 times the throughput.
+  CHECK(s.events[0].t_s >= s.started_at_s);
+  CHECK(s.events[1].t_s - s.events[0].t_s >= 1);
+  // The target follows the stages: one connection through the first
+  // second, then the ramp to 8.
   REQUIRE(s.rows.size() >= 2);
   CHECK(s.rows[0].target == 1);
   CHECK(s.rows[1].target >= 7);
-  CHECK(s.rows[1].requests > 2 * s.rows[0].requests);
+  CHECK(s.rows[1].target <= 8);
 }
 
 TEST_CASE("a reader polling the live series gets every second once, stamped on the session clock") {
@@ -206,13 +241,13 @@ TEST_CASE("a reader polling the live series gets every second once, stamped on t
   plan.count.reset();
   plan.rate = 100;
   plan.duration = lh::Seconds(3.5);
-  lh::SessionClock clock;  // the session began before the load did
-  std::this_thread::sleep_for(200ms);
+  // The session began 200 ms before the load does.
+  const lh::SessionClock clock(lh::MonoClock::now() - 200ms, lh::WallClock::now() - 200ms);
   LoadEngine engine(plan, clock);
   engine.start();
   std::vector<lh::load::SecondRow> rows;
   lh::load::SnapshotCursor cursor;
-  for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 400; ++i) {
     const bool done = engine.wait_for(250ms);
     auto s = engine.snapshot(cursor);
     rows.insert(rows.end(), s.rows.begin(), s.rows.end());
@@ -221,10 +256,9 @@ TEST_CASE("a reader polling the live series gets every second once, stamped on t
     if (done) break;
   }
   const auto s = engine.snapshot();
-  // Three whole seconds and about half of one (more if the machine was so
-  // busy that the run ended late).
+  REQUIRE(s.done());
+  // Three whole seconds and the half of one that ends the run.
   REQUIRE(rows.size() >= 4);
-  CHECK(rows.size() <= 5);
   std::uint64_t total = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     CHECK(rows[i].t_s == Approx(s.started_at_s + static_cast<double>(i)));
