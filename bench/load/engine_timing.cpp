@@ -29,6 +29,7 @@
 
 #include "demo_target.h"
 #include "load/load_engine.h"
+#include "load_plans.h"
 #include "loopback_server.h"
 
 namespace {
@@ -37,6 +38,9 @@ using namespace std::chrono_literals;
 using lh::load::LoadEngine;
 using lh::load::LoadPlan;
 using lh::load::LoadSnapshot;
+using lh::test::plan_for;
+using lh::test::rate_plan;
+using lh::test::segment_plan;
 using Clock = std::chrono::steady_clock;
 
 double median(std::vector<double> v) {
@@ -45,16 +49,6 @@ double median(std::vector<double> v) {
 }
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-LoadPlan plan_for(const std::string& url, std::optional<std::uint64_t> count, int concurrency) {
-  LoadPlan plan;
-  lh::load::RequestTemplate request;
-  request.url = url;
-  plan.requests.push_back(request);
-  plan.count = count;
-  plan.concurrency = concurrency;
-  return plan;
-}
 
 LoadSnapshot run(const LoadPlan& plan) {
   lh::SessionClock clock;
@@ -92,10 +86,8 @@ int main(int argc, char** argv) {
 
   for (const int threads : {1, 2}) {
     report(threads == 1 ? "rate" : "rate x2", rounds, {"sent/s÷200"}, [&] {
-      auto plan = plan_for(target.url("/health"), std::nullopt, 20);
+      auto plan = rate_plan(target.url("/health"), 200, 5, 20);
       plan.threads = threads;
-      plan.rate = 200;
-      plan.duration = lh::Seconds(5);
       const auto s = run(plan);
       return std::vector<double>{static_cast<double>(s.totals.started) / s.elapsed_s / 200};
     });
@@ -103,12 +95,8 @@ int main(int argc, char** argv) {
 
   for (const bool fast : {true, false}) {
     report(fast ? "delay" : "delay/c", rounds, {"p50-20ms", "max-20ms"}, [&] {
-      auto plan = plan_for(slow.url("/segment"), 100, 4);
+      auto plan = segment_plan(slow.url(), 100, 4);
       plan.fast_http1 = fast;
-      auto& r = plan.requests.front();
-      r.method = "POST";
-      r.body = R"({"text": "One. Two.", "language": "en"})";
-      r.content_type = "application/json";
       const auto s = run(plan);
       return std::vector<double>{s.latency.p50_ms - 20, s.latency.max_ms - 20};
     });
@@ -125,10 +113,7 @@ int main(int argc, char** argv) {
         res.set_content("{}", "application/json");
       });
     });
-    auto plan = plan_for(server.url("/"), std::nullopt, 2);
-    plan.rate = 100;
-    plan.duration = lh::Seconds(4);
-    const auto s = run(plan);
+    const auto s = run(rate_plan(server.url("/"), 100, 4, 2));
     return std::vector<double>{s.latency.p50_ms, s.latency.p90_ms, s.latency.p99_ms};
   });
 
@@ -155,9 +140,7 @@ int main(int argc, char** argv) {
   });
 
   report("stages", rounds, {"second÷first"}, [&] {
-    auto plan = plan_for(slow.url("/segment"), std::nullopt, 1);
-    plan.requests.front().method = "POST";
-    plan.requests.front().body = R"({"text": "One."})";
+    auto plan = segment_plan(slow.url(), std::nullopt, 1, "One.");
     plan.stages = {lh::load::Stage{lh::Seconds(1), 1}, lh::load::Stage{lh::Seconds(1), 8}};
     const auto s = run(plan);
     return std::vector<double>{s.rows.size() < 2 ? 0.0

@@ -1,9 +1,7 @@
 #include "load/load_summary.h"
 
-#include <array>
 #include <charconv>
-#include <string_view>
-#include <utility>
+#include <tuple>
 
 #include "common/input_error.h"
 #include "common/json_fields.h"
@@ -14,18 +12,27 @@ namespace {
 
 using nlohmann::json;
 
-// "latency_ms"'s keys, and the field each names.
-constexpr std::array<std::pair<std::string_view, double LatencySummary::*>, 9> kLatencyKeys{{
-    {"p50", &LatencySummary::p50_ms},
-    {"p75", &LatencySummary::p75_ms},
-    {"p90", &LatencySummary::p90_ms},
-    {"p95", &LatencySummary::p95_ms},
-    {"p99", &LatencySummary::p99_ms},
-    {"p99_9", &LatencySummary::p99_9_ms},
-    {"min", &LatencySummary::min_ms},
-    {"max", &LatencySummary::max_ms},
-    {"mean", &LatencySummary::mean_ms},
-}};
+// The fields of the summary, in its JSON's words; "latency_ms" and
+// "status_codes" are written by hand below.
+constexpr auto kFields = std::make_tuple(
+    json_fields::field("state", &LoadSummary::state), json_fields::field("duration_s", &LoadSummary::duration_s),
+    json_fields::field("concurrency", &LoadSummary::concurrency), json_fields::field("rate", &LoadSummary::rate),
+    json_fields::field("started", &LoadSummary::started), json_fields::field("completed", &LoadSummary::completed),
+    json_fields::field("failed", &LoadSummary::failed), json_fields::field("aborted", &LoadSummary::aborted),
+    json_fields::field("non_2xx", &LoadSummary::non_2xx),
+    json_fields::field("requests_per_second", &LoadSummary::requests_per_second),
+    json_fields::field("failures", &LoadSummary::failures),
+    json_fields::field("connections_opened", &LoadSummary::connections_opened),
+    json_fields::field("bytes_received", &LoadSummary::bytes_received),
+    json_fields::field("body_bytes_received", &LoadSummary::body_bytes_received),
+    json_fields::field("bytes_sent", &LoadSummary::bytes_sent), json_fields::field("first_error", &LoadSummary::first_error));
+
+constexpr auto kLatencyFields = std::make_tuple(
+    json_fields::field("p50", &LatencySummary::p50_ms), json_fields::field("p75", &LatencySummary::p75_ms),
+    json_fields::field("p90", &LatencySummary::p90_ms), json_fields::field("p95", &LatencySummary::p95_ms),
+    json_fields::field("p99", &LatencySummary::p99_ms), json_fields::field("p99_9", &LatencySummary::p99_9_ms),
+    json_fields::field("min", &LatencySummary::min_ms), json_fields::field("max", &LatencySummary::max_ms),
+    json_fields::field("mean", &LatencySummary::mean_ms));
 
 int status_code(const std::string& key) {
   int code = 0;
@@ -67,56 +74,22 @@ LoadSummary summarize(const LoadPlan& plan, const LoadSnapshot& s) {
 }
 
 void to_json(json& j, const LoadSummary& s) {
+  j = json::object();
+  json_fields::write(j, s, kFields);
   json latency = json::object();
-  for (const auto& [key, field] : kLatencyKeys) latency[std::string(key)] = s.latency.*field;
+  json_fields::write(latency, s.latency, kLatencyFields);
+  j["latency_ms"] = std::move(latency);
   json status = json::object();
   for (const auto& [code, n] : s.status_codes) status[std::to_string(code)] = n;
-  j = json{
-      {"state", s.state},
-      {"duration_s", s.duration_s},
-      {"concurrency", s.concurrency},
-      {"rate", json_fields::optional<json>(s.rate)},
-      {"started", s.started},
-      {"completed", s.completed},
-      {"failed", s.failed},
-      {"aborted", s.aborted},
-      {"non_2xx", s.non_2xx},
-      {"requests_per_second", s.requests_per_second},
-      {"latency_ms", latency},
-      {"status_codes", status},
-      {"failures", s.failures},
-      {"connections_opened", s.connections_opened},
-      {"bytes_received", s.bytes_received},
-      {"body_bytes_received", s.body_bytes_received},
-      {"bytes_sent", s.bytes_sent},
-      {"first_error", json_fields::optional<json>(s.first_error)},
-  };
+  j["status_codes"] = std::move(status);
 }
 
 void from_json(const json& j, LoadSummary& s) {
-  using json_fields::read;
-  read(j, "state", s.state);
-  json_fields::read_number(j, "duration_s", s.duration_s);
-  read(j, "concurrency", s.concurrency);
-  json_fields::read_optional(j, "rate", s.rate);
-  read(j, "started", s.started);
-  read(j, "completed", s.completed);
-  read(j, "failed", s.failed);
-  read(j, "aborted", s.aborted);
-  read(j, "non_2xx", s.non_2xx);
-  json_fields::read_number(j, "requests_per_second", s.requests_per_second);
-  if (const auto latency = j.find("latency_ms"); latency != j.end()) {
-    for (const auto& [key, field] : kLatencyKeys) json_fields::read_number(*latency, key.data(), s.latency.*field);
-  }
+  json_fields::read(j, s, kFields);
+  if (const auto latency = j.find("latency_ms"); latency != j.end()) json_fields::read(*latency, s.latency, kLatencyFields);
   if (const auto status = j.find("status_codes"); status != j.end()) {
     for (const auto& [code, n] : status->items()) s.status_codes[status_code(code)] = n.get<std::uint64_t>();
   }
-  read(j, "failures", s.failures);
-  read(j, "connections_opened", s.connections_opened);
-  read(j, "bytes_received", s.bytes_received);
-  read(j, "body_bytes_received", s.body_bytes_received);
-  read(j, "bytes_sent", s.bytes_sent);
-  json_fields::read_optional(j, "first_error", s.first_error);
 }
 
 }  // namespace lh::load

@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <string_view>
+#include <tuple>
 
 #include "common/json_fields.h"
 #include "common/version.h"
@@ -61,27 +62,25 @@ Environment current_environment() {
   return env;
 }
 
+namespace {
+
+constexpr auto kFields = std::make_tuple(
+    json_fields::field("host", &Environment::host), json_fields::field("os", &Environment::os),
+    json_fields::field("kernel", &Environment::kernel), json_fields::field("cpu", &Environment::cpu),
+    json_fields::field("cpus", &Environment::cpus), json_fields::field("memory_gib", &Environment::memory_gib),
+    json_fields::field("leakhound", &Environment::leakhound), json_fields::field("libcurl", &Environment::libcurl),
+    json_fields::field("compiler", &Environment::compiler));
+
+}  // namespace
+
 void to_json(nlohmann::json& j, const Environment& env) {
-  j = {{"host", env.host},          {"os", env.os},
-       {"kernel", env.kernel},      {"cpu", env.cpu},
-       {"cpus", env.cpus},          {"memory_gib", env.memory_gib},
-       {"leakhound", env.leakhound}, {"libcurl", env.libcurl},
-       {"compiler", env.compiler}};
+  j = nlohmann::json::object();
+  json_fields::write(j, env, kFields);
 }
 
 void from_json(const nlohmann::json& j, Environment& env) {
   env = {};
-  if (!j.is_object()) return;
-  using json_fields::read;
-  read(j, "host", env.host);
-  read(j, "os", env.os);
-  read(j, "kernel", env.kernel);
-  read(j, "cpu", env.cpu);
-  read(j, "cpus", env.cpus);
-  read(j, "memory_gib", env.memory_gib);
-  read(j, "leakhound", env.leakhound);
-  read(j, "libcurl", env.libcurl);
-  read(j, "compiler", env.compiler);
+  json_fields::read(j, env, kFields);
 }
 
 }  // namespace lh::session

@@ -129,8 +129,8 @@ void from_json(const nlohmann::json& j, SeriesRecord& r) {
   j.at("id").get_to(r.id);
   j.at("group").get_to(r.group);
   j.at("name").get_to(r.name);
-  json_fields::read(j, "source", r.source);
-  json_fields::read(j, "metric", r.metric);
+  json_fields::read_key(j, "source", r.source);
+  json_fields::read_key(j, "metric", r.metric);
   if (const auto meaning = j.find("meaning"); meaning != j.end()) r.meaning = meaning_from_json(*meaning);
 }
 
@@ -141,7 +141,7 @@ void from_json(const nlohmann::json& j, WatchedRecord& r) { j.at("series").get_t
 void to_json(nlohmann::json& j, const LoadRecord& r) { j = {{"type", r.kType}, {"t", r.t}, {"summary", r.summary}}; }
 
 void from_json(const nlohmann::json& j, LoadRecord& r) {
-  json_fields::read(j, "t", r.t);
+  json_fields::read_key(j, "t", r.t);
   j.at("summary").get_to(r.summary);
 }
 
@@ -152,8 +152,8 @@ void to_json(nlohmann::json& j, const EndRecord& r) {
 }
 
 void from_json(const nlohmann::json& j, EndRecord& r) {
-  json_fields::read_optional(j, "t", r.t);
-  json_fields::read(j, "state", r.state);
+  json_fields::read_key(j, "t", r.t);
+  json_fields::read_key(j, "state", r.state);
   if (const auto ended = j.find("ended"); ended != j.end()) r.ended = parse_iso8601(ended->get<std::string>());
 }
 

@@ -1,5 +1,7 @@
 #include "session/session_header.h"
 
+#include <tuple>
+
 #include "common/iso_time.h"
 #include "common/json_fields.h"
 #include "common/version.h"
@@ -23,34 +25,30 @@ SessionHeader session_header(const SessionPlan& plan, WallClock::time_point star
   return h;
 }
 
+namespace {
+
+// The header's plain fields; "type", "started" and "analysis" by hand.
+constexpr auto kFields = std::make_tuple(
+    json_fields::field("format", &SessionHeader::format), json_fields::field("name", &SessionHeader::name),
+    json_fields::field("leakhound", &SessionHeader::leakhound),
+    json_fields::field("memory_limit_mib", &SessionHeader::memory_limit_mib),
+    json_fields::field("interval_s", &SessionHeader::interval_s), json_fields::field("scenario", &SessionHeader::scenario),
+    json_fields::field("settings", &SessionHeader::settings),
+    json_fields::field("environment", &SessionHeader::environment));
+
+}  // namespace
+
 void to_json(nlohmann::json& j, const SessionHeader& h) {
-  j = {{"type", h.kType},
-       {"format", h.format},
-       {"name", h.name},
-       {"started", format_iso8601(h.started)},
-       {"leakhound", h.leakhound},
-       {"memory_limit_mib", json_fields::optional<nlohmann::json>(h.memory_limit_mib)},
-       {"interval_s", h.interval_s},
-       {"analysis", journal::to_json(h.analysis)},
-       {"scenario", h.scenario},
-       {"settings", h.settings},
-       {"environment", h.environment}};
+  j = {{"type", h.kType}, {"started", format_iso8601(h.started)}, {"analysis", journal::to_json(h.analysis)}};
+  json_fields::write(j, h, kFields);
 }
 
 void from_json(const nlohmann::json& j, SessionHeader& h) {
-  using json_fields::read;
-  read(j, "format", h.format);
-  read(j, "name", h.name);
+  json_fields::read(j, h, kFields);
   std::string started;
-  read(j, "started", started);
+  json_fields::read_key(j, "started", started);
   h.started = parse_iso8601(started);
-  read(j, "leakhound", h.leakhound);
-  json_fields::read_optional(j, "memory_limit_mib", h.memory_limit_mib);
-  read(j, "interval_s", h.interval_s);
   if (const auto analysis = j.find("analysis"); analysis != j.end()) h.analysis = journal::analysis_from_json(*analysis);
-  read(j, "scenario", h.scenario);
-  read(j, "settings", h.settings);
-  read(j, "environment", h.environment);
 }
 
 }  // namespace lh::session

@@ -1,5 +1,7 @@
 #include "session/session_summary.h"
 
+#include <tuple>
+
 #include "analysis/verdict_json.h"
 #include "common/iso_time.h"
 #include "common/json_fields.h"
@@ -10,8 +12,6 @@ namespace lh::session {
 namespace {
 
 using ordered = nlohmann::ordered_json;
-using json_fields::read;
-using json_fields::read_optional;
 
 std::vector<RestartEntry> restarts_of(const SessionData& data) {
   std::vector<RestartEntry> out;
@@ -36,21 +36,26 @@ Headline headline_of(const SessionData& data) {
   return h;
 }
 
+// Each struct's plain fields, in the file's order; the rest by hand below.
+constexpr auto kHeadlineFields =
+    std::make_tuple(json_fields::field("series", &Headline::series), json_fields::field("verdict", &Headline::verdict),
+                    json_fields::field("sentence", &Headline::sentence));
+
+constexpr auto kRestartFields =
+    std::make_tuple(json_fields::field("t_s", &RestartEntry::t_s), json_fields::field("time", &RestartEntry::time),
+                    json_fields::field("source", &RestartEntry::source), json_fields::field("detail", &RestartEntry::detail));
+
+constexpr auto kSummaryFields = std::make_tuple(
+    json_fields::field("leakhound_session", &SessionSummary::format), json_fields::field("name", &SessionSummary::name),
+    json_fields::field("state", &SessionSummary::state), json_fields::field("started", &SessionSummary::started),
+    json_fields::field("ended", &SessionSummary::ended), json_fields::field("duration_s", &SessionSummary::duration_s));
+
 ordered headline_json(const Headline& h) {
-  ordered j{{"series", json_fields::optional<ordered>(h.series)},
-            {"verdict", json_fields::optional<ordered>(h.verdict)},
-            {"sentence", h.sentence}};
+  ordered j = ordered::object();
+  json_fields::write(j, h, kHeadlineFields);
+  // Left out, not null, when not known.
   if (h.growth_per_1000_requests) j["growth_per_1000_requests"] = *h.growth_per_1000_requests;
   return j;
-}
-
-Headline headline_from(const ordered& j) {
-  Headline h;
-  read_optional(j, "series", h.series);
-  read_optional(j, "verdict", h.verdict);
-  read(j, "sentence", h.sentence);
-  read_optional(j, "growth_per_1000_requests", h.growth_per_1000_requests);
-  return h;
 }
 
 ordered verdict_json(const VerdictEntry& v) {
@@ -61,26 +66,17 @@ ordered verdict_json(const VerdictEntry& v) {
 
 VerdictEntry verdict_from(const ordered& j) {
   VerdictEntry v;
-  read(j, "series", v.series);
-  read(j, "watched", v.watched);
+  json_fields::read_key(j, "series", v.series);
+  json_fields::read_key(j, "watched", v.watched);
   for (const auto& [key, value] : j.items()) {
     if (key != "series" && key != "watched") v.verdict[key] = value;
   }
   return v;
 }
 
-ordered restart_json(const RestartEntry& r) {
-  return {{"t_s", r.t_s}, {"time", r.time}, {"source", r.source}, {"detail", r.detail}};
-}
-
-RestartEntry restart_from(const ordered& j) {
-  RestartEntry r;
-  read(j, "t_s", r.t_s);
-  read(j, "time", r.time);
-  read(j, "source", r.source);
-  read(j, "detail", r.detail);
-  return r;
-}
+// A JSON object of the other flavour (the scenario, the settings, the load,
+// the environment are nlohmann::json; the file keeps their sorted keys).
+nlohmann::json plain(const ordered& j) { return nlohmann::json(j); }
 
 }  // namespace
 
@@ -102,49 +98,41 @@ SessionSummary summarize(const SessionData& data) {
 }
 
 void to_json(ordered& j, const SessionSummary& s) {
-  ordered verdicts = ordered::array();
-  for (const VerdictEntry& v : s.verdicts) verdicts.push_back(verdict_json(v));
-  ordered restarts = ordered::array();
-  for (const RestartEntry& r : s.restarts) restarts.push_back(restart_json(r));
-  // The nested objects keep the key order they have always had in the
-  // file: alphabetical, as nlohmann::json sorts them.
-  j = ordered{
-      {"leakhound_session", s.format},
-      {"name", s.name},
-      {"state", s.state},
-      {"started", s.started},
-      {"ended", json_fields::optional<ordered>(s.ended)},
-      {"duration_s", s.duration_s},
-      {"headline", headline_json(s.headline)},
-      {"scenario", ordered(s.scenario)},
-      {"settings", ordered(s.settings)},
-      {"load", s.load ? ordered(nlohmann::json(*s.load)) : ordered::object()},
-      {"verdicts", verdicts},
-      {"restarts", restarts},
-      {"environment", ordered(nlohmann::json(s.environment))},
-  };
+  j = ordered::object();
+  json_fields::write(j, s, kSummaryFields);
+  j["headline"] = headline_json(s.headline);
+  j["scenario"] = ordered(s.scenario);
+  j["settings"] = ordered(s.settings);
+  j["load"] = s.load ? ordered(nlohmann::json(*s.load)) : ordered::object();
+  j["verdicts"] = ordered::array();
+  for (const VerdictEntry& v : s.verdicts) j["verdicts"].push_back(verdict_json(v));
+  j["restarts"] = ordered::array();
+  for (const RestartEntry& r : s.restarts) {
+    ordered entry = ordered::object();
+    json_fields::write(entry, r, kRestartFields);
+    j["restarts"].push_back(std::move(entry));
+  }
+  j["environment"] = ordered(nlohmann::json(s.environment));
 }
 
 void from_json(const ordered& j, SessionSummary& s) {
-  read(j, "leakhound_session", s.format);
-  read(j, "name", s.name);
-  read(j, "state", s.state);
-  read(j, "started", s.started);
-  read_optional(j, "ended", s.ended);
-  read(j, "duration_s", s.duration_s);
-  if (const auto h = j.find("headline"); h != j.end()) s.headline = headline_from(*h);
-  if (const auto scenario = j.find("scenario"); scenario != j.end()) s.scenario = nlohmann::json(*scenario);
-  if (const auto settings = j.find("settings"); settings != j.end()) s.settings = nlohmann::json(*settings);
+  json_fields::read(j, s, kSummaryFields);
+  if (const auto h = j.find("headline"); h != j.end()) {
+    json_fields::read(*h, s.headline, kHeadlineFields);
+    json_fields::read_key(*h, "growth_per_1000_requests", s.headline.growth_per_1000_requests);
+  }
+  if (const auto scenario = j.find("scenario"); scenario != j.end()) s.scenario = plain(*scenario);
+  if (const auto settings = j.find("settings"); settings != j.end()) s.settings = plain(*settings);
   if (const auto load = j.find("load"); load != j.end() && load->is_object() && !load->empty()) {
-    s.load = nlohmann::json(*load).get<load::LoadSummary>();
+    s.load = plain(*load).get<load::LoadSummary>();
   }
   if (const auto verdicts = j.find("verdicts"); verdicts != j.end()) {
     for (const auto& v : *verdicts) s.verdicts.push_back(verdict_from(v));
   }
   if (const auto restarts = j.find("restarts"); restarts != j.end()) {
-    for (const auto& r : *restarts) s.restarts.push_back(restart_from(r));
+    for (const auto& r : *restarts) json_fields::read(r, s.restarts.emplace_back(), kRestartFields);
   }
-  if (const auto env = j.find("environment"); env != j.end()) s.environment = nlohmann::json(*env).get<Environment>();
+  if (const auto env = j.find("environment"); env != j.end()) s.environment = plain(*env).get<Environment>();
 }
 
 }  // namespace lh::session

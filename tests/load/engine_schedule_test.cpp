@@ -22,7 +22,9 @@ using lh::load::LoadSnapshot;
 using lh::load::RunState;
 using lh::load::Stage;
 using lh::test::plan_for;
+using lh::test::rate_plan;
 using lh::test::run_plan;
+using lh::test::segment_plan;
 using lh::test::LoopbackServer;
 
 namespace {
@@ -50,11 +52,8 @@ std::uint64_t row_requests(const LoadSnapshot& s) {
 TEST_CASE("a constant rate (--rate) never sends ahead of its schedule and lasts its duration") {
   const int threads = GENERATE(1, 2);  // two threads share the arrivals
   lh::test::DemoTarget target;
-  auto plan = plan_for(target.url("/health"), 0, 20);
+  auto plan = rate_plan(target.url("/health"), 200, 5, 20);
   plan.threads = threads;
-  plan.count.reset();
-  plan.rate = 200;
-  plan.duration = lh::Seconds(5);
   const auto s = run_plan(plan);
   CHECK(s.state == RunState::finished);
   CHECK(s.elapsed_s >= 5);
@@ -69,10 +68,7 @@ TEST_CASE("a constant rate (--rate) never sends ahead of its schedule and lasts 
 
 TEST_CASE("a slow constant rate sends each arrival due in its duration, and lasts it") {
   lh::test::DemoTarget target;
-  auto plan = plan_for(target.url("/health"), 0, 2);
-  plan.count.reset();
-  plan.rate = 4;
-  plan.duration = lh::Seconds(1.5);
+  const auto plan = rate_plan(target.url("/health"), 4, 1.5, 2);
   const auto s = run_plan(plan);
   CHECK(s.totals.completed == 6);  // due at 0, 0.25, … 1.25 s
   CHECK(s.elapsed_s >= 1.5);
@@ -81,12 +77,8 @@ TEST_CASE("a slow constant rate sends each arrival due in its duration, and last
 TEST_CASE("latency is never below a known server delay") {
   const bool fast = GENERATE(true, false);
   lh::test::DemoTarget target({"--latency-ms", "20"});
-  auto plan = plan_for(target.url("/segment"), 100, 4);
+  auto plan = segment_plan(target.url(), 100, 4);
   plan.fast_http1 = fast;
-  auto& r = plan.requests.front();
-  r.method = "POST";
-  r.body = R"({"text": "One. Two.", "language": "en"})";
-  r.content_type = "application/json";
   const auto s = run_plan(plan);
   CHECK(s.totals.status[200] == 100);
   CHECK(s.latency.count == 100);
@@ -111,11 +103,7 @@ TEST_CASE("under a constant rate, a server that stalls for 1 s shows the stall i
       res.set_content("{}", "application/json");
     });
   });
-  auto plan = plan_for(server.url("/"), 0, 2);
-  plan.count.reset();
-  plan.rate = 100;
-  plan.duration = lh::Seconds(4);
-  const auto s = run_plan(plan);
+  const auto s = run_plan(rate_plan(server.url("/"), 100, 4, 2));
   REQUIRE(stalled);
   CHECK(s.totals.failed() == 0);
   CHECK(s.totals.completed + s.totals.aborted == s.totals.started);
@@ -129,8 +117,7 @@ TEST_CASE("under a constant rate, a server that stalls for 1 s shows the stall i
 
 TEST_CASE("stop mid-run is clean, at any moment") {
   lh::test::DemoTarget target;
-  auto plan = plan_for(target.url("/health"), 0, 8);
-  plan.count.reset();
+  auto plan = plan_for(target.url("/health"), std::nullopt, 8);
   plan.duration = lh::Seconds(60);
   lh::SessionClock clock;
 
@@ -169,10 +156,7 @@ TEST_CASE("stop mid-run is clean, at any moment") {
 
 TEST_CASE("pause sends nothing new; resume goes on where it left off") {
   lh::test::DemoTarget target;
-  auto plan = plan_for(target.url("/health"), 0, 4);
-  plan.count.reset();
-  plan.rate = 200;
-  plan.duration = lh::Seconds(2);
+  const auto plan = rate_plan(target.url("/health"), 200, 2, 4);
   lh::SessionClock clock;
   LoadEngine engine(plan, clock);
   engine.start();
@@ -206,10 +190,7 @@ TEST_CASE("pause sends nothing new; resume goes on where it left off") {
 
 TEST_CASE("stages ramp the concurrency, mark each stage with an event, and end the run") {
   lh::test::DemoTarget target({"--latency-ms", "10"});
-  auto plan = plan_for(target.url("/segment"), 0, 1);
-  plan.count.reset();
-  plan.requests.front().method = "POST";
-  plan.requests.front().body = R"({"text": "One."})";
+  auto plan = segment_plan(target.url(), std::nullopt, 1, "One.");
   plan.stages = {Stage{lh::Seconds(1), 1}, Stage{lh::Seconds(1), 8}};
   lh::SessionClock clock;
   LoadEngine engine(plan, clock);
@@ -237,10 +218,7 @@ TEST_CASE("stages ramp the concurrency, mark each stage with an event, and end t
 
 TEST_CASE("a reader polling the live series gets every second once, stamped on the session clock") {
   lh::test::DemoTarget target;
-  auto plan = plan_for(target.url("/health"), 0, 2);
-  plan.count.reset();
-  plan.rate = 100;
-  plan.duration = lh::Seconds(3.5);
+  const auto plan = rate_plan(target.url("/health"), 100, 3.5, 2);
   // The session began 200 ms before the load does.
   const lh::SessionClock clock(lh::MonoClock::now() - 200ms, lh::WallClock::now() - 200ms);
   LoadEngine engine(plan, clock);

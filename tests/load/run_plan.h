@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "load/load_engine.h"
+#include "load_plans.h"
 
 namespace lh::test {
 
@@ -15,16 +16,6 @@ inline load::LoadSnapshot run_plan(const load::LoadPlan& plan, std::chrono::seco
   engine.start();
   REQUIRE(engine.wait_for(limit));
   return engine.snapshot();
-}
-
-inline load::LoadPlan plan_for(const std::string& url, std::uint64_t count, int concurrency) {
-  load::LoadPlan plan;
-  load::RequestTemplate request;
-  request.url = url;
-  plan.requests.push_back(request);
-  plan.count = count;
-  plan.concurrency = concurrency;
-  return plan;
 }
 
 inline std::uint64_t failures(const load::LoadSnapshot& s, load::FailureCause cause) {
