@@ -163,6 +163,11 @@ LoadSnapshot LoadEngine::snapshot(const SnapshotCursor& since) const {
     s.cursor = since;
     return s;
   }
+  // Paused once every worker has seen the pause (before the counts are
+  // read, so they include all that was sent before it): a snapshot that
+  // says paused has counts that stay as they are until resume().
+  const std::int64_t pause = control_->pause_mark();
+  const bool paused = pause >= 0 && board_->all_paused(pause);
   board_->fill(s, since);
   s.started_at_s = clock_.seconds(control_->load_start());
   {
@@ -171,7 +176,7 @@ LoadSnapshot LoadEngine::snapshot(const SnapshotCursor& since) const {
       s.state = final_state_;
       s.elapsed_s = final_elapsed_s_;
     } else {
-      s.state = control_->paused() ? RunState::paused : RunState::running;
+      s.state = paused ? RunState::paused : RunState::running;
       s.elapsed_s = control_->active_seconds(MonoClock::now());
     }
   }

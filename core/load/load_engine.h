@@ -49,6 +49,8 @@ class LoadEngine {
   void start();
   // Sends nothing new while paused (requests in flight finish). Durations,
   // stages and arrivals count running time only, so a pause shifts them.
+  // Snapshots say paused once every worker has seen the pause (within a
+  // loop turn of each), and their counts then stay put until resume().
   void pause();
   void resume();
   // Ends the run at once: requests in flight are abandoned (counted as

@@ -62,7 +62,7 @@ struct LatencySummary {
 enum class RunState : std::uint8_t {
   ready,        // constructed, not started
   running,
-  paused,
+  paused,       // no worker sends anything new until resumed
   finished,     // reached its count, duration or the end of its stages
   stopped,      // stopped by stop()
   unreachable,  // stopped because the target refused the first connections

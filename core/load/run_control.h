@@ -24,7 +24,10 @@ class RunControl {
   // Returns false when already paused (or not paused, for resume).
   bool pause(MonoClock::time_point now);
   bool resume(MonoClock::time_point now);
-  bool paused() const { return pause_began_ns_.load(std::memory_order_acquire) >= 0; }
+  bool paused() const { return pause_mark() >= 0; }
+  // Which pause is on, or -1 when running: when it began (ns since the load
+  // started), so that each pause has its own mark.
+  std::int64_t pause_mark() const { return pause_began_ns_.load(std::memory_order_acquire); }
 
   double active_seconds(MonoClock::time_point now) const;
   // The monotonic time at which the run's active time is `active_s`, given

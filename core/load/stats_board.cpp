@@ -16,7 +16,8 @@ StatsBoard::StatsBoard(int workers, double started_at_s, std::size_t rows_kept)
     : started_at_s_(started_at_s),
       rows_kept_(rows_kept),
       watermarks_(static_cast<std::size_t>(workers), 0),
-      in_flight_(static_cast<std::size_t>(workers), 0) {}
+      in_flight_(static_cast<std::size_t>(workers), 0),
+      pauses_seen_(static_cast<std::size_t>(workers), -1) {}
 
 void StatsBoard::publish(const WorkerReport& r) {
   std::lock_guard lock(mutex_);
@@ -24,6 +25,7 @@ void StatsBoard::publish(const WorkerReport& r) {
   latency_.merge(r.latency);
   const auto w = static_cast<std::size_t>(r.worker);
   in_flight_[w] = r.in_flight;
+  pauses_seen_[w] = r.pause;
   target_ = r.target;
   if (r.totals.completed > 0 && r.second >= next_second_) {
     auto& slot = pending_[r.second];
@@ -48,6 +50,13 @@ void StatsBoard::worker_done(int worker) {
   std::lock_guard lock(mutex_);
   watermarks_[static_cast<std::size_t>(worker)] = kDone;
   in_flight_[static_cast<std::size_t>(worker)] = 0;
+  pauses_seen_[static_cast<std::size_t>(worker)] = kDone;
+}
+
+bool StatsBoard::all_paused(std::int64_t mark) const {
+  std::lock_guard lock(mutex_);
+  return std::all_of(pauses_seen_.begin(), pauses_seen_.end(),
+                     [mark](std::int64_t seen) { return seen == mark || seen == kDone; });
 }
 
 void StatsBoard::finish(double elapsed_s) {

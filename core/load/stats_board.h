@@ -25,6 +25,10 @@ struct WorkerReport {
   std::int64_t watermark = 0;
   int in_flight = 0;
   double target = 0;  // the whole run's target, as this worker saw it
+  // The pause (RunControl::pause_mark) the worker saw before deciding
+  // whether to send more, or -1: once it is a pause's mark, the counts
+  // above include everything the worker sent before that pause.
+  std::int64_t pause = -1;
 };
 
 // Where the workers' batches meet: totals, the latency histogram of the
@@ -48,6 +52,11 @@ class StatsBoard {
   void enter_stage(std::size_t stage, Event event);
   void note_first_error(const std::string& message);
 
+  // Whether every worker still running has reported from within the pause
+  // `mark`: from then on, totals read here include all it will send until
+  // it resumes.
+  bool all_paused(std::int64_t mark) const;
+
   // Fills the counters, latencies, rows and events of `out` (since `since`).
   void fill(LoadSnapshot& out, const SnapshotCursor& since) const;
 
@@ -66,6 +75,7 @@ class StatsBoard {
   LatencyHistogram latency_;
   std::vector<std::int64_t> watermarks_;  // per worker; INT64_MAX once done
   std::vector<int> in_flight_;
+  std::vector<std::int64_t> pauses_seen_;  // per worker; kDone once done
   double target_ = 0;
   std::map<std::int64_t, std::unique_ptr<PendingSecond>> pending_;
   std::vector<std::unique_ptr<PendingSecond>> spare_;

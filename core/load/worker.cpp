@@ -258,7 +258,10 @@ void Worker::run() {
       break;
     }
     track_stage(active_s);
-    if (!context_.control.paused()) launch(now, active_s);
+    // Read once: the flush below reports this pause only after this turn
+    // has (not) sent, so the board knows when nothing more will be sent.
+    const std::int64_t pause = context_.control.pause_mark();
+    if (pause < 0) launch(now, active_s);
     if (in_flight_ == 0 && nothing_left_to_send(active_s)) break;
     const auto woke = wait_and_dispatch(now);
     if (curl_deadline_ && *curl_deadline_ <= MonoClock::now()) {
@@ -266,7 +269,11 @@ void Worker::run() {
       curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
     }
     harvest(woke);
-    if (const auto after = MonoClock::now(); after >= next_flush_) {
+    // A new pause is reported at once, so the run shows as paused as soon
+    // as every worker has stopped sending.
+    const bool pause_unreported = pause != report_.pause;
+    report_.pause = pause;
+    if (const auto after = MonoClock::now(); after >= next_flush_ || pause_unreported) {
       if (fast_http1_) http1_expire(after);
       flush(after);
     }
