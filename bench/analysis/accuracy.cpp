@@ -6,7 +6,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
-#include "analysis/verdict_text.h"
+#include "analysis/verdict_words.h"
 #include "baselines.h"
 #include "common/csv.h"
 #include "scores.h"
@@ -39,7 +39,12 @@ void accuracy_on_generated(std::uint64_t seed, int per_shape, bool list_misses) 
     std::vector<analysis::RequestCount> requests;
     for (const auto& r : s.requests) requests.push_back({r.t_s, r.count});
     analysis::SeriesInput in{
-        .t_s = s.t_s, .values = s.values, .unit = s.unit, .restarts_s = s.restarts_s, .requests = requests};
+        .t_s = s.t_s,
+        .values = s.values,
+        .unit = s.unit,
+        .restarts_s = s.restarts_s,
+        .restarts_known = !s.restarts_s.empty(),
+        .requests = requests};
     const auto v = analysis::analyze(in);
     const bool said = v.kind == analysis::VerdictKind::leak;
     all.analyzer.add(said, s.leak);
@@ -92,13 +97,7 @@ void accuracy_on_recordings(const std::string& dir, bool list_misses) {
       s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
     }
     const bool leak = row[1] == "leak";
-    analysis::SeriesInput in{.t_s = s.t_s,
-                             .values = s.values,
-                             .unit = s.unit,
-                             .restarts_s = s.restarts_s,
-                             .requests = s.requests,
-                             .cache = s.cache};
-    const auto v = analysis::analyze(in);
+    const auto v = analysis::analyze(analysis::analysis_input(s));
     const bool said = v.kind == analysis::VerdictKind::leak;
     const bool ls = least_squares_says_leak(s.t_s, s.values), mk = mann_kendall_sen_says_leak(s.t_s, s.values);
     all.analyzer.add(said, leak);

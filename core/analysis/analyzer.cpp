@@ -28,13 +28,13 @@ void feed(BucketedSeries& buckets, std::span<const double> t, std::span<const do
 Verdict analyze(const SeriesInput& input, const AnalysisParameters& params) {
   std::vector<double> restarts(input.restarts_s.begin(), input.restarts_s.end());
   std::sort(restarts.begin(), restarts.end());
-  BucketedSeries buckets(params);
+  BucketedSeries buckets(params, input.restarts_known);
   feed(buckets, input.t_s, input.values, restarts);
   return decide(buckets, {input.unit, input.requests, input.cache, input.limit}, params);
 }
 
-LiveAnalyzer::LiveAnalyzer(std::string unit, AnalysisParameters params)
-    : unit_(std::move(unit)), params_(params), buckets_(params_) {}
+LiveAnalyzer::LiveAnalyzer(std::string unit, AnalysisParameters params, bool restarts_known)
+    : unit_(std::move(unit)), params_(params), restarts_known_(restarts_known), buckets_(params_, restarts_known) {}
 
 void LiveAnalyzer::append(double t_s, double value) {
   if (!t_.empty() && t_s < t_.back()) return;  // out of order: dropped, as analyze() drops it
@@ -59,7 +59,7 @@ void LiveAnalyzer::add_request_count(double t_s, double cumulative) {
 }
 
 void LiveAnalyzer::rebuild() {
-  buckets_ = BucketedSeries(params_);
+  buckets_ = BucketedSeries(params_, restarts_known_);
   feed(buckets_, t_, v_, restarts_);
 }
 

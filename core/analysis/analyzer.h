@@ -33,6 +33,9 @@ struct SeriesInput {
   std::span<const double> values = {};          // NaN = a gap
   std::string unit = {};                        // "MiB", "GiB", "B", "KiB", or anything else (no absolute gate)
   std::span<const double> restarts_s = {};      // when the service restarted, optional
+  // The caller knows every restart (from a pid, start time or uptime it
+  // recorded): none is read off the memory series itself.
+  bool restarts_known = false;
   std::span<const RequestCount> requests = {};  // optional, non-decreasing in time
   std::optional<double> limit = {};             // in the series' unit, optional
   std::span<const CacheCount> cache = {};       // optional, non-decreasing in time
@@ -48,7 +51,7 @@ Verdict analyze(const SeriesInput& input, const AnalysisParameters& params = {})
 // from both. Not thread-safe: one owner appends and asks.
 class LiveAnalyzer {
  public:
-  explicit LiveAnalyzer(std::string unit, AnalysisParameters params = {});
+  explicit LiveAnalyzer(std::string unit, AnalysisParameters params = {}, bool restarts_known = false);
 
   void set_limit(std::optional<double> limit) { limit_ = limit; }
   void append(double t_s, double value);
@@ -66,6 +69,7 @@ class LiveAnalyzer {
 
   std::string unit_;
   AnalysisParameters params_;
+  bool restarts_known_ = false;
   std::optional<double> limit_;
   std::vector<double> t_, v_;     // every sample, for rebuilds
   std::vector<double> restarts_;  // sorted

@@ -216,4 +216,15 @@ std::vector<double> read_restart_events(std::istream& in, std::string_view file,
   return restarts;
 }
 
+SeriesInput analysis_input(const CsvSeries& series, std::optional<double> limit) {
+  return SeriesInput{.t_s = series.t_s,
+                     .values = series.values,
+                     .unit = series.unit,
+                     .restarts_s = series.restarts_s,
+                     .restarts_known = !series.restart_columns.empty(),
+                     .requests = series.requests,
+                     .limit = limit,
+                     .cache = series.cache};
+}
+
 }  // namespace lh::analysis

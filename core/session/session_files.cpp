@@ -10,7 +10,7 @@
 #include "common/iso_time.h"
 #include "probe/csv_writers.h"
 #include "session/load_series.h"
-#include "session/verdict_sentence.h"
+#include "analysis/verdict_words.h"
 #include "analysis/verdict_json.h"
 
 namespace lh::session {
@@ -90,7 +90,7 @@ ordered summary_json(const SessionData& data) {
   const SeriesVerdict* watched = data.watched();
   ordered headline{{"series", watched ? ordered(watched->name) : ordered()},
                    {"verdict", watched ? ordered(std::string(analysis::to_string(watched->verdict.kind))) : ordered()},
-                   {"sentence", watched ? verdict_sentence(*watched) : std::string(kNoWatchedMemory)}};
+                   {"sentence", watched ? analysis::verdict_sentence(watched->name, watched->verdict) : std::string(analysis::kNoWatchedMemory)}};
   if (watched && watched->verdict.growth_per_1000_requests) {
     headline["growth_per_1000_requests"] = *watched->verdict.growth_per_1000_requests;
   }

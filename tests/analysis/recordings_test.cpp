@@ -5,7 +5,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
-#include "analysis/verdict_text.h"
+#include "analysis/verdict_words.h"
 #include "common/csv.h"
 
 using namespace lh::analysis;
@@ -23,12 +23,7 @@ Verdict verdict_on(const std::string& name) {
     const auto more = read_restart_events(events, name, s);
     s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
   }
-  return analyze(SeriesInput{.t_s = s.t_s,
-                             .values = s.values,
-                             .unit = s.unit,
-                             .restarts_s = s.restarts_s,
-                             .requests = s.requests,
-                             .cache = s.cache});
+  return analyze(analysis_input(s));
 }
 
 }  // namespace
@@ -58,13 +53,13 @@ TEST_CASE("the leaking restart loop reports its restarts and the growth between 
   const auto v = verdict_on("restart_loop_leak");
   CHECK(v.restarts >= 10);
   bool found = false;
-  for (const auto& r : v.reasons) found = found || r.find("restarts; grows about") != std::string::npos;
+  for (const auto& r : reason_lines(v)) found = found || r.find("restarts; grows about") != std::string::npos;
   CHECK(found);
 }
 
 TEST_CASE("a cache that is full and memory that grows on: the reason says so") {
   bool found = false;
-  for (const auto& r : verdict_on("cache_then_leak").reasons) {
+  for (const auto& r : reason_lines(verdict_on("cache_then_leak"))) {
     found = found || r.starts_with("growth continues after the cache stopped growing at 00:0");
   }
   CHECK(found);

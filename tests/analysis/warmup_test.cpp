@@ -5,6 +5,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/verdict_json.h"
+#include "analysis/verdict_words.h"
 
 using namespace lh::analysis;
 
@@ -42,7 +43,7 @@ TEST_CASE("a known warm-up is left out, and the verdict says so") {
   REQUIRE_FALSE(v.segments.empty());
   CHECK(v.segments.front().from_s >= 240);
   REQUIRE_FALSE(v.reasons.empty());
-  CHECK(v.reasons.front() == "warm-up until 00:04:00 excluded, as set");
+  CHECK(reason_lines(v).front() == "warm-up until 00:04:00 excluded, as set");
 }
 
 TEST_CASE("the live analyzer leaves the same warm-up out") {
