@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LeakHound needs, and only those missing:
 # quick and silent when everything is present. Groups: build (default),
-# test, package, demo, bench, screenshot.   Usage: scripts/setup.sh [GROUP...]
+# test, package, demo, bench, hostile, screenshot.   Usage: scripts/setup.sh [GROUP...]
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
@@ -11,6 +11,7 @@ declare -A GROUPS_PACKAGES=(
   [package]="dpkg-dev"
   [demo]="curl"
   [bench]="nginx-light apache2-utils wrk"
+  [hostile]="time python3"
   [screenshot]="xvfb fonts-dejavu-core"
 )
 

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "common/duration.h"
 #include "common/input_error.h"
+#include "common/quote_value.h"
 #include "demo_scenario.h"
 #include "demo_target_process.h"
 #include "parse_args.h"
@@ -41,7 +42,7 @@ int run(const DemoOptions& o) {
   std::optional<app::DemoTargetProcess> target;
   try {
     if (parse_duration(o.duration).count() <= 0)
-      throw InputError("expected a positive duration, got \"" + o.duration + "\"");
+      throw InputError("expected a positive duration, got " + quote_value(o.duration));
   } catch (const InputError& e) {
     return app::report_bad_input(program, std::string("--duration: ") + e.what());
   }
@@ -71,7 +72,7 @@ Command add_demo_command(CLI::App& parent) {
   app->add_option("--duration", options->duration, "How long the load runs (default 2m)");
   app->footer(
       "Exit status: 0 done, 2 on bad input or when the demo target "
-      "cannot be started.");
+      "cannot be started, 4 when a result file cannot be written.");
   return Command{app, [options] { return run(*options); }};
 }
 

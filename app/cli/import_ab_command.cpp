@@ -7,6 +7,7 @@
 
 #include "ab_command_line.h"
 #include "commands.h"
+#include "common/atomic_file.h"
 #include "parse_args.h"
 #include "scenario/import_ab.h"
 #include "scenario/scenario_file.h"
@@ -32,6 +33,8 @@ int run_import_ab(const ImportAbOptions& o) {
     if (!o.output.empty()) scenario::save_scenario_file(output, imported.scenario);
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
+  } catch (const WriteError& e) {
+    return app::report_write_failure(program, e.what());
   }
   if (o.output.empty()) {
     std::fputs(scenario::to_text(imported.scenario).c_str(), stdout);

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "common/atomic_file.h"
 #include "common/input_error.h"
+#include "common/quote_value.h"
 #include "parse_args.h"
 #include "probe/csv_writers.h"
 #include "probe/monitor_lines.h"
@@ -48,11 +50,11 @@ probe::ProbeConfig config_from(const MonitorOptions& o) {
   }
   config.interval = duration_option("--interval", o.interval);
   if (config.interval < probe::kMinInterval) {
-    throw InputError("--interval: expected at least 100ms, got \"" + o.interval + "\"");
+    throw InputError("--interval: expected at least 100ms, got " + quote_value(o.interval));
   }
   if (!o.timeout.empty()) {
     config.timeout = duration_option("--timeout", o.timeout);
-    if (config.timeout->count() <= 0) throw InputError("--timeout: expected a positive duration, got \"" + o.timeout + "\"");
+    if (config.timeout->count() <= 0) throw InputError("--timeout: expected a positive duration, got " + quote_value(o.timeout));
   }
   config.watch = o.watch;
   return config;
@@ -65,7 +67,9 @@ int run_monitor(const MonitorOptions& options) {
   try {
     config = config_from(options);
     if (!options.duration.empty()) duration = duration_option("--duration", options.duration);
-    if (duration && duration->count() <= 0) throw InputError("--duration: expected a positive duration, got \"" + options.duration + "\"");
+    if (duration && duration->count() <= 0) {
+      throw InputError("--duration: expected a positive duration, got " + quote_value(options.duration));
+    }
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
   }
@@ -82,6 +86,8 @@ int run_monitor(const MonitorOptions& options) {
     if (!options.events.empty()) events.emplace(options.events, store, clock);
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
+  } catch (const WriteError& e) {
+    return app::report_write_failure(program, e.what());
   }
 
   std::vector<std::string> labels;
@@ -113,9 +119,10 @@ int run_monitor(const MonitorOptions& options) {
     }
     sampler->stop();
     flush_output();
-  } catch (const InputError& e) {
+  } catch (const WriteError& e) {
+    // What the file holds so far stays: every row written out is whole.
     sampler->stop();
-    return app::report_bad_input(program, e.what());
+    return app::report_write_failure(program, e.what());
   }
   return app::kExitOk;
 }
@@ -142,7 +149,8 @@ Command add_monitor_command(CLI::App& app) {
       "Durations: 500ms, 0.5s, 30s, 10m, 2h.\n"
       "Examples:\n"
       "  leakhound-cli monitor segmentation=http://127.0.0.1:8001 --duration 10m --csv seg.csv\n"
-      "  leakhound-cli monitor http://127.0.0.1:8002/health port:8002 --interval 500ms --events events.csv");
+      "  leakhound-cli monitor http://127.0.0.1:8002/health port:8002 --interval 500ms --events events.csv\n"
+      "Exit status: 0 done, 2 bad input, 4 a CSV file could not be written (the rows written so far stay).");
   return Command{cmd, [options] { return run_monitor(*options); }};
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "common/atomic_file.h"
 #include "common/input_error.h"
 #include "parse_args.h"
 #include "session_output.h"
@@ -16,13 +17,16 @@ Command add_report_command(CLI::App& parent) {
   app->add_option("DIR", *folder, "A session folder, as `run` or `demo` wrote it (finished or killed)")->required();
   app->footer(
       "Works on a run that was killed: everything its journal holds up to the last second is kept.\n"
-      "Exit status: 0 done, 2 when DIR holds no session.");
+      "Each file is written whole or not at all (a temporary file renamed into place).\n"
+      "Exit status: 0 done, 2 when DIR holds no session, 4 when a file cannot be written (the system's reason is given).");
   return Command{app, [folder] {
                    try {
                      write_session_results(*folder);
                      return app::kExitOk;
                    } catch (const InputError& e) {
                      return app::report_bad_input("leakhound-cli report", e.what());
+                   } catch (const WriteError& e) {
+                     return app::report_write_failure("leakhound-cli report", e.what());
                    }
                  }};
 }

@@ -54,7 +54,8 @@ Command add_run_command(CLI::App& parent) {
       "The session folder gets samples.csv, events.csv, requests.csv, summary.json and report.pdf at the end,\n"
       "and a journal all along: after a crash, `leakhound-cli report DIR` rebuilds the rest (docs/SESSIONS.md).\n"
       "Ctrl-C stops the run and still writes everything.\n"
-      "Exit status: 0 done, 1 a leak with --fail-on-leak, 2 bad input, 3 the target unreachable at the start.");
+      "Exit status: 0 done, 1 a leak with --fail-on-leak, 2 bad input, 3 the target unreachable at the start,\n"
+      "4 a result file could not be written (disk full: the journal keeps the run for `report`).");
   return Command{app, [options] { return run(*options); }};
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "common/atomic_file.h"
 #include "common/duration.h"
 #include "parse_args.h"
 #include "session/session_runner.h"
@@ -67,6 +68,10 @@ int run_session_to_end(session::SessionPlan plan, const std::filesystem::path& f
     data = write_session_results(folder);
   } catch (const InputError& e) {
     return app::report_bad_input(program, e.what());
+  } catch (const WriteError& e) {
+    // The journal holds the run: `report` writes the files again once there is room.
+    return app::report_write_failure(program, std::string(e.what()) + "; the journal keeps the run: `leakhound-cli report " +
+                                                  folder.string() + "` writes the files again");
   }
   if (end.state == session::SessionState::unreachable) return kExitUnreachable;
   const session::SeriesVerdict* watched = data.watched();

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "load/ab_options.h"
+#include "load/limits.h"
 
 namespace lh::app {
 
@@ -11,10 +12,12 @@ namespace lh::app {
 // ab command, so an option means the same in both; lh::load::plan_from_ab
 // then checks them and makes the plan.
 inline void add_ab_options(CLI::App& app, lh::load::AbOptions& o) {
-  app.add_option("-n", o.requests, "Number of requests to perform (ab: 1 when neither -t nor --stage is given)");
+  app.add_option("-n", o.requests, "Number of requests to perform (ab: 1 when neither -t nor --stage is given)")
+      ->type_name("INT");
   app.add_option("-c", o.concurrency,
                  "Number of requests to make at a time: the connections (default 1; with --rate, at most this many "
-                 "in flight, default 100)");
+                 "in flight, default 100; at most " + std::to_string(lh::load::kMaxConcurrency) + ")")
+      ->type_name("INT");
   app.add_option("-t", o.timelimit,
                  "Seconds (or a duration: 30s, 10m) to run; unlike ab, it does not cap the run at 50000 requests");
   app.add_flag("-k", o.keep_alive, "Use HTTP keep-alive (unlike ab, always on: see --no-keep-alive)");
@@ -46,7 +49,7 @@ inline void add_load_extension_options(CLI::App& app, lh::load::AbOptions& o) {
   app.add_flag("--http2", o.http2, "Speak HTTP/2 (over TLS by ALPN; over http:// by prior knowledge, with libcurl 8.0 or later)");
   app.add_flag("--insecure", o.insecure, "Do not verify the server's TLS certificate (warned about loudly)");
   app.add_option("--threads", o.threads, "Worker threads, each with its share of the connections (default 1: enough for ab's speed)")
-      ->check(CLI::Range(0, 64));
+      ->check(CLI::Range(0, lh::load::kMaxThreads));
 }
 
 }  // namespace lh::app

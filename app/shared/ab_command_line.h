@@ -7,6 +7,7 @@
 
 #include "ab_cli_options.h"
 #include "common/input_error.h"
+#include "common/quote_value.h"
 
 namespace lh::app {
 
@@ -18,7 +19,7 @@ inline load::AbOptions read_ab_command_line(std::vector<std::string> words) {
   if (words.empty()) throw InputError("expected an ab command line such as 'ab -n 1000 -c 50 http://127.0.0.1:8000/'");
   const std::string& program = words.front();
   if (program != "ab" && !program.ends_with("/ab")) {
-    throw InputError("expected an ab command line starting with ab, got \"" + program + "\"");
+    throw InputError("expected an ab command line starting with ab, got " + quote_value(program));
   }
   load::AbOptions options;
   CLI::App ab{"ab", "ab"};

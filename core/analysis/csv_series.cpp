@@ -8,6 +8,7 @@
 #include "analysis/restart_detection.h"
 #include "common/csv.h"
 #include "common/input_error.h"
+#include "common/quote_value.h"
 #include "common/iso_time.h"
 #include "common/series_meaning.h"
 
@@ -52,7 +53,7 @@ double number(const std::string& field, std::string_view file, std::size_t line,
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) {
     throw InputError(std::string(file) + " line " + std::to_string(line) + ": column " + column +
-                     ": expected a number, got \"" + field + "\"");
+                     ": expected a number, got " + quote_value(field));
   }
   return v;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
 
 namespace lh {
 namespace {
@@ -22,7 +23,7 @@ std::optional<double> unit_seconds(std::string_view unit) {
 }
 
 [[noreturn]] void reject(std::string_view text) {
-  throw InputError("expected a duration such as \"30s\" or \"10m\", got \"" + std::string(text) + "\"");
+  throw InputError("expected a duration such as \"30s\" or \"10m\", got " + quote_value(text));
 }
 
 bool is_unit_char(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
 
 namespace lh {
 namespace {
@@ -11,7 +12,7 @@ namespace {
 using namespace std::chrono;
 
 [[noreturn]] void reject(std::string_view text) {
-  throw InputError("expected an ISO-8601 time such as \"2026-05-31T14:02:03Z\", got \"" + std::string(text) + "\"");
+  throw InputError("expected an ISO-8601 time such as \"2026-05-31T14:02:03Z\", got " + quote_value(text));
 }
 
 // Reads exactly `width` digits at `pos`.

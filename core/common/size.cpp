@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
 
 namespace lh {
 namespace {
@@ -22,7 +23,7 @@ constexpr std::array<std::pair<std::string_view, double>, 17> kUnits{{
 }};
 
 [[noreturn]] void reject(std::string_view text) {
-  throw InputError("expected a size such as \"8GiB\" or \"512MB\", got \"" + std::string(text) + "\"");
+  throw InputError("expected a size such as \"8GiB\" or \"512MB\", got " + quote_value(text));
 }
 
 }  // namespace

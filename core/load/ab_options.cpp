@@ -2,8 +2,12 @@
 
 #include <charconv>
 #include <filesystem>
+#include <optional>
+#include <utility>
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
+#include "load/limits.h"
 
 namespace lh::load {
 namespace {
@@ -12,10 +16,35 @@ double parse_number(const std::string& option, const std::string& text, const ch
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size()) {
-    throw InputError(option + ": expected " + expected + ", got \"" + text + "\"");
+    throw InputError(option + ": expected " + expected + ", got " + quote_value(text));
   }
   return value;
 }
+
+// A whole number from 1 to `limit`, named `unit` ("connections"): a value
+// past the limit (even past any integer type) is the limit's message.
+std::uint64_t whole_option(const std::string& option, const std::string& text, std::uint64_t limit,
+                           const std::string& unit) {
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const bool digits = !text.empty() && end == text.data() + text.size();
+  if (digits && (ec == std::errc::result_out_of_range || (ec == std::errc{} && value > limit))) {
+    throw InputError(option + ": " + over_limit(std::to_string(limit) + " " + unit, text));
+  }
+  if (!digits || ec != std::errc{} || value < 1) {
+    throw InputError(option + ": expected at least 1 " + unit.substr(0, unit.size() - 1) + " (a whole number), got " +
+                     quote_value(text));
+  }
+  return value;
+}
+
+// The plan's field, as validate() names it, and the option that set it.
+constexpr std::pair<std::string_view, std::string_view> kOptionOf[] = {
+    {"request.url: ", "URL: "},     {"http2: ", "--http2: "},   {"count: ", "-n: "},
+    {"concurrency: ", "-c: "},      {"duration: ", "-t: "},     {"timeout: ", "-s: "},
+    {"rate: ", "--rate: "},         {"stages: ", "--stage: "},  {"threads: ", "--threads: "},
+    {"request.method: ", "-m: "},   {"request.headers: ", "-H: "}, {"request.content_type: ", "-T: "},
+};
 
 Seconds duration_option(const std::string& option, const std::string& text) {
   try {
@@ -27,7 +56,7 @@ Seconds duration_option(const std::string& option, const std::string& text) {
 
 void require_file(const std::string& option, const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(option + ": no such file: " + path);
+  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(option + ": no such file: " + quote_value(path));
 }
 
 RequestTemplate request_from(const AbOptions& o) {
@@ -48,7 +77,7 @@ RequestTemplate request_from(const AbOptions& o) {
   if (!o.upload.empty()) {
     if (!r.body_file.empty()) throw InputError("--upload: the upload is the body; drop -p/-u");
     std::error_code ec;
-    if (!std::filesystem::exists(o.upload, ec)) throw InputError("--upload: no such file or folder: " + o.upload);
+    if (!std::filesystem::exists(o.upload, ec)) throw InputError("--upload: no such file or folder: " + quote_value(o.upload));
     r.upload = o.upload;
     r.upload_field = o.upload_field;
     r.method = "POST";
@@ -65,37 +94,37 @@ RequestTemplate request_from(const AbOptions& o) {
 Stage parse_stage(const std::string& text) {
   const auto colon = text.rfind(':');
   if (colon == std::string::npos) {
-    throw InputError("--stage: expected DURATION:TARGET such as 30s:100, got \"" + text + "\"");
+    throw InputError("--stage: expected DURATION:TARGET such as 30s:100, got " + quote_value(text));
   }
   Stage stage;
   stage.duration = duration_option("--stage", text.substr(0, colon));
   stage.target = parse_number("--stage", text.substr(colon + 1), "DURATION:TARGET such as 30s:100");
-  if (!(stage.duration.count() > 0)) throw InputError("--stage: expected a positive duration, got \"" + text + "\"");
-  if (!(stage.target >= 0)) throw InputError("--stage: expected a target >= 0, got \"" + text + "\"");
+  if (!(stage.duration.count() > 0)) throw InputError("--stage: expected a positive duration, got " + quote_value(text));
+  if (!(stage.target >= 0)) throw InputError("--stage: expected a target >= 0, got " + quote_value(text));
   return stage;
 }
 
 LoadPlan plan_from_ab(const AbOptions& o) {
   LoadPlan plan;
   plan.requests.push_back(request_from(o));
-  if (o.requests && *o.requests < 1) throw InputError("-n: expected at least 1 request, got " + std::to_string(*o.requests));
-  if (o.concurrency && *o.concurrency < 1) {
-    throw InputError("-c: expected at least 1 connection, got " + std::to_string(*o.concurrency));
+  if (!o.requests.empty()) plan.count = whole_option("-n", o.requests, kMaxCount, "requests");
+  std::optional<int> concurrency;
+  if (!o.concurrency.empty()) {
+    concurrency = static_cast<int>(whole_option("-c", o.concurrency, kMaxConcurrency, "connections"));
   }
-  if (o.requests) plan.count = static_cast<std::uint64_t>(*o.requests);
   if (!o.timelimit.empty()) plan.duration = duration_option("-t", o.timelimit);
   if (!o.timeout.empty()) plan.timeout = duration_option("-s", o.timeout);
   for (const auto& s : o.stages) plan.stages.push_back(parse_stage(s));
   if (!o.rate.empty()) {
     const double rate = parse_number("--rate", o.rate, "requests per second such as 500");
-    if (!(rate > 0)) throw InputError("--rate: expected a positive number of requests per second, got " + o.rate);
+    if (!(rate > 0)) throw InputError("--rate: expected a positive number of requests per second, got " + quote_value(o.rate));
     plan.rate = rate;
   }
   // ab sends one request when told nothing else. Unlike ab, -t does not cap
   // the run at 50,000 requests: a duration means a duration.
   if (!plan.count && !plan.duration && plan.stages.empty()) plan.count = 1;
   // In the open model -c only bounds the connections; allow plenty.
-  plan.concurrency = o.concurrency.value_or(plan.rate ? 100 : 1);
+  plan.concurrency = concurrency.value_or(plan.rate ? 100 : 1);
   if (!plan.rate && plan.count && static_cast<std::uint64_t>(plan.concurrency) > *plan.count) {
     throw InputError("-c: cannot be more than -n (" + std::to_string(plan.concurrency) + " > " +
                      std::to_string(*plan.count) + ")");
@@ -109,10 +138,15 @@ LoadPlan plan_from_ab(const AbOptions& o) {
   try {
     validate(plan);
   } catch (const InputError& e) {
-    // The plan's own words name its fields; name the URL as the person knows it.
+    // The plan's own words name its fields; name the options as the person typed them.
     const std::string message = e.what();
-    if (message.starts_with("request.url: ")) throw InputError("URL: " + message.substr(13));
-    if (message.starts_with("http2: ")) throw InputError("--http2: " + message.substr(7));
+    if (message.starts_with("stages[")) {  // "stages[1].target: …" → "--stage (the 2nd): …"
+      const std::size_t index = std::stoul(message.substr(7));
+      throw InputError("--stage " + quote_value(o.stages.at(index)) + message.substr(message.find(':')));
+    }
+    for (const auto& [field, option] : kOptionOf) {
+      if (message.starts_with(field)) throw InputError(std::string(option) + message.substr(field.size()));
+    }
     throw;
   }
   return plan;

@@ -16,8 +16,10 @@ namespace lh::load {
 // everywhere else.
 struct AbOptions {
   // ab's own options
-  std::optional<std::int64_t> requests;  // -n (ab: 1)
-  std::optional<int> concurrency;        // -c (ab: 1)
+  // Numbers stay text too, read by plan_from_ab, so a number too large for
+  // any type is named as typed ("-n: the limit is … requests, got 1e30").
+  std::string requests;                  // -n (ab: 1)
+  std::string concurrency;               // -c (ab: 1)
   std::string timelimit;                 // -t seconds, or a duration
   bool keep_alive = false;               // -k (keep-alive is on anyway, see keep_alive_off)
   std::string method;                    // -m
@@ -47,7 +49,8 @@ struct AbOptions {
 // ab's defaults where LeakHound's plan has none of its own: with neither
 // -n, -t nor --stage, one request (ab's -n 1).
 // Throws InputError naming the option, as the person typed it
-// ("-c: expected at least 1, got 0").
+// ("-c: expected at least 1 connection, got 0"; "-c: the limit is 20000
+// connections, got 20001": the limits of load/limits.h).
 LoadPlan plan_from_ab(const AbOptions& options);
 
 // "30s:100" → a stage of 30 s towards 100; throws InputError.

@@ -1,35 +1,11 @@
 // The text summaries of load_summary.h: ab's layout, and the progress line.
-#include <curl/curl.h>
-
 #include <cstdio>
-#include <memory>
 
+#include "common/http_url.h"
 #include "load/load_summary.h"
 
 namespace lh::load {
 namespace {
-
-struct UrlParts {
-  std::string host, port, path;
-};
-
-UrlParts parts_of(const std::string& url) {
-  UrlParts p;
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), &curl_url_cleanup);
-  if (curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return p;
-  const auto get = [&](CURLUPart part, unsigned flags) {
-    char* text = nullptr;
-    std::string out;
-    if (curl_url_get(u.get(), part, &text, flags) == CURLUE_OK && text) out = text;
-    curl_free(text);
-    return out;
-  };
-  p.host = get(CURLUPART_HOST, 0);
-  p.port = get(CURLUPART_PORT, CURLU_DEFAULT_PORT);
-  p.path = get(CURLUPART_PATH, 0);
-  if (const auto query = get(CURLUPART_QUERY, 0); !query.empty()) p.path += "?" + query;
-  return p;
-}
 
 void line(std::string& out, const char* format, auto... args) {
   char buf[256];
@@ -45,12 +21,12 @@ std::string ab_report(const LoadPlan& plan, const LoadSnapshot& s) {
   const auto& t = s.totals;
   const auto& l = s.latency;
   const auto& request = plan.requests.front();
-  const auto url = parts_of(request.url);
+  const HttpUrl url = read_http_url(request.url).url.value_or(HttpUrl{});
   auto f = [&](FailureCause c) { return static_cast<ull>(t.failures[static_cast<std::size_t>(c)]); };
   std::string out;
   line(out, "Server Hostname:        %s\n", url.host.c_str());
-  line(out, "Server Port:            %s\n", url.port.c_str());
-  line(out, "\nDocument Path:          %s\n", url.path.c_str());
+  line(out, "Server Port:            %d\n", url.port_number);
+  line(out, "\nDocument Path:          %s\n", url.target().c_str());
   if (l.count > 0) {
     line(out, "Document Length:        %.0f bytes (mean)\n", static_cast<double>(t.body_bytes_received) / static_cast<double>(l.count));
   }

@@ -3,19 +3,14 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <climits>
+#include <cstring>
 #include <curl/curl.h>
-#include <memory>
+
+#include "common/http_url.h"
 
 namespace lh::load {
 namespace {
-
-std::string url_part(CURLU* url, CURLUPart part, unsigned flags = 0) {
-  char* text = nullptr;
-  std::string out;
-  if (curl_url_get(url, part, &text, flags) == CURLUE_OK && text) out = text;
-  curl_free(text);
-  return out;
-}
 
 bool has_header(const std::vector<std::string>& headers, std::string_view name) {
   for (const auto& h : headers) {
@@ -32,15 +27,9 @@ bool has_header(const std::vector<std::string>& headers, std::string_view name) 
 std::string http1_request_bytes(const std::string& method, const std::string& url,
                                 const std::vector<std::string>& headers, std::string_view content_type,
                                 std::string_view body, std::string_view user_agent) {
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), &curl_url_cleanup);
-  curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0);
-  std::string target = url_part(u.get(), CURLUPART_PATH);
-  if (const auto query = url_part(u.get(), CURLUPART_QUERY); !query.empty()) target += "?" + query;
-  std::string host = url_part(u.get(), CURLUPART_HOST);
-  if (const auto port = url_part(u.get(), CURLUPART_PORT); !port.empty()) host += ":" + port;
-
-  std::string out = method + " " + target + " HTTP/1.1\r\n";
-  if (!has_header(headers, "Host")) out += "Host: " + host + "\r\n";
+  const HttpUrl u = read_http_url(url).url.value();  // the plan's URLs have been checked
+  std::string out = method + " " + u.target() + " HTTP/1.1\r\n";
+  if (!has_header(headers, "Host")) out += "Host: " + u.authority() + "\r\n";
   if (!has_header(headers, "User-Agent")) out += "User-Agent: " + std::string(user_agent) + "\r\n";
   if (!has_header(headers, "Accept")) out += "Accept: */*\r\n";
   for (const auto& h : headers) out += h + "\r\n";
@@ -68,7 +57,9 @@ const http_parser_settings& Http1Exchange::parser_settings() {
 
 // 1 tells http-parser that the answer has no body (the answer to a HEAD).
 int Http1Exchange::on_headers_complete(http_parser* parser) {
-  return static_cast<Http1Exchange*>(parser->data)->head_ ? 1 : 0;
+  auto* self = static_cast<Http1Exchange*>(parser->data);
+  self->headers_done_ = true;
+  return self->head_ ? 1 : 0;
 }
 
 int Http1Exchange::on_body(http_parser* parser, const char*, std::size_t length) {
@@ -102,11 +93,13 @@ Http1Exchange::Progress Http1Exchange::send(std::string_view bytes, bool head) {
   request_ = bytes;
   sent_ = 0;
   head_ = head;
+  headers_done_ = false;
   complete_ = false;
   keep_alive_ = true;
   body_bytes_ = 0;
   bytes_read_ = 0;
-  error_ = 0;
+  cause_ = FailureCause::read;
+  reason_.clear();
   http_parser_init(&parser_, HTTP_RESPONSE);
   parser_.data = this;
   return on_writable();
@@ -122,9 +115,10 @@ Http1Exchange::Progress Http1Exchange::on_writable() {
     } else if (n < 0 && errno == EINTR) {
       continue;
     } else {
-      error_ = n < 0 ? errno : EPIPE;
+      const int error = n < 0 ? errno : EPIPE;
       // A keep-alive connection the server has just closed: retry elsewhere.
-      return answers_ > 0 && (error_ == EPIPE || error_ == ECONNRESET) ? Progress::closed : Progress::broken;
+      if (answers_ > 0 && (error == EPIPE || error == ECONNRESET)) return Progress::closed;
+      return broken_by_errno(error);
     }
   }
   return Progress::waiting;
@@ -141,18 +135,41 @@ Http1Exchange::Progress Http1Exchange::on_readable(char* buffer, std::size_t siz
     }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Progress::waiting;
     if (n < 0 && errno == EINTR) continue;
-    if (n == 0) {
-      if (bytes_read_ == 0) return answers_ > 0 ? Progress::closed : Progress::broken;
-      // An answer that runs until the connection closes ends here.
-      const Progress p = parse(nullptr, 0);
-      keep_alive_ = false;
-      if (p == Progress::answered) return p;
-      error_ = ECONNRESET;
-      return Progress::broken;
-    }
-    error_ = errno;
-    return bytes_read_ == 0 && answers_ > 0 && error_ == ECONNRESET ? Progress::closed : Progress::broken;
+    if (n == 0) return closed_early();
+    if (bytes_read_ == 0 && answers_ > 0 && errno == ECONNRESET) return Progress::closed;
+    return broken_by_errno(errno);
   }
+}
+
+// The server closed the connection with the answer not yet whole.
+Http1Exchange::Progress Http1Exchange::closed_early() {
+  if (bytes_read_ == 0) {
+    // A keep-alive connection closed as we used it: worth one retry.
+    if (answers_ > 0) return Progress::closed;
+    return broken(FailureCause::reset, "Empty reply from server (closed without answering)");
+  }
+  // An answer that runs until the connection closes ends here.
+  if (parse(nullptr, 0) == Progress::answered) {
+    keep_alive_ = false;
+    return Progress::answered;
+  }
+  if (!headers_done_) return broken(FailureCause::reset, "the connection closed in the middle of the answer's headers");
+  return broken(FailureCause::length, "the connection closed before the body's end (" + std::to_string(body_bytes_) +
+                                          " bytes received" +
+                                          ((parser_.flags & F_CHUNKED) == 0 && parser_.content_length != ULLONG_MAX &&
+                                                   parser_.content_length > 0
+                                               ? ", " + std::to_string(parser_.content_length) + " more announced)"
+                                               : ")"));
+}
+
+Http1Exchange::Progress Http1Exchange::broken(FailureCause cause, std::string reason) {
+  cause_ = cause;
+  reason_ = std::move(reason);
+  return Progress::broken;
+}
+
+Http1Exchange::Progress Http1Exchange::broken_by_errno(int error) {
+  return broken(error == ECONNRESET || error == EPIPE ? FailureCause::reset : FailureCause::read, std::strerror(error));
 }
 
 Http1Exchange::Progress Http1Exchange::parse(const char* data, std::size_t size) {
@@ -161,9 +178,9 @@ Http1Exchange::Progress Http1Exchange::parse(const char* data, std::size_t size)
     ++answers_;
     return Progress::answered;
   }
-  if (HTTP_PARSER_ERRNO(&parser_) != HPE_OK) {
-    error_ = EPROTO;
-    return Progress::broken;
+  if (const auto error = HTTP_PARSER_ERRNO(&parser_); error != HPE_OK) {
+    return broken(FailureCause::read, std::string("the answer is not valid HTTP/1.1 (") +
+                                          http_errno_description(error) + ")");
   }
   return Progress::waiting;
 }

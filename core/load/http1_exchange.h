@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "load/load_stats.h"
+
 namespace lh::load {
 
 // The request bytes of a template, serialized once: for the fast path,
@@ -26,7 +28,7 @@ class Http1Exchange {
     waiting,     // more bytes to come (or to send: watch for writability)
     answered,    // a complete answer; keep_alive() says if the connection stays
     closed,      // the server closed the connection before a byte of the answer
-    broken,      // a reset, an error, or an answer cut short
+    broken,      // a reset, an error, or an answer cut short: see cause() and reason()
   };
 
   Http1Exchange();
@@ -52,14 +54,22 @@ class Http1Exchange {
   std::uint64_t body_bytes() const { return body_bytes_; }
   std::uint64_t bytes_read() const { return bytes_read_; }
   std::uint64_t bytes_sent() const { return request_.size(); }
-  // The errno of a broken exchange (ECONNRESET for a reset), 0 otherwise.
-  int error() const { return error_; }
+  // Why a broken exchange broke, named as the libcurl path names it, so
+  // the two paths count a misbehaving server alike: reset (closed without
+  // an answer, or reset), length (closed before the body announced was
+  // whole), read (not HTTP/1.1, or another error).
+  FailureCause cause() const { return cause_; }
+  // The same in words, for the run's first error.
+  const std::string& reason() const { return reason_; }
   // Answers this connection has carried: a close before the first byte of
   // an answer is only worth a retry on a connection that has answered before.
   std::uint64_t answers() const { return answers_; }
 
  private:
   static const http_parser_settings& parser_settings();
+  Progress broken(FailureCause cause, std::string reason);
+  Progress broken_by_errno(int error);
+  Progress closed_early();
   static int on_headers_complete(http_parser* parser);
   static int on_body(http_parser* parser, const char*, std::size_t length);
   static int on_message_complete(http_parser* parser);
@@ -70,12 +80,14 @@ class Http1Exchange {
   std::string_view request_;
   std::size_t sent_ = 0;
   bool head_ = false;
+  bool headers_done_ = false;
   bool complete_ = false;
   bool keep_alive_ = true;
   std::uint64_t body_bytes_ = 0;
   std::uint64_t bytes_read_ = 0;
   std::uint64_t answers_ = 0;
-  int error_ = 0;
+  FailureCause cause_ = FailureCause::read;
+  std::string reason_;
 };
 
 }  // namespace lh::load

@@ -1,8 +1,12 @@
 #include "load/load_engine.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cmath>
 
+#include "common/input_error.h"
+#include "load/limits.h"
 #include "load/request_mix.h"
 #include "load/run_control.h"
 #include "load/stage_schedule.h"
@@ -15,6 +19,23 @@ namespace {
 LoadPlan validated(LoadPlan plan) {
   validate(plan);
   return plan;
+}
+
+// Every connection is an open file. Many systems start a process with a
+// soft limit of 1024: raise it as far as the plan needs, up to the hard
+// limit, which only the administrator can raise; a plan that needs more is
+// refused here rather than failing connection after connection.
+void raise_open_files_limit(const LoadPlan& plan) {
+  rlimit files{};
+  const auto needed = static_cast<rlim_t>(files_needed(plan));
+  if (getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur == RLIM_INFINITY || files.rlim_cur >= needed) return;
+  if (files.rlim_max != RLIM_INFINITY && files.rlim_max < needed) {
+    throw InputError(std::to_string(needed - kReservedFiles) + " connections need " + std::to_string(needed) +
+                     " open files, over this system's limit of " + std::to_string(files.rlim_max) +
+                     " (ulimit -Hn; the administrator can raise it)");
+  }
+  files.rlim_cur = needed;
+  setrlimit(RLIMIT_NOFILE, &files);
 }
 
 // libcurl's global set-up is not thread-safe; do it once, before any thread.
@@ -38,6 +59,7 @@ LoadEngine::LoadEngine(LoadPlan plan, const SessionClock& clock)
       clock_(clock),
       threads_(plan_.threads > 0 ? std::min(plan_.threads, plan_.concurrency) : default_threads(plan_)) {
   init_curl_once();
+  raise_open_files_limit(plan_);
   mix_ = std::make_unique<RequestMix>(plan_);
   schedule_ = std::make_unique<StageSchedule>(plan_.rate ? *plan_.rate : plan_.concurrency, plan_.stages);
 }

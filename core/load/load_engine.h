@@ -34,7 +34,9 @@ class Worker;
 class LoadEngine {
  public:
   // Validates the plan and prepares it: reads body files, lists upload
-  // folders. Throws InputError naming the first problem.
+  // folders, raises the process's soft limit of open files to what the
+  // connections need. Throws InputError naming the first problem, or the
+  // hard limit of open files when the connections need more.
   LoadEngine(LoadPlan plan, const SessionClock& clock);
   // Stops the run if it still goes on, and waits for its threads.
   ~LoadEngine();

@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <curl/curl.h>
-#include <memory>
 
+#include "common/http_url.h"
 #include "common/input_error.h"
+#include "common/quote_value.h"
+#include "load/limits.h"
 
 namespace lh::load {
 namespace {
@@ -16,27 +18,38 @@ std::string number(double v) {
   return s;
 }
 
-// libcurl's own URL parser decides what it will accept, so a URL that
-// passes here is one the engine can send to.
-void validate_url(const std::string& where, const std::string& url) {
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> parsed(curl_url(), &curl_url_cleanup);
-  if (url.empty()) throw InputError(where + ": expected a URL such as http://127.0.0.1:8080/path, got nothing");
-  if (curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
-    throw InputError(where + ": expected a URL such as http://127.0.0.1:8080/path, got \"" + url + "\"");
+// RFC 9110's token: what a method and a header name are made of. Anything
+// else (a space, CR, LF, NUL) would let the value write its own header
+// lines or requests into what we send: request smuggling.
+bool is_token(std::string_view text) {
+  if (text.empty()) return false;
+  for (unsigned char c : text) {
+    const bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                    std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (!ok) return false;
   }
-  char* scheme = nullptr;
-  curl_url_get(parsed.get(), CURLUPART_SCHEME, &scheme, 0);
-  const std::string s = scheme ? scheme : "";
-  curl_free(scheme);
-  if (s != "http" && s != "https") {
-    throw InputError(where + ": expected an http:// or https:// URL, got \"" + url + "\"");
+  return true;
+}
+
+void validate_header(const std::string& where, const std::string& header) {
+  const auto colon = header.find(':');
+  const std::string_view name = std::string_view(header).substr(0, colon);
+  if (colon == std::string::npos || !is_token(name)) {
+    throw InputError(where + ": expected \"Name: value\" with a name of letters, digits and !#$%&'*+-.^_`|~, got " +
+                     quote_value(header));
+  }
+  if (header.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+    throw InputError(where + ": a header cannot hold a line break or NUL (it would write lines of its own into the "
+                             "request), got " + quote_value(header));
   }
 }
 
 void validate_request(const std::string& where, const RequestTemplate& r) {
-  validate_url(where + ".url", r.url);
-  if (r.method.find_first_of(" \t\r\n:/") != std::string::npos) {
-    throw InputError(where + ".method: expected an HTTP method such as GET or POST, got \"" + r.method + "\"");
+  if (auto read = read_http_url(r.url, "http://127.0.0.1:8080/path"); !read.url) {
+    throw InputError(where + ".url: " + read.problem);
+  }
+  if (!r.method.empty() && !is_token(r.method)) {
+    throw InputError(where + ".method: expected an HTTP method such as GET or POST, got " + quote_value(r.method));
   }
   if (!r.body.empty() && !r.body_file.empty()) {
     throw InputError(where + ": give a body or a body file, not both");
@@ -46,25 +59,35 @@ void validate_request(const std::string& where, const RequestTemplate& r) {
   }
   std::error_code ec;
   if (!r.body_file.empty() && !std::filesystem::is_regular_file(r.body_file, ec)) {
-    throw InputError(where + ".body_file: no such file: " + r.body_file.string());
+    throw InputError(where + ".body_file: no such file: " + quote_value(r.body_file.string()));
   }
   if (!r.upload.empty() && !std::filesystem::exists(r.upload, ec)) {
-    throw InputError(where + ".upload: no such file or folder: " + r.upload.string());
+    throw InputError(where + ".upload: no such file or folder: " + quote_value(r.upload.string()));
   }
-  for (const auto& h : r.headers) {
-    const auto colon = h.find(':');
-    if (colon == 0 || colon == std::string::npos || h.find_first_of("\r\n") != std::string::npos) {
-      throw InputError(where + ".headers: expected \"Name: value\", got \"" + h + "\"");
-    }
+  for (const auto& h : r.headers) validate_header(where + ".headers", h);
+  if (r.content_type.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+    throw InputError(where + ".content_type: a header cannot hold a line break or NUL, got " + quote_value(r.content_type));
   }
   if (!(r.weight > 0) || !std::isfinite(r.weight)) {
     throw InputError(where + ".weight: expected a positive number, got " + number(r.weight));
   }
 }
 
+// The connections a plan may open at once: its concurrency, or a closed
+// run's largest stage target.
+double most_connections(const LoadPlan& plan) {
+  double most = plan.concurrency;
+  if (!plan.rate) {
+    for (const auto& s : plan.stages) most = std::max(most, std::ceil(s.target));
+  }
+  return most;
+}
+
 }  // namespace
 
 bool has_end(const LoadPlan& plan) { return plan.count || plan.duration || !plan.stages.empty(); }
+
+int files_needed(const LoadPlan& plan) { return static_cast<int>(most_connections(plan)) + kReservedFiles; }
 
 void validate(const LoadPlan& plan) {
   if (plan.requests.empty()) throw InputError("requests: expected at least one request");
@@ -73,11 +96,21 @@ void validate(const LoadPlan& plan) {
                      plan.requests[i]);
   }
   if (plan.count && *plan.count == 0) throw InputError("count: expected at least 1 request, got 0");
+  if (plan.count && *plan.count > kMaxCount) {
+    throw InputError("count: " + over_limit(std::to_string(kMaxCount) + " requests", std::to_string(*plan.count)));
+  }
   if (plan.duration && !(plan.duration->count() > 0)) {
     throw InputError("duration: expected a positive duration, got " + format_duration(*plan.duration));
   }
+  if (plan.duration && plan.duration->count() > kMaxRunSeconds) {
+    throw InputError("duration: " + over_limit("366 days", format_duration(*plan.duration)));
+  }
   if (plan.concurrency < 1) {
     throw InputError("concurrency: expected at least 1, got " + std::to_string(plan.concurrency));
+  }
+  if (plan.concurrency > kMaxConcurrency) {
+    throw InputError("concurrency: " + over_limit(std::to_string(kMaxConcurrency) + " connections",
+                                                  std::to_string(plan.concurrency)));
   }
   if (plan.count && static_cast<std::uint64_t>(plan.concurrency) > *plan.count && !plan.rate) {
     throw InputError("concurrency: cannot be more than the number of requests (" + std::to_string(plan.concurrency) +
@@ -86,25 +119,44 @@ void validate(const LoadPlan& plan) {
   if (plan.rate && !(*plan.rate > 0 && std::isfinite(*plan.rate))) {
     throw InputError("rate: expected a positive number of requests per second, got " + number(*plan.rate));
   }
+  if (plan.rate && *plan.rate > kMaxRate) {
+    throw InputError("rate: " + over_limit(number(kMaxRate) + " requests per second", number(*plan.rate)));
+  }
+  double stages_s = 0;
   for (std::size_t i = 0; i < plan.stages.size(); ++i) {
     const auto& s = plan.stages[i];
     const std::string where = "stages[" + std::to_string(i) + "]";
-    if (!(s.duration.count() > 0)) throw InputError(where + ".duration: expected a positive duration");
+    if (!(s.duration.count() > 0) || !std::isfinite(s.duration.count())) {
+      throw InputError(where + ".duration: expected a positive duration");
+    }
     if (!(s.target >= 0) || !std::isfinite(s.target)) {
       throw InputError(where + ".target: expected a number >= 0, got " + number(s.target));
     }
-    if (!plan.rate && s.target > 100000) {
-      throw InputError(where + ".target: expected at most 100000 connections, got " + number(s.target));
+    if (!plan.rate && s.target > kMaxConcurrency) {
+      throw InputError(where + ".target: " + over_limit(std::to_string(kMaxConcurrency) + " connections", number(s.target)));
     }
+    if (plan.rate && s.target > kMaxRate) {
+      throw InputError(where + ".target: " + over_limit(number(kMaxRate) + " requests per second", number(s.target)));
+    }
+    stages_s += s.duration.count();
+  }
+  if (stages_s > kMaxRunSeconds) {
+    throw InputError("stages: " + over_limit("366 days in all", format_duration(Seconds(stages_s))));
   }
   if (!(plan.timeout.count() > 0)) throw InputError("timeout: expected a positive duration");
+  if (plan.timeout.count() > kMaxTimeoutSeconds) {
+    throw InputError("timeout: " + over_limit("1 day per request", format_duration(plan.timeout)));
+  }
   if (plan.threads < 0) throw InputError("threads: expected 0 (automatic) or more, got " + std::to_string(plan.threads));
+  if (plan.threads > kMaxThreads) {
+    throw InputError("threads: " + over_limit(std::to_string(kMaxThreads) + " threads", std::to_string(plan.threads)));
+  }
   // libcurl before 8.0 breaks HTTP/2 by prior knowledge on a reused
   // connection ("Error in the HTTP2 framing layer" from the second request
   // on: curl issue 10634); Debian 12 ships 7.88.
   if (plan.http2 && curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
     for (const auto& r : plan.requests) {
-      if (r.url.starts_with("http:")) {
+      if (read_http_url(r.url).url->scheme == "http") {
         throw InputError(std::string("http2: HTTP/2 over plain http:// needs libcurl 8.0 or later (this is ") +
                          curl_version_info(CURLVERSION_NOW)->version + "); use an https:// URL");
       }

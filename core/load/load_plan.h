@@ -74,9 +74,14 @@ struct LoadPlan {
   bool fast_http1 = true;
 };
 
-// Checks a plan as a person wrote it; throws InputError naming the first
-// problem ("-c: expected at least 1, got 0").
+// Checks a plan as a person wrote it, within the limits of load/limits.h;
+// throws InputError naming the first problem ("concurrency: expected at
+// least 1, got 0"; "concurrency: the limit is 20000 connections, got 20001").
 void validate(const LoadPlan& plan);
+
+// The open files a run of this plan may need: one per connection, and
+// kReservedFiles for the rest of the process.
+int files_needed(const LoadPlan& plan);
 
 // Is this plan's run bounded by count, duration or stages?
 bool has_end(const LoadPlan& plan);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/http_url.h"
 #include "common/input_error.h"
 #include "common/version.h"
 #include "load/http1_exchange.h"
@@ -107,22 +108,12 @@ const std::string& user_agent() {
 
 namespace {
 
-// scheme://host:port of a URL, lower-cased by libcurl; empty when unparsable
-// or when it carries a user name (libcurl would send it as Basic auth).
+// scheme|host|port of a URL, as libcurl lower-cases them; empty when it
+// carries a user name (libcurl would send it as Basic auth).
 std::string origin_of(const std::string& url) {
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), &curl_url_cleanup);
-  if (curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return {};
-  char* user = nullptr;
-  const bool has_user = curl_url_get(u.get(), CURLUPART_USER, &user, 0) == CURLUE_OK;
-  curl_free(user);
-  if (has_user) return {};
-  std::string out;
-  for (auto part : {CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT}) {
-    char* text = nullptr;
-    if (curl_url_get(u.get(), part, &text, CURLU_DEFAULT_PORT) == CURLUE_OK && text) out += std::string(text) + "|";
-    curl_free(text);
-  }
-  return out;
+  const auto read = read_http_url(url);
+  if (!read.url || !read.url->user.empty() || !read.url->password.empty()) return {};
+  return read.url->scheme + "|" + read.url->host + "|" + std::to_string(read.url->port_number) + "|";
 }
 
 }  // namespace

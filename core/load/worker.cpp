@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cmath>
 #include <ctime>
+#include <string_view>
 
 
 namespace lh::load {
@@ -71,6 +72,8 @@ Worker::Worker(const WorkerContext& context, int index)
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);  // no signal handling per transfer; we never resolve names with alarm()
     curl_easy_setopt(e, CURLOPT_NOPROGRESS, 1L);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &discard_body);
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Worker::on_header);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, &slot);
     // An empty proxy: libcurl would otherwise read the proxy variables of
     // the environment for every request.
     curl_easy_setopt(e, CURLOPT_PROXY, "");
@@ -85,11 +88,16 @@ Worker::Worker(const WorkerContext& context, int index)
     if (fast_http1_) {
       // libcurl only opens the connection; the requests are ours to send.
       curl_easy_setopt(e, CURLOPT_CONNECT_ONLY, 1L);
+      // libcurl reads nothing here: the smallest receive buffer it allows
+      // (about 3 KiB less per connection than its default, measured).
+      curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 1024L);
       curl_easy_setopt(e, CURLOPT_URL, plan.requests.front().url.c_str());
       slot.http1 = std::make_unique<Http1Exchange>();
     }
     free_slots_.push_back(&slot);
   }
+  done_.reserve(slots_.size());
+  resting_.reserve(slots_.size());
   if (fast_http1_) read_buffer_.resize(64 * 1024);
 }
 
@@ -153,6 +161,16 @@ int Worker::on_close(void* worker, curl_socket_t fd) {
     self->fds_[static_cast<std::size_t>(fd)] = WatchedFd{};  // closing drops it from the epoll set
   }
   return close(fd);
+}
+
+// Each header line of an answer, the status line first and a blank line
+// last (for an interim 100 Continue too, so a new status line starts over).
+std::size_t Worker::on_header(char* line, std::size_t size, std::size_t count, void* slot) {
+  const std::size_t n = size * count;
+  auto& s = *static_cast<Slot*>(slot);
+  if (n >= 5 && std::string_view(line, 5) == "HTTP/") s.headers_ended = false;
+  if ((n == 2 && line[0] == '\r' && line[1] == '\n') || (n == 1 && line[0] == '\n')) s.headers_ended = true;
+  return n;
 }
 
 int Worker::on_timer(CURLM*, long timeout_ms, void* worker) {
@@ -238,6 +256,7 @@ MonoClock::time_point Worker::wait_and_dispatch(MonoClock::time_point now) {
   if (open_model_ && !free_slots_.empty() && !context_.control.paused() && std::isfinite(next_arrival_s_)) {
     until = std::min(until, context_.control.mono_at_active(next_arrival_s_));
   }
+  if (!resting_.empty() && !context_.control.paused()) until = std::min(until, resting_.front().first);
   if (std::isfinite(end_active_s_) && !context_.control.paused()) {
     until = std::min(until, context_.control.mono_at_active(end_active_s_));
   }

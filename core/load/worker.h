@@ -8,9 +8,11 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "common/clock.h"
+#include "load/connect_backoff.h"
 #include "load/http1_exchange.h"
 #include "load/load_plan.h"
 #include "load/request_mix.h"
@@ -63,6 +65,10 @@ class Worker {
     MonoClock::time_point sent_at;   // or planned send time, in the open model
     curl_mime* mime = nullptr;
     bool busy = false;
+    // libcurl path: the answer's header section ended (its blank line came);
+    // libcurl takes a connection closed mid-headers for a whole answer.
+    bool headers_ended = false;
+    ConnectBackoff backoff;  // its connects that failed in a row
     char error[CURL_ERROR_SIZE] = {};
   };
   struct WatchedFd {
@@ -83,6 +89,7 @@ class Worker {
   static int on_socket(CURL*, curl_socket_t fd, int what, void* worker, void*);
   static int on_timer(CURLM*, long timeout_ms, void* worker);
   static int on_close(void* worker, curl_socket_t fd);
+  static std::size_t on_header(char* line, std::size_t size, std::size_t count, void* slot);
   void watch(int fd, int what);
   void set_epoll_events(int fd, std::uint32_t events);
   static FailureCause cause_of(CURLcode result, long os_errno);
@@ -93,6 +100,8 @@ class Worker {
   void harvest(MonoClock::time_point at);
   void finish(Slot& slot, CURLcode result, MonoClock::time_point at);
   void complete(Slot& slot, const Outcome& outcome, MonoClock::time_point at);
+  void release(Slot& slot, const Outcome& outcome, MonoClock::time_point at);
+  void wake_rested(MonoClock::time_point now);
   void record_answer(Slot& slot, const Outcome& outcome, std::int64_t latency_ns);
   void record_failure(const Outcome& outcome);
 
@@ -101,7 +110,6 @@ class Worker {
   void http1_connected(Slot& slot, CURLcode result);
   void http1_event(Slot& slot, std::uint32_t events);
   void http1_progress(Slot& slot, Http1Exchange::Progress progress);
-  void http1_watch(Slot& slot, bool writable);
   void http1_drop_connection(Slot& slot);
   void http1_expire(MonoClock::time_point now);
   void abort_in_flight();
@@ -127,6 +135,10 @@ class Worker {
   int wake_fd_ = -1;
   std::vector<Slot> slots_;
   std::vector<Slot*> free_slots_;
+  // Slots waiting out a connect backoff: a min-heap on when each may try
+  // again (room for every slot, so resting allocates nothing).
+  std::vector<std::pair<MonoClock::time_point, Slot*>> resting_;
+  std::vector<std::pair<Slot*, CURLcode>> done_;  // harvest()'s transfers, room for every slot
   std::vector<WatchedFd> fds_;
   std::optional<MonoClock::time_point> curl_deadline_;
   MonoClock::time_point woke_;     // when the current batch of events was reported

@@ -2,9 +2,6 @@
 // the multi handle, so connecting is as asynchronous as a transfer), then
 // the worker sends the template's bytes itself and Http1Exchange parses the
 // answer. One send() and one or two recv() per request, no allocation.
-#include <cerrno>
-#include <cstring>
-
 #include "load/worker.h"
 
 namespace lh::load {
@@ -86,9 +83,8 @@ void Worker::http1_progress(Slot& slot, Http1Exchange::Progress progress) {
       return;
     case Progress::broken: {
       Outcome o;
-      const int error = x.error();
-      o.cause = error == ECONNRESET || error == EPIPE ? FailureCause::reset : FailureCause::read;
-      o.error = error == EPROTO ? "the answer is not valid HTTP/1.1" : std::strerror(error);
+      o.cause = x.cause();
+      o.error = x.reason().c_str();
       http1_drop_connection(slot);
       complete(slot, o, MonoClock::now());
       return;

@@ -1,11 +1,8 @@
 #include "probe/csv_writers.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 
 #include "common/csv.h"
-#include "common/input_error.h"
 #include "common/iso_time.h"
 
 namespace lh::probe {
@@ -30,12 +27,6 @@ void write_header(std::ostream& out, const SeriesStore& store, std::span<const S
   csv.end_row();
 }
 
-std::ofstream open_for_writing(const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::out | std::ios::trunc | std::ios::binary);
-  if (!out) throw InputError("\"" + path.string() + "\": cannot be written (" + std::strerror(errno) + ")");
-  return out;
-}
-
 }  // namespace
 
 void write_monitor_csv(std::ostream& out, const SeriesStore& store, GroupId group, const SessionClock& clock) {
@@ -58,23 +49,17 @@ void write_events(std::ostream& out, std::span<const Event> events, const Sessio
 
 MonitorCsvFile::MonitorCsvFile(std::filesystem::path path, const SeriesStore& store, GroupId group,
                                const SessionClock& clock)
-    : path_(std::move(path)), store_(store), group_(group), clock_(clock), out_(open_for_writing(path_)) {
+    : path_(std::move(path)), store_(store), group_(group), clock_(clock) {
   rewrite();
 }
 
 void MonitorCsvFile::rewrite() {
-  // Into a new file first, so a reader of the CSV never sees half of one.
-  const std::filesystem::path fresh = path_.string() + ".tmp";
-  std::ofstream next = open_for_writing(fresh);
+  auto next = std::make_unique<AtomicFile>(path_);
   const GroupRows rows = store_.read_rows(group_, 0);
-  write_header(next, store_, rows.series);
-  write_rows(next, rows, clock_);
-  next.flush();
-  out_.close();
-  std::error_code error;
-  std::filesystem::rename(fresh, path_, error);
-  if (error || !next) throw InputError("\"" + path_.string() + "\": cannot be written (" + error.message() + ")");
-  out_ = std::move(next);
+  write_header(next->stream(), store_, rows.series);
+  write_rows(next->stream(), rows, clock_);
+  next->commit();  // the rows are appended to it from now on
+  file_ = std::move(next);
   columns_ = rows.series.size();
   next_row_ = rows.end_row();
 }
@@ -85,23 +70,21 @@ void MonitorCsvFile::write_new() {
   // Series added between the check and the copy: their column is not in
   // the header yet.
   if (rows.series.size() != columns_) return rewrite();
-  write_rows(out_, rows, clock_);
-  out_.flush();
-  if (!out_) throw InputError("\"" + path_.string() + "\": cannot be written (" + std::strerror(errno) + ")");
+  write_rows(file_->stream(), rows, clock_);
+  file_->flush();
   next_row_ = rows.end_row();
 }
 
 EventsCsvFile::EventsCsvFile(std::filesystem::path path, const SeriesStore& store, const SessionClock& clock)
-    : store_(store), clock_(clock), out_(open_for_writing(path)) {
-  write_events_header(out_);
-  out_.flush();
+    : store_(store), clock_(clock), file_(std::move(path)) {
+  write_events_header(file_.stream());
+  file_.commit();
 }
 
 void EventsCsvFile::write_new() {
   const EventSlice slice = store_.read_events(next_event_);
-  write_events(out_, slice.events, clock_);
-  out_.flush();
-  if (!out_) throw InputError("events file: cannot be written (" + std::string(std::strerror(errno)) + ")");
+  write_events(file_.stream(), slice.events, clock_);
+  file_.flush();
   next_event_ = slice.end();
 }
 

@@ -2,10 +2,11 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <ostream>
 #include <span>
 
+#include "common/atomic_file.h"
 #include "common/clock.h"
 #include "common/event.h"
 #include "probe/series_store.h"
@@ -25,13 +26,15 @@ void write_events(std::ostream& out, std::span<const Event> events, const Sessio
 // write_new() appends the rows added since the last, and flushes, so the
 // file is whole at any moment. A series that appears after the header was
 // written (a source that was down at the start) cannot be a new column in
-// rows already written: the file is then written again from the store.
+// rows already written: the file is then written again from the store,
+// through lh::AtomicFile, so a reader sees the old file or the new one.
 class MonitorCsvFile {
  public:
-  // Throws InputError when the file cannot be created.
+  // Throws lh::WriteError (with the system's reason) when the file cannot
+  // be created.
   MonitorCsvFile(std::filesystem::path path, const SeriesStore& store, GroupId group, const SessionClock& clock);
-  // Throws InputError when the file can no longer be written (disk full,
-  // its folder removed).
+  // Throws lh::WriteError when the file can no longer be written (disk
+  // full, its folder removed), naming the system's reason.
   void write_new();
 
  private:
@@ -41,22 +44,22 @@ class MonitorCsvFile {
   const SeriesStore& store_;
   GroupId group_;
   const SessionClock& clock_;
-  std::ofstream out_;
+  std::unique_ptr<AtomicFile> file_;
   std::size_t columns_ = 0;
   std::uint64_t next_row_ = 0;
 };
 
 // Keeps an events CSV file up to date: write_new() appends new events.
+// Both throw lh::WriteError as MonitorCsvFile's do.
 class EventsCsvFile {
  public:
-  // Throws InputError when the file cannot be created.
   EventsCsvFile(std::filesystem::path path, const SeriesStore& store, const SessionClock& clock);
   void write_new();
 
  private:
   const SeriesStore& store_;
   const SessionClock& clock_;
-  std::ofstream out_;
+  AtomicFile file_;
   std::uint64_t next_event_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "probe/probe_config.h"
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
 
 namespace lh::probe {
 
@@ -17,7 +18,7 @@ void validate(const ProbeConfig& config) {
   }
   for (const auto& s : config.sources) {
     if (s.kind != SourceKind::http && !s.headers.empty()) {
-      throw InputError("source \"" + s.text + "\": headers only go with a URL, not with a local process");
+      throw InputError("source " + quote_value(s.text) + ": headers only go with a URL, not with a local process");
     }
   }
   if (config.memory_limit_mib && *config.memory_limit_mib <= 0) {

@@ -1,14 +1,13 @@
 #include "probe/source_spec.h"
 
-#include <curl/curl.h>
-
 #include <array>
 #include <charconv>
 #include <map>
-#include <memory>
 #include <utility>
 
+#include "common/http_url.h"
 #include "common/input_error.h"
+#include "common/quote_value.h"
 
 namespace lh::probe {
 namespace {
@@ -30,7 +29,7 @@ constexpr std::string_view kForms =
     "conversion, aspnet-health";
 
 [[noreturn]] void reject(std::string_view source, std::string_view why) {
-  throw InputError("source \"" + std::string(source) + "\": " + std::string(why));
+  throw InputError("source " + quote_value(source) + ": " + std::string(why));
 }
 
 std::string_view trimmed(std::string_view s) {
@@ -43,53 +42,31 @@ int positive_number(std::string_view whole, std::string_view digits, std::string
   long value = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || value < 1 || value > max) {
-    reject(whole, std::string("expected ") + std::string(what) + ", got \"" + std::string(digits) + "\"");
+    reject(whole, std::string("expected ") + std::string(what) + ", got " + quote_value(digits));
   }
   return static_cast<int>(value);
 }
 
-using UrlHandle = std::unique_ptr<CURLU, decltype(&curl_url_cleanup)>;
-
-std::string url_part(CURLU* url, CURLUPart part) {
-  char* text = nullptr;
-  if (curl_url_get(url, part, &text, 0) != CURLUE_OK || text == nullptr) return {};
-  std::string out(text);
-  curl_free(text);
-  return out;
-}
-
-// Validates with libcurl's own URL parser, the one that will fetch it, and
-// fills in the preset's path when the URL has none.
+// Checks the URL with read_http_url (libcurl's own parser, the one that
+// will fetch it), and fills in the preset's path when the URL has none.
 std::string checked_url(std::string_view whole, std::string_view text, Preset preset) {
-  if (!(text.starts_with("http://") || text.starts_with("https://"))) {
-    reject(whole, "expected an http:// or https:// URL, got \"" + std::string(text) + "\"");
-  }
-  UrlHandle url(curl_url(), &curl_url_cleanup);
-  const std::string copy(text);
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, copy.c_str(), 0) != CURLUE_OK || url_part(url.get(), CURLUPART_HOST).empty()) {
-    reject(whole, "expected a URL such as http://127.0.0.1:8002/health, got \"" + copy + "\"");
-  }
-  const std::string path = url_part(url.get(), CURLUPART_PATH);
-  if (preset != Preset::none && (path.empty() || path == "/")) {
+  const auto read = read_http_url(text, "http://127.0.0.1:8002/health");
+  if (!read.url) reject(whole, read.problem);
+  const HttpUrl& url = *read.url;
+  if (preset != Preset::none && url.path == "/") {
     for (const auto& p : kPresets) {
-      if (p.preset == preset) curl_url_set(url.get(), CURLUPART_PATH, std::string(p.default_path).c_str(), 0);
+      if (p.preset == preset) return url.origin() + std::string(p.default_path) + (url.query.empty() ? "" : "?" + url.query);
     }
   }
-  return url_part(url.get(), CURLUPART_URL);
+  return url.text;
 }
 
-// "127.0.0.1:8001" for http://127.0.0.1:8001/x; the scheme's port when none is given.
+// "127.0.0.1:8001" for http://127.0.0.1:8001/x (the scheme's port when none
+// is given), and the path.
 std::pair<std::string, std::string> host_port_and_path(const std::string& text) {
-  UrlHandle url(curl_url(), &curl_url_cleanup);
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) return {text, ""};
-  char* port = nullptr;
-  std::string host_port = url_part(url.get(), CURLUPART_HOST);
-  if (curl_url_get(url.get(), CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK && port != nullptr) {
-    host_port += ':';
-    host_port += port;
-    curl_free(port);
-  }
-  return {host_port, url_part(url.get(), CURLUPART_PATH)};
+  const auto read = read_http_url(text);
+  if (!read.url) return {text, ""};
+  return {read.url->host + ":" + std::to_string(read.url->port_number), read.url->path};
 }
 
 }  // namespace
@@ -130,8 +107,7 @@ SourceSpec parse_source_spec(std::string_view written) {
     const std::string_view name = text.substr(0, equals);
     const auto preset = parse_preset(name);
     if (!preset) {
-      reject(text, "unknown preset \"" + std::string(name) +
-                       "\"; expected segmentation, conversion or aspnet-health before the '='");
+      reject(text, "unknown preset " + quote_value(name) + "; expected segmentation, conversion or aspnet-health before the '='");
     }
     spec.preset = *preset;
     spec.url = checked_url(text, text.substr(equals + 1), spec.preset);
@@ -149,7 +125,7 @@ std::string parse_header(std::string_view written) {
   bool token = !name.empty();
   for (char c : name) token = token && c > ' ' && c < 127 && c != ':';
   if (!token || text.find_first_of("\r\n") != std::string_view::npos) {
-    throw InputError("header \"" + std::string(written) + "\": expected \"Name: value\"");
+    throw InputError("header " + quote_value(written) + ": expected \"Name: value\" without a line break");
   }
   return std::string(name) + ": " + std::string(trimmed(text.substr(colon + 1)));
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/quote_value.h"
 #include "common/size.h"
 #include "scenario/references.h"
 
@@ -30,6 +31,11 @@ std::string known_list(std::initializer_list<std::string_view> known) {
 }  // namespace
 
 std::string child_path(const std::string& parent, std::string_view key) {
+  // A key with a line break or other control character in it is shown
+  // quoted and escaped ("headers[\"X\\r\\nY\"]"): a problem stays one line.
+  if (const std::string shown = quote_value(key); shown.size() != key.size() + 2 || shown.find('\\') != std::string::npos) {
+    return parent + "[" + shown + "]";
+  }
   return parent.empty() ? std::string(key) : parent + "." + std::string(key);
 }
 
@@ -99,11 +105,11 @@ std::string FieldReader::duration(std::string_view key, Seconds at_least, bool z
     const Seconds d = parse_duration(s);
     if (d.count() == 0 && zero_allowed) return s;
     if (d.count() <= 0) {
-      problem(key, "expected a positive duration such as \"30s\", got \"" + s + "\"");
+      problem(key, "expected a positive duration such as \"30s\", got " + quote_value(s));
       return {};
     }
     if (d < at_least) {
-      problem(key, "expected at least " + format_duration(at_least) + ", got \"" + s + "\"");
+      problem(key, "expected at least " + format_duration(at_least) + ", got " + quote_value(s));
       return {};
     }
   } catch (const InputError& e) {

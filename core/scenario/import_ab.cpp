@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
 #include "scenario/redact.h"
 #include "scenario/source_forms.h"
 #include "scenario/target_url.h"
@@ -30,7 +31,7 @@ class Expander {
 // values, whose references stay in the scenario.
 load::AbOptions expanded(const load::AbOptions& o, const Expander& expand) {
   load::AbOptions e = o;
-  for (auto* text : {&e.timelimit, &e.method, &e.post_file, &e.put_file, &e.content_type, &e.timeout, &e.url, &e.rate,
+  for (auto* text : {&e.requests, &e.concurrency, &e.timelimit, &e.method, &e.post_file, &e.put_file, &e.content_type, &e.timeout, &e.url, &e.rate,
                      &e.upload, &e.upload_field}) {
     *text = expand(*text);
   }
@@ -90,7 +91,7 @@ AbImport scenario_from_ab(const load::AbOptions& written, const std::vector<std:
   const load::LoadPlan plan = load::plan_from_ab(options);
   const auto& from = plan.requests.front();
   const auto url = split_origin(from.url);
-  if (!url) throw InputError("URL: expected an http:// or https:// URL, got \"" + from.url + "\"");
+  if (!url) throw InputError("URL: expected an http:// or https:// URL, got " + quote_value(from.url));
 
   AbImport out;
   Scenario& s = out.scenario;

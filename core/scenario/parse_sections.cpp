@@ -1,6 +1,10 @@
 #include "scenario/parse_sections.h"
 
+#include <cmath>
+
+#include "common/quote_value.h"
 #include "common/size.h"
+#include "load/limits.h"
 #include "probe/probe_config.h"
 #include "scenario/field_reader.h"
 #include "scenario/references.h"
@@ -14,8 +18,23 @@ using json = Json;
 using Text = FieldReader::Text;
 
 constexpr Seconds kAny{0};
-// 2^53: the largest count a JSON number holds exactly.
-constexpr std::int64_t kMaxCount = std::int64_t{1} << 53;
+
+// A number past one of load/limits.h's limits, in the limit's own words
+// (the same as bench's): "the limit is 20000 connections, got 20001".
+bool over_limit(const FieldReader& r, std::string_view key, double limit, const std::string& limit_text) {
+  const auto* v = r.find(key);
+  if (!v || !v->is_number()) return false;
+  // Whole numbers compare as integers: 2^53 + 1 is not 2^53 as a double.
+  const bool over = v->is_number_unsigned() ? v->get<std::uint64_t>() > static_cast<std::uint64_t>(limit)
+                    : v->is_number_integer() ? v->get<std::int64_t>() > static_cast<std::int64_t>(limit)
+                                             : v->get<double>() > limit;
+  if (!over) return false;
+  r.problem(key, load::over_limit(limit_text, describe(*v)));
+  return true;
+}
+
+std::string connections_limit() { return std::to_string(load::kMaxConcurrency) + " connections"; }
+std::string rate_limit() { return std::to_string(static_cast<long long>(load::kMaxRate)) + " requests per second"; }
 
 ProbeSource read_source(const json& item, const std::string& where, ProblemSink& sink) {
   ProbeSource source;
@@ -57,12 +76,12 @@ Request read_request(const json& item, const std::string& where, ProblemSink& si
   q.name = r.text("name");
   q.method = r.text("method");
   if (q.method.find_first_of(" \t:/()<>@,;\\\"[]?={}") != std::string::npos) {
-    r.problem("method", "expected an HTTP method such as GET or POST, got \"" + q.method + "\"");
+    r.problem("method", "expected an HTTP method such as GET or POST, got " + quote_value(q.method));
     q.method.clear();
   }
   q.path = r.text("path", Text::value);
   if (!q.path.empty() && !q.path.starts_with('/') && !q.path.starts_with("${")) {
-    r.problem("path", "expected a path starting with / such as \"/segment\", got \"" + q.path + "\"");
+    r.problem("path", "expected a path starting with / such as \"/segment\", got " + quote_value(q.path));
     q.path.clear();
   }
   q.url = r.text("url", Text::value);
@@ -102,7 +121,9 @@ Stage read_stage(const json& item, const std::string& where, ProblemSink& sink) 
   if (!r.find("duration")) sink.add(where, "missing \"duration\"");
   if (!r.find("target")) sink.add(where, "missing \"target\" (the concurrency, or with \"rate\" the rate, to reach)");
   stage.duration = r.duration("duration", kAny);
-  stage.target = r.number("target", 0, 1e7, false, "expected a number >= 0").value_or(0);
+  if (!over_limit(r, "target", load::kMaxRate, rate_limit())) {
+    stage.target = r.number("target", 0, load::kMaxRate, false, "expected a number >= 0").value_or(0);
+  }
   return stage;
 }
 
@@ -123,7 +144,7 @@ Probes read_probes(const json& value, ProblemSink& sink) {
   p.watch = r.text("watch");
   p.memory_limit = r.size("memory_limit");
   if (!p.memory_limit.empty() && !(parse_size(p.memory_limit) > 0)) {
-    r.problem("memory_limit", "expected a positive size such as \"8GiB\", got \"" + p.memory_limit + "\"");
+    r.problem("memory_limit", "expected a positive size such as \"8GiB\", got " + quote_value(p.memory_limit));
     p.memory_limit.clear();
   }
   return p;
@@ -140,14 +161,21 @@ Load read_load(const json& value, ProblemSink& sink) {
   if (!r.find("requests") || (r.find("requests")->is_array() && r.find("requests")->empty())) {
     r.problem("requests", "expected at least one request such as {\"method\": \"POST\", \"path\": \"/segment\", …}");
   }
-  if (auto c = r.whole("concurrency", 1, 100000, "expected a whole number of connections from 1 to 100000")) {
-    load.concurrency = static_cast<int>(*c);
+  if (!over_limit(r, "concurrency", load::kMaxConcurrency, connections_limit())) {
+    if (auto c = r.whole("concurrency", 1, load::kMaxConcurrency, "expected a whole number of connections, at least 1")) {
+      load.concurrency = static_cast<int>(*c);
+    }
   }
-  load.rate = r.number("rate", 0, 1e7, true, "expected a positive number of requests per second");
+  if (!over_limit(r, "rate", load::kMaxRate, rate_limit())) {
+    load.rate = r.number("rate", 0, load::kMaxRate, true, "expected a positive number of requests per second");
+  }
   r.each("stages", [&](const json& item, const std::string& where) { load.stages.push_back(read_stage(item, where, sink)); });
   load.duration = r.duration("duration", kAny);
-  if (auto n = r.whole("count", 1, kMaxCount, "expected a whole number of requests, at least 1")) {
-    load.count = static_cast<std::uint64_t>(*n);
+  const auto max_count = static_cast<std::int64_t>(load::kMaxCount);
+  if (!over_limit(r, "count", static_cast<double>(max_count), std::to_string(max_count) + " requests")) {
+    if (auto n = r.whole("count", 1, max_count, "expected a whole number of requests, at least 1")) {
+      load.count = static_cast<std::uint64_t>(*n);
+    }
   }
   load.timeout = r.duration("timeout", kAny);
   load.keep_alive = r.flag("keep_alive");
@@ -164,9 +192,10 @@ Load read_load(const json& value, ProblemSink& sink) {
   }
   if (!r.find("rate")) {
     for (std::size_t i = 0; i < load.stages.size(); ++i) {
-      if (load.stages[i].target > 100000) {
-        sink.add(index_path("load.stages", i) + ".target", "expected at most 100000 connections (without \"rate\", a "
-                                                           "stage's target is the concurrency)");
+      if (const double t = load.stages[i].target; t > load::kMaxConcurrency) {
+        const std::string got = t == std::floor(t) ? std::to_string(static_cast<long long>(t)) : describe(t);
+        sink.add(index_path("load.stages", i) + ".target", load::over_limit(connections_limit(), got) +
+                     " (without \"rate\", a stage's target is the concurrency)");
       }
     }
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "common/quote_value.h"
+
 namespace lh::scenario {
 namespace {
 
@@ -40,8 +42,8 @@ std::optional<std::string> split(std::string_view text, std::vector<Piece>* piec
     bool good = whole.starts_with(kOpen) && close != std::string_view::npos && close > i + kOpen.size();
     for (std::size_t k = i + kOpen.size(); good && k < close; ++k) good = name_char(text[k], k == i + kOpen.size());
     if (!good) {
-      return "expected ${ENV:NAME} with NAME made of letters, digits and _, got \"" + std::string(whole) +
-             "\" (write $${ for a literal ${)";
+      return "expected ${ENV:NAME} with NAME made of letters, digits and _, got " + quote_value(whole) +
+             " (write $${ for a literal ${)";
     }
     flush(i);
     if (pieces) pieces->push_back({{}, text.substr(i + kOpen.size(), close - i - kOpen.size())});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/quote_value.h"
 #include "common/size.h"
 #include "scenario/field_reader.h"
 #include "scenario/redact.h"
@@ -90,13 +91,13 @@ namespace {
 // report's settings say what actually ran.
 Scenario with_overrides(const Scenario& scenario, const ResolveOptions& options, detail::Resolver& r) {
   Scenario s = scenario;
-  if (!options.target.empty()) {
-    if (auto bad = target_problem(options.target)) r.problem("target", "the target given instead (--target): " + *bad);
-    s.target = options.target;
-  }
+  // A target given instead is checked once, with the scenario's (below).
+  if (!options.target.empty()) s.target = options.target;
   if (!options.duration.empty()) {
     try {
-      if (parse_duration(options.duration).count() <= 0) throw InputError("expected a positive duration, got \"" + options.duration + "\"");
+      if (parse_duration(options.duration).count() <= 0) {
+        throw InputError("expected a positive duration, got " + quote_value(options.duration));
+      }
       s.load.duration = options.duration;
       s.load.count.reset();
     } catch (const InputError& e) {
@@ -148,10 +149,11 @@ Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& b
     if (auto target = r.expand(effective.target, "target")) {
       if (auto bad = target_problem(*target)) {
         // A variable may hold a secret: its value is never printed.
-        r.problem("target", has_references(effective.target)
-                                ? "not a base URL once its ${ENV:…} references are replaced; expected an http:// or "
-                                  "https:// URL such as http://127.0.0.1:8000"
-                                : *bad);
+        const std::string given_instead = options.target.empty() ? "" : "the target given instead (--target): ";
+        r.problem("target", given_instead + (has_references(effective.target)
+                                                 ? "not a base URL once its ${ENV:…} references are replaced; expected "
+                                                   "an http:// or https:// URL such as http://127.0.0.1:8000"
+                                                 : *bad));
       } else {
         r.target = *target;
       }

@@ -15,10 +15,10 @@ ParsedScenario parse_scenario_file(const std::filesystem::path& file);
 // parse_scenario_file(), throwing ScenarioError (its lines name the file).
 Scenario load_scenario_file(const std::filesystem::path& file);
 
-// Writes to_text(scenario) to a temporary file beside `file`, flushes it to
-// disk and renames it over `file`, so a crash or a full disk never leaves a
-// half-written scenario. An existing file keeps its permissions. Throws
-// InputError naming the file and the system's reason.
+// Writes to_text(scenario) through lh::write_file_atomically (a temporary
+// file beside `file`, flushed to disk and renamed over it), so a crash or a
+// full disk never leaves a half-written scenario. An existing file keeps its
+// permissions. Throws lh::WriteError naming the file and the system's reason.
 void save_scenario_file(const std::filesystem::path& file, const Scenario& scenario);
 
 // "segmentation-service.leakhound.json" → "segmentation-service": a

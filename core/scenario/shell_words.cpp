@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
 
 namespace lh::scenario {
 namespace {
@@ -120,7 +121,7 @@ class Splitter {
       std::size_t end = at + 2;
       while (end < s_.size() && name_char(s_[end])) ++end;
       if (end == at + 2 || end >= s_.size() || s_[end] != '}' || !name_start(s_[at + 2])) {
-        reject("expected $NAME or ${NAME}, got \"" + std::string(s_.substr(at, std::min<std::size_t>(end - at + 1, 40))) + "\"");
+        reject("expected $NAME or ${NAME}, got " + quote_value(s_.substr(at, end - at + 1), 40));
       }
       append_reference(s_.substr(at + 2, end - at - 2));
       i_ = end + 1;

@@ -23,7 +23,7 @@ std::string join_target(std::string_view target, std::string_view path);
 
 // A URL split where import-ab splits it: "http://h:8000/segment?x=1" →
 // {"http://h:8000", "/segment?x=1"}. User and password stay in the origin;
-// the fragment is dropped. nullopt when libcurl cannot read the URL.
+// the fragment is dropped. nullopt when it is no URL read_http_url accepts.
 struct OriginAndPath {
   std::string origin;
   std::string path;

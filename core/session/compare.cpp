@@ -6,6 +6,7 @@
 
 #include "analysis/amounts.h"
 #include "common/input_error.h"
+#include "common/quote_value.h"
 #include "session/load_series.h"
 
 namespace lh::session {
@@ -115,7 +116,7 @@ std::string_view to_string(CompareBy by) { return by == CompareBy::time ? "time"
 CompareBy parse_compare_by(std::string_view text) {
   if (text == "time") return CompareBy::time;
   if (text == "requests") return CompareBy::requests;
-  throw InputError("--by: expected time or requests, got \"" + std::string(text) + "\"");
+  throw InputError("--by: expected time or requests, got " + quote_value(text));
 }
 
 Comparison compare_sessions(const SessionData& a, const SessionData& b, CompareBy by) {

@@ -1,12 +1,10 @@
 #include "session/session_files.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
+#include <functional>
 
+#include "common/atomic_file.h"
 #include "common/csv.h"
-#include "common/input_error.h"
 #include "common/iso_time.h"
 #include "probe/csv_writers.h"
 #include "session/load_series.h"
@@ -109,20 +107,6 @@ ordered summary_json(const SessionData& data) {
       {"restarts", restarts_json(data)},
       {"environment", ordered(to_json(data.environment))},
   };
-}
-
-void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
-  const std::filesystem::path fresh = path.string() + ".tmp";
-  {
-    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError("\"" + fresh.string() + "\": cannot be written (" + std::strerror(errno) + ")");
-    write(out);
-    out.flush();
-    if (!out) throw InputError("\"" + fresh.string() + "\": cannot be written (" + std::strerror(errno) + ")");
-  }
-  std::error_code error;
-  std::filesystem::rename(fresh, path, error);
-  if (error) throw InputError("\"" + path.string() + "\": cannot be written (" + error.message() + ")");
 }
 
 std::vector<std::filesystem::path> write_session_files(const SessionData& data, const std::filesystem::path& folder) {

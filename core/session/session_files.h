@@ -1,7 +1,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <vector>
@@ -33,13 +32,10 @@ inline constexpr const char* kRequestsCsv = "requests.csv";
 inline constexpr const char* kSummaryJson = "summary.json";
 inline constexpr const char* kReportPdf = "report.pdf";
 
-// Writes the four into `folder` (each into a temporary file renamed into
-// place, so a reader never sees half of one) and returns their paths.
-// Throws InputError when one cannot be written.
+// Writes the four into `folder`, each through lh::write_file_atomically (a
+// temporary file flushed to disk and renamed into place, so a reader, a
+// crash or a full disk never leaves half of one), and returns their paths.
+// Throws lh::WriteError naming the file and the system's reason.
 std::vector<std::filesystem::path> write_session_files(const SessionData& data, const std::filesystem::path& folder);
-
-// Writes `write` into `path` through a temporary file renamed into place.
-// Throws InputError naming the file.
-void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace lh::session

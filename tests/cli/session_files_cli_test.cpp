@@ -45,6 +45,36 @@ TEST_CASE("report DIR writes the session's files and PDF and prints the verdict"
   CHECK(read_file(dir / "samples.csv") == samples);
 }
 
+TEST_CASE("report on a full disk says which file and why, exit 4, and leaves no cut or 0-byte report.pdf") {
+  TempFolder dir("cli_report_full");
+  SyntheticSession spec;
+  spec.mib_per_hour = 600;
+  lh::test::write_synthetic_session(dir.path(), spec);
+  REQUIRE(run_command({LH_CLI_BIN, "report", dir.path().string()}).status == 0);
+  const std::string pdf_before = read_file(dir / "report.pdf");
+  std::uintmax_t largest_other = 0;
+  for (const char* name : {"samples.csv", "events.csv", "requests.csv", "summary.json"}) {
+    largest_other = std::max(largest_other, std::filesystem::file_size(dir / name));
+  }
+  // Room for every file but the PDF: the PDF is the one that cannot be written.
+  const int blocks = static_cast<int>(largest_other / 512 + 1);
+  REQUIRE(static_cast<std::uintmax_t>(blocks) * 512 < pdf_before.size());
+  const auto files_before = std::distance(std::filesystem::directory_iterator(dir.path()), {});
+
+  const auto r = run_command(lh::test::with_file_size_limit(blocks, {LH_CLI_BIN, "report", dir.path().string()}));
+  INFO(r.out << r.err);
+  CHECK(r.status == 4);
+  CHECK(r.err == "leakhound-cli report: \"" + (dir / "report.pdf").string() + "\": cannot be written (File too large)\n");
+  CHECK(r.out.find("Results in") == std::string::npos);
+  CHECK(read_file(dir / "report.pdf") == pdf_before);  // the old report, whole
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == files_before);  // no temporary left
+
+  // A folder with no report yet gets none, rather than a 0-byte or cut one.
+  std::filesystem::remove(dir / "report.pdf");
+  CHECK(run_command(lh::test::with_file_size_limit(blocks, {LH_CLI_BIN, "report", dir.path().string()})).status == 4);
+  CHECK(!std::filesystem::exists(dir / "report.pdf"));
+}
+
 TEST_CASE("report on a folder without a session is bad input") {
   TempFolder dir("cli_report_bad");
   const auto r = run_command({LH_CLI_BIN, "report", dir.path().string()});

@@ -50,8 +50,8 @@ TEST_CASE("ab's options map to the plan with ab's meanings") {
   const auto body = std::filesystem::temp_directory_path() / "lh_ab_options_body.json";
   std::ofstream(body) << R"({"text": "One. Two."})";
   auto o = with_url("http://127.0.0.1:8080/segment");
-  o.requests = 1000;
-  o.concurrency = 50;
+  o.requests = "1000";
+  o.concurrency = "50";
   o.keep_alive = true;
   o.post_file = body.string();
   o.headers = {"X-Trace: 1", "Accept: application/json"};
@@ -124,21 +124,21 @@ TEST_CASE("HTTP/2 over plain http:// is refused where libcurl cannot reuse such 
 
 TEST_CASE("bad input is one line naming the option") {
   auto o = with_url();
-  o.requests = 0;
-  CHECK(error_of(o) == "-n: expected at least 1 request, got 0");
+  o.requests = "0";
+  CHECK(error_of(o) == "-n: expected at least 1 request (a whole number), got \"0\"");
   o = with_url();
-  o.concurrency = 0;
-  CHECK(error_of(o) == "-c: expected at least 1 connection, got 0");
+  o.concurrency = "0";
+  CHECK(error_of(o) == "-c: expected at least 1 connection (a whole number), got \"0\"");
   o = with_url();
-  o.requests = 10;
-  o.concurrency = 20;
+  o.requests = "10";
+  o.concurrency = "20";
   CHECK(error_of(o) == "-c: cannot be more than -n (20 > 10)");
   CHECK(error_of(with_url("htp:/nowhere")).starts_with("URL: expected"));
-  CHECK(error_of(with_url("")).starts_with("URL: expected a URL"));
+  CHECK(error_of(with_url("")) == "URL: expected an http:// or https:// URL such as http://127.0.0.1:8080/path, got nothing");
   CHECK(error_of(with_url("ftp://127.0.0.1/file")).starts_with("URL: expected an http:// or https:// URL"));
   o = with_url();
   o.post_file = "/no/such/body.json";
-  CHECK(error_of(o) == "-p: no such file: /no/such/body.json");
+  CHECK(error_of(o) == "-p: no such file: \"/no/such/body.json\"");
   o = with_url();
   o.timelimit = "soon";
   CHECK(error_of(o).starts_with("-t: expected a duration"));
@@ -150,8 +150,67 @@ TEST_CASE("bad input is one line naming the option") {
   CHECK(error_of(o).starts_with("--stage: expected DURATION:TARGET"));
   o = with_url();
   o.upload = "/no/such/folder";
-  CHECK(error_of(o) == "--upload: no such file or folder: /no/such/folder");
+  CHECK(error_of(o) == "--upload: no such file or folder: \"/no/such/folder\"");
   for (const auto& message : {error_of(with_url("htp:/nowhere")), error_of(o)}) {
     CHECK(message.find('\n') == std::string::npos);
   }
+}
+
+TEST_CASE("every limit is one line naming the limit and the value, as typed") {
+  const auto with = [](auto set) {
+    auto o = with_url();
+    set(o);
+    return error_of(o);
+  };
+  CHECK(with([](AbOptions& o) { o.concurrency = "20001", o.requests = "50000"; }) ==
+        "-c: the limit is 20000 connections, got 20001");
+  CHECK(with([](AbOptions& o) { o.concurrency = "99999999999999999999"; }) ==
+        "-c: the limit is 20000 connections, got 99999999999999999999");
+  CHECK(with([](AbOptions& o) { o.requests = "99999999999999999999"; }) ==
+        "-n: the limit is 9007199254740992 requests, got 99999999999999999999");
+  CHECK(with([](AbOptions& o) { o.requests = "9007199254740993"; }) ==
+        "-n: the limit is 9007199254740992 requests, got 9007199254740993");
+  CHECK(with([](AbOptions& o) { o.requests = "1e6"; }) == "-n: expected at least 1 request (a whole number), got \"1e6\"");
+  CHECK(with([](AbOptions& o) { o.rate = "1e8"; }) == "--rate: the limit is 10000000 requests per second, got 100000000");
+  CHECK(with([](AbOptions& o) { o.timelimit = "367d"; }) == "-t: the limit is 366 days, got 8808h 00m");
+  CHECK(with([](AbOptions& o) { o.timeout = "25h"; }) == "-s: the limit is 1 day per request, got 25h 00m");
+  CHECK(with([](AbOptions& o) { o.stages = {"30s:10", "1m:20001"}; }) ==
+        "--stage \"1m:20001\": the limit is 20000 connections, got 20001");
+  CHECK(with([](AbOptions& o) { o.stages = {"300d:5", "100d:5"}; }) ==
+        "--stage: the limit is 366 days in all, got 9600h 00m");
+  CHECK(with([](AbOptions& o) { o.rate = "100", o.stages = {"1m:20000000"}; }) ==
+        "--stage \"1m:20000000\": the limit is 10000000 requests per second, got 20000000");
+  // At the limits: accepted.
+  CHECK(with([](AbOptions& o) { o.concurrency = "20000", o.requests = "20000"; }) == "(no error)");
+  CHECK(with([](AbOptions& o) { o.requests = "9007199254740992", o.rate = "10000000"; }) == "(no error)");
+}
+
+TEST_CASE("a header or method that would write lines of its own into the request is refused, shown escaped") {
+  const auto with = [](auto set) {
+    auto o = with_url();
+    set(o);
+    return error_of(o);
+  };
+  const std::string header = with([](AbOptions& o) { o.headers = {"X-A: 1\r\nX-Injected: 2"}; });
+  CHECK(header == "-H: a header cannot hold a line break or NUL (it would write lines of its own into the request), "
+                  "got \"X-A: 1\\r\\nX-Injected: 2\"");
+  CHECK(with([](AbOptions& o) { o.headers = {"Bad Name: x"}; }).starts_with("-H: expected \"Name: value\""));
+  CHECK(with([](AbOptions& o) { o.headers = {"no colon"}; }).starts_with("-H: expected \"Name: value\""));
+  CHECK(with([](AbOptions& o) { o.method = "GET / HTTP/1.1\r\nHost: evil\r\n\r\nGET"; }) ==
+        "-m: expected an HTTP method such as GET or POST, got \"GET / HTTP/1.1\\r\\nHost: evil\\r\\n\\r\\nGET\"");
+  CHECK(with([](AbOptions& o) { o.content_type = "text/plain\nX: y", o.post_file = "/etc/passwd"; })
+            .starts_with("-T: a header cannot hold a line break"));
+  CHECK(with([](AbOptions& o) { o.method = "PURGE"; }) == "(no error)");
+}
+
+TEST_CASE("URLs libcurl would read another way than people mean are refused in one line") {
+  CHECK(error_of(with_url("http:///ok")) == "URL: expected a host after http://, got \"http:///ok\"");
+  CHECK(error_of(with_url("http:/ok")) == "URL: expected a host after http://, got \"http:/ok\"");
+  CHECK(error_of(with_url("https://")) == "URL: expected a host after https://, got \"https://\"");
+  CHECK(error_of(with_url("http://127.0.0.1:0/")) == "URL: expected a port from 1 to 65535, got \"http://127.0.0.1:0/\"");
+  CHECK(error_of(with_url("http://h/\r\nX: y")) ==
+        "URL: expected a URL such as http://127.0.0.1:8080/path, got \"http://h/\\r\\nX: y\"");
+  CHECK(error_of(with_url("file:///etc/passwd")).starts_with("URL: expected an http:// or https:// URL"));
+  CHECK(error_of(with_url("HTTP://127.0.0.1:8080/x")) == "(no error)");
+  CHECK(error_of(with_url("http://[::1]:8080/x?q=1")) == "(no error)");
 }

@@ -111,10 +111,11 @@ TEST_CASE("a CSV file grows row by row, and is written again when a series appea
   CHECK(read_csv(slurp(dir.path / "events.csv")).size() == 2);
 }
 
-TEST_CASE("a CSV file that cannot be written is bad input") {
+TEST_CASE("a CSV file that cannot be written says so with the system's reason") {
   SeriesStore store;
   const GroupId g = store.add_group("probe");
-  CHECK_THROWS_AS(MonitorCsvFile("/nonexistent-dir/x.csv", store, g, kClock), lh::InputError);
+  CHECK_THROWS_WITH(MonitorCsvFile("/nonexistent-dir/x.csv", store, g, kClock),
+                    "\"/nonexistent-dir/x.csv\": cannot be written (No such file or directory)");
   CHECK_THROWS_WITH(EventsCsvFile("/nonexistent-dir/e.csv", store, kClock),
                     Catch::Matchers::Contains("\"/nonexistent-dir/e.csv\": cannot be written"));
 }

@@ -58,7 +58,6 @@ TEST_CASE("bad input is one line on stderr and exit 2") {
       {{"pid:1", "--duration", "0s"}, "--duration: expected a positive duration, got \"0s\""},
       {{"pid:1", "--timeout", "-1s"}, "--timeout: expected a duration"},
       {{"http://127.0.0.1:1/x", "-H", "NoColon"}, "header \"NoColon\": expected \"Name: value\""},
-      {{"pid:1", "--csv", "/nonexistent-dir/m.csv"}, "\"/nonexistent-dir/m.csv\": cannot be written"},
       {{"pid:1", "--bogus"}, "--bogus"},
   };
   for (const auto& [args, expected] : cases) {
@@ -71,6 +70,29 @@ TEST_CASE("bad input is one line on stderr and exit 2") {
     CHECK_THAT(r.err, Contains(expected));
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
   }
+}
+
+TEST_CASE("a CSV file that cannot be written is one line with the system's reason, exit 4, and whole rows") {
+  const auto missing = run_command({LH_CLI_BIN, "monitor", "pid:1", "--csv", "/nonexistent-dir/m.csv"});
+  CHECK(missing.status == 4);
+  CHECK(missing.err == "leakhound-cli monitor: \"/nonexistent-dir/m.csv\": cannot be written (No such file or directory)\n");
+
+  // A disk that fills up: no file may grow past 1 KiB, and the rows of a
+  // 100 ms interval pass that within a second or two.
+  TempDir dir;
+  const auto csv = dir.path / "m.csv";
+  const auto r = run_command(lh::test::with_file_size_limit(
+      2, {LH_CLI_BIN, "monitor", "pid:1", "--interval", "100ms", "--duration", "20s", "--csv", csv.string()}));
+  CHECK(r.status == 4);
+  CHECK(r.err == "leakhound-cli monitor: \"" + csv.string() + "\": cannot be written (File too large)\n");
+  std::ifstream in(csv);
+  const std::string text{std::istreambuf_iterator<char>(in), {}};
+  REQUIRE(!text.empty());
+  CHECK(text.size() <= 1024);
+  CHECK(text.back() == '\n');  // the row that did not fit is not left cut in half
+  const auto rows = read_csv(csv);
+  REQUIRE(rows.size() >= 2);
+  for (const auto& row : rows) CHECK(row.size() == rows.front().size());
 }
 
 TEST_CASE("monitor prints a line per interval and writes both CSV files") {

@@ -7,6 +7,7 @@
 
 using namespace lh::probe;
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
 
 TEST_CASE("URLs, pids, ports and presets are read into a spec") {
@@ -62,10 +63,12 @@ TEST_CASE("malformed sources are one line naming the source and the accepted for
   CHECK_THAT(message("port:70000"), Contains("got \"70000\""));
   CHECK_THAT(message("port:99999999999999999999"), Contains("expected port:N"));
   CHECK_THAT(message("foo=http://x"), Contains("unknown preset \"foo\"; expected segmentation, conversion or aspnet-health"));
-  CHECK_THAT(message("segmentation=pid:3"), Contains("expected an http:// or https:// URL, got \"pid:3\""));
+  CHECK_THAT(message("segmentation=pid:3"), Contains("expected an http:// or https:// URL such as http://127.0.0.1:8002/health, got \"pid:3\""));
   CHECK_THAT(message("segmentation="), Contains("expected an http:// or https:// URL"));
   CHECK_THAT(message("ftp://host/file"), Contains("expected an http:// or https:// URL"));
-  CHECK_THAT(message("http://"), Contains("expected a URL such as http://127.0.0.1:8002/health"));
+  CHECK_THAT(message("http://"), Contains("expected a host after http://, got \"http://\""));
+  CHECK_THAT(message("http:///memory-stats"), Contains("expected a host after http://"));
+  CHECK_THAT(message("http://h/\r\nX: y"), EndsWith("got \"http://h/\\r\\nX: y\""));
   CHECK_THAT(message("http://exa mple.org/"), Contains("expected a URL such as"));
   for (const char* bad : {"", "pid:x", "port:0", "foo=http://x", "http://"}) {
     CHECK(message(bad).find('\n') == std::string::npos);

@@ -167,14 +167,16 @@ TEST_CASE("import-ab: bad command lines are one line on stderr and exit 2") {
       {{""}, "expected an ab command line such as"},
       {{"ab -g out.tsv http://h:1/"}, "the ab command: The following arguments were not expected: http://h:1/ -g"},
       {{"ab -n 10"}, "the ab command: URL is required"},
-      {{"ab -c 0 http://h:1/"}, "-c: expected at least 1 connection, got 0"},
+      {{"ab -c 0 http://h:1/"}, "-c: expected at least 1 connection (a whole number), got \"0\""},
+      {{"ab -c 100001 -n 200000 http://h:1/"}, "-c: the limit is 20000 connections, got 100001"},
+      {{"ab -H 'X: 1\r\nY: 2' http://h:1/"}, "-H: a header cannot hold a line break or NUL"},
+      {{"ab http:///ok"}, "URL: expected a host after http://, got \"http:///ok\""},
       {{"ab -n 5 -c 10 http://h:1/"}, "-c: cannot be more than -n (10 > 5)"},
-      {{"ab -p missing.json http://h:1/"}, "-p: no such file: missing.json"},
+      {{"ab -p missing.json http://h:1/"}, "-p: no such file: \"missing.json\""},
       {{"ab 'http://h:1/"}, "the command line: a ' is not closed"},
       {{"ab $(cat url)"}, "the command line: $( runs a command"},
       {{"ab http://h:1/ | tee x"}, "got '|'"},
       {{"ab http://h:1/", "--monitor", "pid:x"}, "--monitor \"pid:x\": expected pid:N"},
-      {{"ab http://h:1/", "-o", (dir.path() / "no/such/folder/x.leakhound.json").string()}, "cannot save: No such file or directory"},
   };
   for (const auto& [args, message] : cases) {
     std::vector<std::string> argv{LH_CLI_BIN, "import-ab"};
@@ -187,4 +189,12 @@ TEST_CASE("import-ab: bad command lines are one line on stderr and exit 2") {
     CHECK(r.err.starts_with("leakhound-cli import-ab: "));
     CHECK(r.err.find(message) != std::string::npos);
   }
+}
+
+TEST_CASE("import-ab: a scenario file that cannot be written is one line with the system's reason, exit 4") {
+  TempDir dir;
+  const auto file = dir.path() / "no/such/folder/x.leakhound.json";
+  const auto r = run_command({LH_CLI_BIN, "import-ab", "ab http://h:1/", "-o", file.string()});
+  CHECK(r.status == 4);
+  CHECK(r.err == "leakhound-cli import-ab: \"" + file.string() + "\": cannot be written (No such file or directory)\n");
 }

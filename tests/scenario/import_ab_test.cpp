@@ -21,8 +21,8 @@ namespace {
 // in `dir`.
 AbOptions segment_options(const TempDir& dir) {
   AbOptions o;
-  o.requests = 1000;
-  o.concurrency = 50;
+  o.requests = "1000";
+  o.concurrency = "50";
   o.keep_alive = true;
   o.post_file = (dir.path() / "body.json").string();
   o.content_type = "application/json";
@@ -55,7 +55,7 @@ TEST_CASE("the imported scenario resolves to the very plan bench makes from the 
     head.head = true;
     head.timelimit = "60";
     head.timeout = "2.5";
-    head.concurrency = 4;
+    head.concurrency = "4";
     head.variable_length = true;
     head.headers = {"Accept: text/html", "X-Trace: 1"};
     head.cookies = {"a=1"};
@@ -64,7 +64,7 @@ TEST_CASE("the imported scenario resolves to the very plan bench makes from the 
     AbOptions put;
     put.put_file = (dir.path() / "body.json").string();
     put.method = "PATCH";
-    put.requests = 10;
+    put.requests = "10";
     put.url = "http://[::1]:8080/items/7";
     c.push_back(put);
     return c;
@@ -114,7 +114,7 @@ TEST_CASE("header values keep their references; every other value is expanded fi
   o.headers = {"Authorization: Bearer ${ENV:TOKEN}"};
   o.cookies = {"session=${ENV:SID}"};
   o.url = "http://${ENV:HOST}:8000/x";
-  o.requests = 5;
+  o.requests = "5";
   const auto env = fake_env({{"TOKEN", "tok-secret"}, {"SID", "sid-secret"}, {"HOST", "10.0.0.7"}});
   const auto imported = scenario_from_ab(o, {"/health"}, {}, env);
   const std::string text = to_text(imported.scenario);
@@ -141,11 +141,11 @@ TEST_CASE("notes: no probes yet, and a secret written into the file") {
 TEST_CASE("bad options are bench's own one-line errors; bad monitors name themselves") {
   AbOptions o;
   o.url = "http://h:1/";
-  o.concurrency = 0;
-  CHECK_THROWS_WITH(scenario_from_ab(o, {}, {}), "-c: expected at least 1 connection, got 0");
-  o.concurrency = 1;
+  o.concurrency = "0";
+  CHECK_THROWS_WITH(scenario_from_ab(o, {}, {}), "-c: expected at least 1 connection (a whole number), got \"0\"");
+  o.concurrency = "1";
   o.post_file = "/surely/not/here.json";
-  CHECK_THROWS_WITH(scenario_from_ab(o, {}, {}), "-p: no such file: /surely/not/here.json");
+  CHECK_THROWS_WITH(scenario_from_ab(o, {}, {}), "-p: no such file: \"/surely/not/here.json\"");
   o.post_file.clear();
   o.url = "ftp://h/";
   CHECK_THROWS_WITH(scenario_from_ab(o, {}, {}), Catch::Contains("URL: expected an http:// or https:// URL"));

@@ -116,7 +116,7 @@ TEST_CASE("every problem is reported at once, each with its path and what was ex
   CHECK(has_problem(parsed.problems, "load.stages[1].duration", R"(expected a duration such as "30s" or "10m", got -5)"));
   CHECK(has_problem(parsed.problems, "load.duration", R"(expected a duration such as "30s" or "10m", got "5 minutes")"));
   CHECK(has_problem(parsed.problems, "probes.interval", R"(expected at least 100ms, got "50ms")"));
-  CHECK(has_problem(parsed.problems, "load.concurrency", "expected a whole number of connections from 1 to 100000, got 0"));
+  CHECK(has_problem(parsed.problems, "load.concurrency", "expected a whole number of connections, at least 1, got 0"));
   CHECK(has_problem(parsed.problems, "load.requests[0].weight", "expected a positive number, got 0"));
   CHECK(parsed.problems.front().text().find(": ") != std::string::npos);
 }
@@ -222,7 +222,7 @@ TEST_CASE("requests: path or url, one body at most, an end to the run") {
   CHECK(has_problem(p, "load.requests[1]", R"(missing "path" (joined to the target) or "url")"));
   CHECK(has_problem(p, "load.requests[1].upload_field", R"(goes with "upload", which is missing)"));
   CHECK(has_problem(p, "load.stages[0]", R"(missing "duration")"));
-  CHECK(has_problem(p, "load.stages[0].target", "expected at most 100000 connections (without \"rate\""));
+  CHECK(has_problem(p, "load.stages[0].target", "the limit is 20000 connections, got 200000 (without \"rate\""));
   CHECK(p.size() == 6);
 
   const auto endless = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
@@ -288,4 +288,20 @@ TEST_CASE("a long value is cut in a problem, never inside a character") {
   INFO(message);
   CHECK(message.starts_with("expected a non-empty string, got [\"éé"));
   CHECK(message.ends_with("é..."));
+}
+
+TEST_CASE("load values past bench's limits are problems naming the limit and the value") {
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]},
+    "load": {"requests": [{"path": "/", "headers": {"X\r\nY": "1"}}], "concurrency": 50000, "rate": 1e8,
+             "count": 9007199254740993, "stages": [{"duration": "1m", "target": 20000000}]}})");
+  INFO(listed(parsed.problems));
+  const auto& p = parsed.problems;
+  CHECK(has_problem(p, "load.concurrency", "the limit is 20000 connections, got 50000"));
+  CHECK(has_problem(p, "load.rate", "the limit is 10000000 requests per second, got 100000000.0"));
+  CHECK(has_problem(p, "load.count", "the limit is 9007199254740992 requests, got 9007199254740993"));
+  CHECK(has_problem(p, "load.stages[0].target", "the limit is 10000000 requests per second, got 20000000"));
+  // A key with a line break is named escaped, on the problem's one line.
+  CHECK(has_problem(p, "load.requests[0].headers[\"X\\r\\nY\"]", "expected a header name"));
+  for (const auto& problem : p) CHECK(problem.text().find('\n') == std::string::npos);
 }

@@ -2,6 +2,7 @@
 // files, the plans' own checks, overrides and redaction.
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 
@@ -266,6 +267,9 @@ TEST_CASE("the target and the duration can be given instead, and the plan's scen
   INFO(listed(bad.problems));
   CHECK(has_problem(bad.problems, "target", "the target given instead (--target): expected an http:// or https:// URL"));
   CHECK(has_problem(bad.problems, "load.duration", "the duration given instead (--duration): expected a duration"));
+  // Said once: the override is the target, checked once.
+  CHECK(std::count_if(bad.problems.begin(), bad.problems.end(), [](const auto& p) { return p.path == "target"; }) == 1);
+  CHECK(bad.problems.size() == 2);
 }
 
 TEST_CASE("the plans' own checks run last, named by the scenario's paths") {
@@ -323,4 +327,11 @@ TEST_CASE("a scenario being edited is checked as if read back from its file, the
   const auto fixed = check_scenario(s, folder.dir.path());
   REQUIRE(fixed.ok());
   CHECK(fixed.plan.probes.memory_limit_mib == 8192.0);
+}
+
+TEST_CASE("durations past bench's limits are problems of the scenario's paths") {
+  const auto r = resolve_collecting(read_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "400d", "timeout": "2d"}})"), ".");
+  INFO(listed(r.problems));
+  CHECK(has_problem(r.problems, "load.duration", "the limit is 366 days, got 9600h 00m"));
 }

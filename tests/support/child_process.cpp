@@ -121,6 +121,11 @@ const std::string& ChildProcess::err() {
   return err_buffer_;
 }
 
+std::vector<std::string> with_file_size_limit(int blocks, std::vector<std::string> argv) {
+  argv.insert(argv.begin(), {"/bin/sh", "-c", "trap '' XFSZ; ulimit -f " + std::to_string(blocks) + " && exec \"$@\"", "sh"});
+  return argv;
+}
+
 CommandResult run_command(const std::vector<std::string>& argv, milliseconds timeout) {
   ChildProcess child(argv);
   CommandResult result;

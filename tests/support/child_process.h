@@ -52,6 +52,12 @@ struct CommandResult {
   std::string err;
 };
 
+// `argv` run with no file larger than `blocks` × 512 bytes (RLIMIT_FSIZE,
+// through sh's ulimit -f) and SIGXFSZ ignored, so a write past the limit
+// fails with EFBIG ("File too large"): a full disk for one command, no
+// root or mount needed.
+std::vector<std::string> with_file_size_limit(int blocks, std::vector<std::string> argv);
+
 // Runs a command to completion (killed after `timeout`), capturing output.
 CommandResult run_command(const std::vector<std::string>& argv, milliseconds timeout = milliseconds(60000));
 

@@ -37,7 +37,7 @@ QString verdict_cell(const session::ComparedRun& r) {
 
 void write_compare_report(const session::Comparison& c, const std::filesystem::path& path) {
   const bool by_requests = c.by == session::CompareBy::requests;
-  PdfPages pages(q(path.string()), u"LeakHound: before and after"_s);
+  PdfPages pages(path, u"LeakHound: before and after"_s);
   pages.title(u"Before and after: "_s + q(c.a.name) + u" → "_s + q(c.b.name),
               u"Watched memory lined up by "_s + (by_requests ? u"completed requests"_s : u"elapsed time"_s));
   const bool better = c.a.slope_per_hour && c.b.slope_per_hour && *c.b.slope_per_hour < *c.a.slope_per_hour;

@@ -11,7 +11,8 @@
 
 #include "charts/chart_colours.h"
 #include "charts/chart_render.h"
-#include "common/input_error.h"
+#include "common/atomic_file.h"
+#include "common/quote_value.h"
 
 namespace lh::ui::report {
 
@@ -40,16 +41,15 @@ QFont body_font() {
 
 QString escaped(const QString& text) { return text.toHtmlEscaped(); }
 
-PdfPages::PdfPages(const QString& path, const QString& title) : path_(path), title_(title) {
-  writer_ = std::make_unique<QPdfWriter>(path);
+PdfPages::PdfPages(const std::filesystem::path& path, const QString& title) : path_(path), title_(title) {
+  pdf_.open(QIODevice::WriteOnly);
+  writer_ = std::make_unique<QPdfWriter>(&pdf_);
   writer_->setResolution(kResolution);
   writer_->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                      QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
   writer_->setTitle(title);
   writer_->setCreator(u"LeakHound"_s);
-  if (!painter_.begin(writer_.get())) {
-    throw InputError("\"" + path.toStdString() + "\": cannot be written");
-  }
+  if (!painter_.begin(writer_.get())) throw WriteError(quote_value(path.string()) + ": cannot be drawn");
   const qreal scale = kResolution / kCssPixelsPerInch;
   painter_.scale(scale, scale);
   painter_.setRenderHint(QPainter::Antialiasing);
@@ -232,7 +232,9 @@ void PdfPages::finish() {
   if (finished_) return;
   footer();
   finished_ = true;
-  if (!painter_.end()) throw InputError("\"" + path_.toStdString() + "\": cannot be written");
+  if (!painter_.end()) throw WriteError(quote_value(path_.string()) + ": cannot be drawn");
+  const QByteArray& bytes = pdf_.data();
+  write_file_atomically(path_, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }
 
 }  // namespace lh::ui::report

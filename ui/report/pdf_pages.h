@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QBuffer>
 #include <QFont>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QString>
 #include <QStringList>
+#include <filesystem>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -21,10 +23,12 @@ namespace lh::ui::report {
 // key/value tables and charts, each moved to a new page when it does not
 // fit. Vectors and text throughout (text stays searchable: pdftotext reads
 // it). Coordinates are CSS pixels (1/96 in), the unit charts are laid out in.
+// The PDF is drawn into memory and written whole by finish(), through
+// lh::write_file_atomically: a full disk or a kill mid-write never leaves a
+// 0-byte or cut file under `path` (QPdfWriter itself ignores write errors).
 class PdfPages {
  public:
-  // Throws InputError when the file cannot be written.
-  PdfPages(const QString& path, const QString& title);
+  PdfPages(const std::filesystem::path& path, const QString& title);
   ~PdfPages();
   PdfPages(const PdfPages&) = delete;
   PdfPages& operator=(const PdfPages&) = delete;
@@ -47,8 +51,8 @@ class PdfPages {
   void space(qreal height);
   void new_page();
 
-  // Ends the last page and closes the file; throws InputError when the
-  // writer failed.
+  // Ends the last page and writes the file; throws lh::WriteError (the
+  // file and the system's reason) when it cannot be written.
   void finish();
 
  private:
@@ -56,7 +60,8 @@ class PdfPages {
   void draw_document(QTextDocument& doc, qreal x, qreal width);
   void footer();
 
-  QString path_;
+  std::filesystem::path path_;
+  QBuffer pdf_;  // the document, until finish() writes it
   std::unique_ptr<QPdfWriter> writer_;
   QPainter painter_;
   qreal width_ = 0;

@@ -155,7 +155,7 @@ void write_session_report(const session::SessionData& data, const std::filesyste
   const double span = std::max(data.end_s, 1.0);
   const charts::TimeWindow window{0, span * 1.04};
 
-  PdfPages pages(q(path.string()), u"LeakHound: "_s + q(data.name));
+  PdfPages pages(path, u"LeakHound: "_s + q(data.name));
   first_page(pages, data, source, window);
   chart_pages(pages, data, source, window);
   pages.heading(u"Load statistics"_s, 200);

@@ -14,7 +14,8 @@ namespace lh::ui::report {
 // every chart. Charts come from ui/charts (render_chart), as vectors.
 //
 // Needs a QApplication (the offscreen platform will do: see
-// offscreen_app.h). Throws InputError when the file cannot be written.
+// offscreen_app.h). Throws lh::WriteError when the file cannot be written;
+// the file is written whole or not at all (lh::write_file_atomically).
 void write_session_report(const session::SessionData& data, const std::filesystem::path& path);
 
 }  // namespace lh::ui::report

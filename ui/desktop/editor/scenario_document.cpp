@@ -4,7 +4,7 @@
 #include <QFileInfo>
 #include <algorithm>
 
-#include "common/input_error.h"
+#include "common/atomic_file.h"
 #include "scenario/resolve.h"
 #include "scenario/scenario_file.h"
 
@@ -99,7 +99,7 @@ bool ScenarioDocument::saveAs(const QString& path, QString* error) {
   }
   try {
     scenario::save_scenario_file(to_path(path), scenario_);
-  } catch (const InputError& e) {
+  } catch (const WriteError& e) {
     if (error) *error = QString::fromUtf8(e.what());
     return false;
   }

@@ -16,6 +16,7 @@
 
 #include "analysis/amounts.h"
 #include "charts/time_chart_widget.h"
+#include "common/atomic_file.h"
 #include "common/duration.h"
 #include "common/input_error.h"
 #include "report/compare_chart.h"
@@ -212,7 +213,7 @@ bool CompareDialog::exportTo(const QString& chosen) {
   const std::filesystem::path json_path = std::filesystem::path(pdf_path).replace_extension(".json");
   try {
     // The same two files `leakhound-cli compare --out` writes.
-    session::write_file_atomically(
+    write_file_atomically(
         json_path, [&](std::ostream& out) { out << session::to_json(*comparison_).dump(2) << '\n'; });
     report::write_compare_report(*comparison_, pdf_path);
   } catch (const std::exception& e) {

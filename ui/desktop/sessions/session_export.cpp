@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "common/atomic_file.h"
 #include "common/input_error.h"
 #include "report/session_report.h"
 #include "session/session_files.h"
@@ -34,6 +35,8 @@ ExportedFiles write_export_files(std::shared_ptr<const session::SessionData> dat
       out.files << QString::fromStdString(path.string());
     }
   } catch (const InputError& e) {
+    out.error = QString::fromStdString(e.what());
+  } catch (const WriteError& e) {
     out.error = QString::fromStdString(e.what());
   } catch (const std::exception& e) {
     out.error = tr("\"%1\": cannot be exported (%2)").arg(session_folder, QString::fromStdString(e.what()));
