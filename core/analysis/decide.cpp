@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "analysis/amounts.h"
@@ -170,10 +171,12 @@ std::optional<double> cache_full_since(std::span<const CacheCount> cache) {
 
 // How long the window must be: long enough for growth at the low end of
 // its interval to add fast_growth_share of the level, between the floor and
-// min_window_s.
+// min_window_s; and, however long that takes, to add min_visible_growth of
+// it (a small creep needs a long run: an allocator settling creeps too).
 double required_window(const Estimate& e, double level, const AnalysisParameters& params) {
   if (!(e.low > 0) || !(level > 0)) return params.min_window_s;
-  return std::clamp(params.fast_growth_share * level / e.low, params.min_window_floor_s, params.min_window_s);
+  const double fast = std::clamp(params.fast_growth_share * level / e.low, params.min_window_floor_s, params.min_window_s);
+  return std::max(fast, params.min_visible_growth * level / e.low);
 }
 
 // At the current slope and noise, the seconds of window after which the
@@ -300,7 +303,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
 
   // Restarts first, then the changes of regime each segment's window left out.
   std::optional<std::size_t> restart_reason;
-  if (v.restarts > 0) restart_reason = say(reason::Restarts{v.restarts, v.inferred_restarts, {}, {}, false});
+  if (v.restarts > 0) restart_reason = say(reason::Restarts{v.restarts, v.inferred_restarts, {}, {}, false, false});
   if (changes.size() <= kChangesListed) {
     for (const auto& w : work) {
       if (!w.result.analysed) continue;
@@ -359,7 +362,10 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   v.practical_slope_per_hour = gate;
   const double gate_s = gate / kHour;
 
-  // Restart to restart: the typical growth of a whole cycle at its slope.
+  // Restart to restart: the typical growth of a whole cycle at its slope. A
+  // leak the restarts hide grows a share of the level that counts each
+  // cycle; less is the warm-up each new process goes through.
+  bool cycles_grow = true;
   if (restart_reason) {
     std::vector<double> growth, cycles;
     for (const auto& s : v.segments) {
@@ -374,6 +380,8 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
         r.cycle_growth = typical;
         r.cycle_s = cycle;
       }
+      cycles_grow = typical >= params.restart_min_cycle_growth * std::fabs(level);
+      r.warmup_only = !cycles_grow && typical > 0;
     }
   }
 
@@ -443,10 +451,6 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   const double needed_s = required_window(est, level, params);
   const bool steady = late_rate >= params.steady_min_ratio * (est.uneven ? halves.early : head.slope.slope);
   const bool fast_enough = line.seconds >= params.min_window_s || steady;
-  // Growth a person can see: over the window, at least this share of the
-  // level. A slope extrapolated from a few minutes of a barely rising line
-  // (an allocator settling) is no leak to call yet.
-  const bool visible = est.slope * line.seconds >= params.min_visible_growth * std::fabs(level);
 
   // A floor per GC cycle stands for several buckets: fewer of them do.
   bool per_cycle = false;
@@ -466,7 +470,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     if (trend) say_more_time();
   } else if (!fast_enough && !stairs_climb) {
     v.deciding = say(reason::Slowing{late_rate * kHour, est.slope * kHour});
-  } else if (trend && big_enough && visible && still_growing && !levelling && !slowed_near_end) {
+  } else if (trend && big_enough && cycles_grow && still_growing && !levelling && !slowed_near_end) {
     v.kind = VerdictKind::leak;
     v.confidence = std::min(1 - est.p, support_above(est.slope, gate_s, est.se));
     if (stairs_climb) {
@@ -485,6 +489,8 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     v.confidence = 1 - support_above(tail.slope.slope, gate_s, tail.se);
     v.deciding = levelling ? say(reason::LevellingOff{saturation->plateau, late_rate * kHour, tail.seconds})
                            : say(reason::Stopped{tail.slope.slope * kHour, tail.seconds, gate});
+  } else if (!cycles_grow) {
+    v.deciding = *restart_reason;
   } else if (slowed_near_end) {
     v.deciding = say(reason::SlowedNearEnd{last->window.too_late->t_s});
   } else if (levelling) {
@@ -495,9 +501,6 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   } else if (!big_enough) {
     v.deciding = say(reason::BelowSize{est.slope * kHour, gate, est.high * kHour});
     say_more_time();
-  } else if (!visible) {
-    v.deciding = say(reason::NotVisible{est.slope * line.seconds, line.seconds, params.min_visible_growth});
-    if (est.slope > 0) say(reason::MoreTime{params.min_visible_growth * std::fabs(level) / est.slope - line.seconds});
   } else {
     v.deciding = say(reason::Slowing{late_rate * kHour, est.slope * kHour});
   }

@@ -44,6 +44,10 @@ struct AnalysisParameters {
   double restart_fallback = 0.75;          // share of the rise given back
   double restart_min_rise = 0.5;           // rise before it, as a share of the segment's lowest level
   double restart_min_rise_after_gap = 0.2; // ... when samples went missing at the drop
+  // Growth between restarts is a leak the restarts hide when each cycle
+  // adds at least this share of the level; less is each new process's
+  // warm-up.
+  double restart_min_cycle_growth = 0.05;
 
   // --- Changes of regime (warm-up, a cache that fills, a model loaded
   // once, growth that starts late): a two-phase fit (a line either side of
@@ -78,10 +82,10 @@ struct AnalysisParameters {
   // climb all along: the late part at least this share of the early part's
   // rate.
   double steady_min_ratio = 0.75;
-  // A leak must have grown, over the window, by at least this share of the
-  // level: growth a person can see, not a slope extrapolated from a barely
-  // rising line.
-  double min_visible_growth = 0.005;
+  // However slow, a leak must be seen to add this share of the level over
+  // the window (at the low end of its interval): a small creep needs a long
+  // run, since an allocator settling after start-up creeps too.
+  double min_visible_growth = 0.01;
   std::size_t min_window_buckets = 12;
 
   // --- The trend test (Mann–Kendall, Hamed–Rao corrected), one-sided.

@@ -46,6 +46,7 @@ struct Restarts {
   std::optional<double> cycle_growth;   // typical growth restart to restart, when it counts
   std::optional<double> cycle_s;        // typical time between restarts
   bool hidden_leak = false;             // the growth leaks, and the restarts hide it
+  bool warmup_only = false;             // the growth is too small a share of the level to count
 };
 struct Trend {
   double rate = 0, low = 0, high = 0;  // per hour, with the 95 % interval
@@ -83,9 +84,6 @@ struct NoSteadyTrend {
 struct BelowSize {
   double rate = 0, gate = 0, high = 0;
 };
-struct NotVisible {  // grows, but by too small a share of the level to see yet
-  double growth = 0, over_s = 0, share = 0;
-};
 struct Slowing {
   double late_rate = 0, rate = 0;
 };
@@ -112,7 +110,7 @@ using Reason = std::variant<reason::WarmupSet, reason::Gaps, reason::SegmentsSki
                             reason::ChangeTooLate, reason::ManyChanges, reason::Sawtooth, reason::Restarts,
                             reason::Trend, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
                             reason::BelowGate, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
-                            reason::NoSteadyTrend, reason::BelowSize, reason::NotVisible, reason::Slowing, reason::Staircase,
+                            reason::NoSteadyTrend, reason::BelowSize, reason::Slowing, reason::Staircase,
                             reason::CacheFull, reason::PerRequests, reason::Limit>;
 
 }  // namespace lh::analysis

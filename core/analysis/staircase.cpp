@@ -13,6 +13,8 @@ constexpr double kStepSigmas = 6.0;
 constexpr double kMinStepShare = 0.005;
 // A step stays up: the next few floors keep at least half of it.
 constexpr std::size_t kHoldBuckets = 3;
+// A step takes at most this many buckets (or an eighth of the series).
+constexpr std::size_t kMaxStepBuckets = 8;
 
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -29,10 +31,16 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
   if (n < 2 * kHoldBuckets + 2) return s;
   std::vector<double> diffs(n - 1);
   for (std::size_t i = 0; i + 1 < n; ++i) diffs[i] = y[i + 1] - y[i];
-  const double center = median(diffs);
-  std::vector<double> spread;
-  for (double d : diffs) spread.push_back(std::fabs(d - center));
-  const double threshold = std::max(kStepSigmas * 1.4826 * median(spread), kMinStepShare * std::fabs(level));
+  // Flat between the steps is what a staircase is: changes are measured
+  // from zero, and the noise is read off the smallest of them (the 30th
+  // percentile of |change| is 0.385 sd for normal noise), so that ramps and
+  // steps taking up most of the series do not pass for noise.
+  std::vector<double> sizes;
+  for (double d : diffs) sizes.push_back(std::fabs(d));
+  const auto at = sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() * 3 / 10);
+  std::nth_element(sizes.begin(), at, sizes.end());
+  const double sd = *at / 0.385;
+  const double threshold = std::max(kStepSigmas * sd, kMinStepShare * std::fabs(level));
   if (!(threshold > 0)) return s;
 
   // A step may be a ramp over a few buckets (a batch kept over seconds):
@@ -41,15 +49,24 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
   const double part = threshold / 2;
   std::vector<double> heights, times;
   for (std::size_t i = 0; i + 1 < n;) {
-    const double first = diffs[i] - center;
+    const double first = diffs[i];
     if (std::fabs(first) <= part) {
       ++i;
       continue;
     }
     std::size_t end = i + 1;
-    while (end + 1 < n && (diffs[end] - center) * first > 0 && std::fabs(diffs[end] - center) > part) ++end;
-    const double jump = y[end] - y[i] - static_cast<double>(end - i) * center;
+    while (end + 1 < n && diffs[end] * first > 0 && std::fabs(diffs[end]) > part) ++end;
+    const double jump = y[end] - y[i];
     if (std::fabs(jump) <= threshold) {
+      i = end;
+      continue;
+    }
+    // A long climb is a warm-up (a cache filling), not a step: the stairs,
+    // if any, start after it.
+    if (end - i > std::max(kMaxStepBuckets, n / 8)) {
+      s = Steps{};
+      heights.clear();
+      times.clear();
       i = end;
       continue;
     }

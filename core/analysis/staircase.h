@@ -20,7 +20,8 @@ struct Steps {
 };
 
 // On bucket floors sorted by time. `level` sets the smallest step that
-// counts (a share of it), beside the floors' own noise.
+// counts (a share of it), beside the floors' own noise. Steps before a long
+// climb (a warm-up) are not counted: the stairs start after it.
 Steps find_steps(std::span<const double> t, std::span<const double> floors, double level);
 
 }  // namespace lh::analysis

@@ -75,6 +75,7 @@ class Words {
     } else if (r.count >= 1) {
       line += "; no growth that counts between them";
     }
+    if (r.warmup_only) line += ": too little a share of the level to be more than each new process warming up";
     if (r.hidden_leak) line += ": it leaks between restarts, and the restarts hide it";
     return line;
   }
@@ -122,12 +123,6 @@ class Words {
   std::string operator()(const reason::BelowSize& r) const {
     return "grows, but " + rate(r.rate) + " is below the " + rate(r.gate) + " that counts as a leak, and up to " +
            rate(r.high) + " cannot be ruled out";
-  }
-  std::string operator()(const reason::NotVisible& r) const {
-    char share[32];
-    std::snprintf(share, sizeof share, "%.1f %%", 100 * r.share);
-    return "grows, but only " + amount(r.growth) + " over " + span(r.over_s) + ", less than the " + share +
-           " of its level a leak must add to be seen";
   }
   std::string operator()(const reason::Slowing& r) const {
     return "the last part grows only " + rate(r.late_rate) + " of the " + rate(r.rate) +
