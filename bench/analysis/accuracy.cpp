@@ -1,8 +1,10 @@
 // Precision, recall and F1 of the analyzer and the two baselines on labelled
 // series: generated ones, and the demo-target recordings.
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
@@ -71,32 +73,66 @@ void accuracy_on_generated(std::uint64_t seed, int per_shape, bool list_misses) 
   std::printf("\n");
 }
 
-void accuracy_on_recordings(const std::string& dir, bool list_misses) {
+namespace {
+
+// The live verdict along a recording, as `run` and the desktop app read it
+// (after every sample): when it first says leak, if ever.
+std::optional<double> first_live_leak(const analysis::CsvSeries& s) {
+  analysis::LiveAnalyzer live(s.unit, {}, !s.restart_columns.empty());
+  std::vector<double> restarts = s.restarts_s;
+  std::sort(restarts.begin(), restarts.end());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < s.t_s.size(); ++i) {
+    while (next < restarts.size() && restarts[next] <= s.t_s[i]) live.add_restart(restarts[next++]);
+    for (const auto& r : s.requests)
+      if (r.t_s <= s.t_s[i] && (i == 0 || r.t_s > s.t_s[i - 1])) live.add_request_count(r.t_s, r.count);
+    live.append(s.t_s[i], s.values[i]);
+    if (live.verdict().kind == analysis::VerdictKind::leak) return s.t_s[i] - s.t_s.front();
+  }
+  return std::nullopt;
+}
+
+std::string seconds_text(std::optional<double> s) {
+  if (!s) return "never";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f s", *s);
+  return buf;
+}
+
+}  // namespace
+
+void accuracy_on_recordings(const std::string& dir, const std::string& split, bool list_misses) {
   std::ifstream labels(dir + "/labels.csv");
   if (!labels) {
     std::printf("(no recordings in %s)\n", dir.c_str());
     return;
   }
   CsvReader csv(labels);
-  std::vector<std::string> row;
-  csv.next(row);  // header
+  std::vector<std::string> header, row;
+  csv.next(header);
+  const auto column = [&](const char* name) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  const std::size_t file_at = column("file"), label_at = column("label"), split_at = column("split");
   Tally all;
   int total = 0;
   std::printf(
-      "### Demo-target recordings (%s)\n\n| recording | label | analyzer | least squares | Mann–Kendall |\n"
-      "| --- | --- | --- | --- | --- |\n",
-      dir.c_str());
+      "### Recordings in %s%s\n\n| recording | label | analyzer | live: first says leak | least squares | "
+      "Mann–Kendall |\n| --- | --- | --- | --- | --- | --- |\n",
+      dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str());
   std::vector<std::string> notes;
   while (csv.next(row)) {
-    if (row.size() < 2) continue;
-    std::ifstream file(dir + "/" + row[0]);
-    auto s = analysis::read_series_csv(file, row[0], std::nullopt);
-    const std::string events_name = row[0].substr(0, row[0].size() - 4) + ".events.csv";
+    if (row.size() <= std::max(file_at, label_at)) continue;
+    if (split != "all" && (split_at >= row.size() || row[split_at] != split)) continue;
+    const std::string& name = row[file_at];
+    std::ifstream file(dir + "/" + name);
+    auto s = analysis::read_series_csv(file, name, std::nullopt);
+    const std::string events_name = name.substr(0, name.size() - 4) + ".events.csv";
     if (std::ifstream events(dir + "/" + events_name); events) {
       const auto more = analysis::read_restart_events(events, events_name, s);
       s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
     }
-    const bool leak = row[1] == "leak";
+    const bool leak = row[label_at] == "leak";
     const auto v = analysis::analyze(analysis::analysis_input(s));
     const bool said = v.kind == analysis::VerdictKind::leak;
     const bool ls = least_squares_says_leak(s.t_s, s.values), mk = mann_kendall_sen_says_leak(s.t_s, s.values);
@@ -105,9 +141,10 @@ void accuracy_on_recordings(const std::string& dir, bool list_misses) {
     all.mann_kendall.add(mk, leak);
     if (v.kind == analysis::VerdictKind::inconclusive) ++all.inconclusive;
     ++total;
-    std::printf("| %s | %s | %s | %s | %s |\n", row[0].c_str(), row[1].c_str(),
-                std::string(analysis::to_string(v.kind)).c_str(), ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
-    if (list_misses) notes.push_back(row[0] + ": " + analysis::format_verdict(v));
+    std::printf("| %s | %s | %s | %s | %s | %s |\n", name.c_str(), row[label_at].c_str(),
+                std::string(analysis::to_string(v.kind)).c_str(), seconds_text(first_live_leak(s)).c_str(),
+                ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
+    if (list_misses && said != leak) notes.push_back(name + ": " + analysis::format_verdict(v));
   }
   std::printf("\n");
   print(all, total);

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "analysis/amounts.h"
+#include "analysis/curvature.h"
 #include "analysis/drift.h"
 #include "analysis/mann_kendall.h"
 #include "analysis/normal.h"
@@ -172,11 +173,15 @@ std::optional<double> cache_full_since(std::span<const CacheCount> cache) {
 // How long the window must be: long enough for growth at the low end of
 // its interval to add fast_growth_share of the level, between the floor and
 // min_window_s; and, however long that takes, to add min_visible_growth of
-// it (a small creep needs a long run: an allocator settling creeps too).
-double required_window(const Estimate& e, double level, const AnalysisParameters& params) {
+// it, and min_visible_growth_mib in a byte unit (a small creep needs a long
+// run: an allocator settling after start-up creeps too).
+double required_window(const Estimate& e, double level, std::optional<double> mib_per_unit,
+                       const AnalysisParameters& params) {
   if (!(e.low > 0) || !(level > 0)) return params.min_window_s;
   const double fast = std::clamp(params.fast_growth_share * level / e.low, params.min_window_floor_s, params.min_window_s);
-  return std::max(fast, params.min_visible_growth * level / e.low);
+  double visible = params.min_visible_growth * level;
+  if (mib_per_unit) visible = std::max(visible, params.min_visible_growth_mib / *mib_per_unit);
+  return std::max(fast, visible / e.low);
 }
 
 // At the current slope and noise, the seconds of window after which the
@@ -427,7 +432,19 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     }
     if (!(advanced && curved && explained)) saturation.reset();
   }
-  const bool levelling = saturation.has_value() && !stairs_climb;
+  // Or growth that keeps slowing: a warm-up, then each later stretch at
+  // half the pace or less of the one before (a warm-up's tail with more than
+  // one time constant, which one curve does not fit). A leak at its own pace
+  // does not halve again and again; a random walk's slow stretches do not
+  // pass the test each later slowdown must pass (change_min_z).
+  std::size_t halvings = 0;
+  if (last) {
+    auto halved = [](const Change& c) { return c.kind == ChangeKind::slowdown && c.slope_after < 0.5 * c.slope_before; };
+    for (const auto& c : last->window.changes) halvings += halved(c) ? 1 : 0;
+    if (last->window.too_late && halved(*last->window.too_late)) ++halvings;
+  }
+  const bool levelling = (saturation.has_value() || halvings >= 2) && !stairs_climb;
+  const std::optional<double> plateau = saturation ? std::optional(saturation->plateau) : std::nullopt;
 
   // A slowdown too near the end to analyse after it holds a leak back only
   // when the growth since may have stopped; in a segment just restarted it
@@ -446,10 +463,12 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     }
   }
 
-  // A window shorter than min_window_s must climb all along: the late part
-  // about as fast as the early part, or it may be a warm-up still going.
-  const double needed_s = required_window(est, level, params);
-  const bool steady = late_rate >= params.steady_min_ratio * (est.uneven ? halves.early : head.slope.slope);
+  // A window shorter than min_window_s must climb all along: growth that
+  // already bends, even slightly, is a warm-up still going, whose tail the
+  // window is too short to show.
+  bool steady = true;
+  for (const auto& r : runs) steady = steady && !decelerates(r.x, r.y, params.bend_z, params.steady_min_ratio);
+  const double needed_s = required_window(est, level, mib_per_unit(unit), params);
   const bool fast_enough = line.seconds >= params.min_window_s || steady;
 
   // A floor per GC cycle stands for several buckets: fewer of them do.
@@ -467,7 +486,6 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   };
   if (!long_enough && !stairs_climb) {
     v.deciding = say(reason::TooLittle{line.seconds, needed_s, line.points, needed_points, per_cycle});
-    if (trend) say_more_time();
   } else if (!fast_enough && !stairs_climb) {
     v.deciding = say(reason::Slowing{late_rate * kHour, est.slope * kHour});
   } else if (trend && big_enough && cycles_grow && still_growing && !levelling && !slowed_near_end) {
@@ -487,14 +505,14 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   } else if (late_flat && (slowed || levelling)) {
     v.kind = VerdictKind::no_leak;
     v.confidence = 1 - support_above(tail.slope.slope, gate_s, tail.se);
-    v.deciding = levelling ? say(reason::LevellingOff{saturation->plateau, late_rate * kHour, tail.seconds})
+    v.deciding = levelling ? say(reason::LevellingOff{plateau, late_rate * kHour, tail.seconds})
                            : say(reason::Stopped{tail.slope.slope * kHour, tail.seconds, gate});
   } else if (!cycles_grow) {
     v.deciding = *restart_reason;
   } else if (slowed_near_end) {
     v.deciding = say(reason::SlowedNearEnd{last->window.too_late->t_s});
   } else if (levelling) {
-    v.deciding = say(reason::LevellingOff{saturation->plateau, late_rate * kHour, tail.seconds});
+    v.deciding = say(reason::LevellingOff{plateau, late_rate * kHour, tail.seconds});
   } else if (!trend) {
     v.deciding = say(reason::NoSteadyTrend{est.p, est.high * kHour});
     say_more_time();

@@ -77,15 +77,16 @@ struct AnalysisParameters {
   double min_window_s = 90.0;
   double min_window_floor_s = 20.0;
   double fast_growth_share = 0.1;
-  // Windows shorter than min_window_s, and those from a segment's first
-  // sample with no warm-up seen to end (it may be the warm-up itself), must
-  // climb all along: the late part at least this share of the early part's
-  // rate.
-  double steady_min_ratio = 0.75;
+  // Windows shorter than min_window_s must climb all along: growth that
+  // bends down beyond bend_z standard errors (curvature.h) and ends below
+  // steady_min_ratio of its starting slope is a warm-up still going.
+  double steady_min_ratio = 0.9;
+  double bend_z = 3.0;
   // However slow, a leak must be seen to add this share of the level over
   // the window (at the low end of its interval): a small creep needs a long
   // run, since an allocator settling after start-up creeps too.
   double min_visible_growth = 0.01;
+  double min_visible_growth_mib = 1.0;  // ... and, for series in a byte unit, this much
   std::size_t min_window_buckets = 12;
 
   // --- The trend test (Mann–Kendall, Hamed–Rao corrected), one-sided.

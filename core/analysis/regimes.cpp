@@ -60,9 +60,12 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
     const Change change = describe(*fit, rest_t);
     // A segment is expected to start with a warm-up (growth that slows, or
     // a jump up) in its first half: that shape needs less evidence.
+    // A warm-up ends in a marked slowdown (to half its pace or less): a
+    // milder one is the pace wandering, and must pass the test below.
     const bool warmup_shape =
         round == 0 && rest_t[fit->split] - t.front() < (t.back() - t.front()) / 2 &&
-        (change.kind == ChangeKind::slowdown || (change.kind == ChangeKind::step && change.jump > 0));
+        ((change.kind == ChangeKind::slowdown && change.slope_after < 0.5 * change.slope_before) ||
+         (change.kind == ChangeKind::step && change.jump > 0));
     if (fit->gain() < (warmup_shape ? params.warmup_min_gain : params.change_min_gain)) break;
     // Memory given back (a collection, a cache emptied) starts no new
     // regime: the growth after a drop is the same growth, seen from low.

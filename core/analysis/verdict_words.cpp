@@ -91,7 +91,8 @@ class Words {
       return "too little data after warm-up: " + span(r.analysed_s) + " analysed in " + std::to_string(r.points) +
              what + ", a verdict needs " + std::to_string(r.needed_points);
     }
-    return "too little data after warm-up: " + span(r.analysed_s) + " analysed, a verdict needs " + span(r.needed_s);
+    return "too little data after warm-up: " + span(r.analysed_s) + " analysed, a verdict needs " + span(r.needed_s) +
+           " at the current rate";
   }
   std::string operator()(const reason::MoreTime& r) const {
     return r.seconds > 0 ? "at the current rate, about " + span(r.seconds) + " more would settle it"

@@ -122,12 +122,12 @@ void bursty(Builder& b, double leak_rate_when_on) {
 // (a document cached now and then, an allocator arena taken at once): a
 // random walk with drift. The rate wanders around its mean (the load
 // varies), most steps keep nothing, some keep a lot, a few give some back.
-void drift_walk(Builder& b, double rate_per_hour) {
+void drift_walk(Builder& b, double rate_per_hour, double most_wander = 0.8) {
   const double burst = uniform(b.rng, 0.05, 0.6);  // share of samples that keep memory
   std::gamma_distribution<double> size(uniform(b.rng, 0.5, 3.0), 1.0);
   std::normal_distribution<double> normal(0, 1);
   double level = 0, log_rate = 0;
-  const double wander = uniform(b.rng, 0.2, 0.8);  // sd of the log-rate
+  const double wander = uniform(b.rng, 0.2, most_wander);  // sd of the log-rate
   const double keep = uniform(b.rng, 0.02, 0.2);   // how fast the rate forgets (per sample)
   std::vector<double> path;
   for (double t = 0; t <= b.f.duration; t += b.f.interval) {
@@ -325,7 +325,7 @@ LabelledSeries generate(Shape shape, std::uint64_t seed) {
       b.f.duration = uniform(rng, 60, 180);
       b.f.level = log_uniform(rng, 30, 500);
       const double warm = uniform(rng, 5, 15);
-      drift_walk(b, per_minute * 60);
+      drift_walk(b, per_minute * 60, 0.4);  // a full-speed load keeps the pace
       // The process starts at 40 % of the level and warms up to it first.
       for (std::size_t i = 0; i < b.s.values.size(); ++i) {
         if (b.s.t_s[i] < warm) b.s.values[i] *= 0.4 + 0.6 * b.s.t_s[i] / warm;
