@@ -30,6 +30,7 @@ PLAN = [
     ("case1_unbounded_ab_150s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded", "ab:4", 150, 1, ""),
     ("unbounded_ab_c8_90s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 4", "ab:8", 90, 1, ""),
     ("lru_full_speed", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 40000", "ab:4", 240, 1, ""),
+    ("lru_full_speed_long", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 20000", "ab:4", 540, 1, ""),
     ("steady_full_speed", "no_leak", "steady", SEG, "--cache none", "ab:4", 120, 0.5, ""),
     # The issue's case 2: a slower leak whose rate follows the load (a random walk with drift).
     ("case2_varying_rate_s1", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded", "walk:45:10:90:0.5:10", 180, 0.5, ""),
@@ -46,6 +47,8 @@ PLAN = [
     ("creep_1kb_constant", "leak", "small_creep", SEG, "--leak-kb 1", "rate:40", 300, 1, ""),
     ("creep_2kb_bursts", "leak", "small_creep_bursts", SEG, "--leak-kb 2", "cycle:60:15:15", 240, 0.5, ""),
     ("creep_2kb_pauses", "leak", "small_creep_pauses", SEG, "--leak-kb 2", "cycle:40:60:60", 300, 1, ""),
+    ("creep_quarter_kb_10min", "leak", "small_creep", SEG, "--leak-kb 0.25", "rate:20", 600, 1, ""),
+    ("creep_every10th_walk", "leak", "small_creep", SEG, "--leak-kb 2 --leak-every 10", "walk:30:10:50:0:10", 600, 1, ""),
     # The issue's case 3 and its kin: the conversion service restarted every MAX_CONVERSIONS, keeping rendered objects.
     ("case3_restart_loop_leak", "leak", "restart_loop_leak", CONV, "--keep-mb 6 --max-conversions 50 --model-mb 40", "rate:1.25", 240, 0.5, "--plain"),
     ("restart_loop_leak_20s", "leak", "restart_loop_leak", CONV, "--keep-mb 3 --max-conversions 40", "rate:2", 180, 0.5, "--plain"),
@@ -90,17 +93,22 @@ def entries():
 
 
 def splits():
-    """tune/eval per recording, drawn per shape: half each (an odd one out by coin). A plain copy
-    shares its recording's split, so the same run is never on both sides."""
+    """tune/eval per recording, drawn per shape: half each, in random order. The odd one out of a
+    shape goes to tune and eval in turn (from a coin), so the two sides stay near half the corpus.
+    A plain copy shares its recording's split, so the same run is never on both sides."""
     rng = random.Random(SPLIT_SEED)
     by_shape = defaultdict(list)
     for name, _label, shape, *_ in PLAN:
         by_shape[shape].append(name)
     chosen = {}
+    odd_to_tune = rng.random() < 0.5
     for shape in sorted(by_shape):
         names = sorted(by_shape[shape])
         rng.shuffle(names)
-        half = len(names) // 2 + (rng.random() < 0.5 if len(names) % 2 else 0)
+        half = len(names) // 2
+        if len(names) % 2:
+            half += odd_to_tune
+            odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
     return chosen

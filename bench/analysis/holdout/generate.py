@@ -23,7 +23,8 @@ The visibility rule (what makes a label fair to a person looking at a plot):
     clear 5 sigma; a staircase has at least 3 steps.
   * no_leak: whatever rises must visibly stop inside the series: a warm-up
     tail runs at least 4 time constants, a cache fills within the first 60 %,
-    a single step leaves at least a quarter of the series after it.
+    a single step leaves at least 40 % of the series after it; a flat series
+    whose noise drifts by more than 3 sigma is drawn again.
 Each row's notes give the growth in sigmas and in % of the level per hour.
 """
 import argparse
@@ -361,7 +362,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", choices=sorted(SEEDS), required=True)
     ap.add_argument("--out", required=True, help="the set goes to OUT/<set>/")
-    ap.add_argument("--per-shape", type=int, default=8, help="series per shape (default 8: 160 a set)")
+    ap.add_argument("--per-shape", type=int, default=8, help="series per shape (default 8: 152 a set)")
     a = ap.parse_args()
     rng = np.random.default_rng(SEEDS[a.set])
     folder = os.path.join(a.out, a.set)
