@@ -6,6 +6,7 @@ seed when this plan was written, before any verdict was seen).
 
   corpus.py record [--only NAME,NAME] [--jobs 2]   record (full-speed ab runs alone, others two at a time)
   corpus.py labels                                 write tests/analysis/real/labels.csv from this plan
+  corpus.py check                                  labels.csv against the files and the plan
 """
 import argparse
 import os
@@ -38,7 +39,7 @@ PLAN = [
     ("case2_varying_rate_s3", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --gc-interval 10", "walk:30:5:70:0:10", 180, 1, ""),
     ("unbounded_constant_rate", "leak", "unbounded_cache_constant_rate", SEG, "--cache unbounded", "rate:20", 120, 0.5, ""),
     ("unbounded_bursts", "leak", "leak_bursts", SEG, "--cache unbounded", "cycle:80:10:20", 180, 0.5, ""),
-    ("unbounded_pauses", "leak", "leak_pauses", SEG, "--cache unbounded", "cycle:40:60:60", 240, 1, ""),
+    ("unbounded_pauses", "leak", "leak_pauses", SEG, "--cache unbounded", "cycle:40:60:60", 300, 1, ""),
     # Staircases: a batch kept every N requests, flat between.
     ("staircase_50s", "leak", "staircase_batches", SEG, "--batch-every 1000 --batch-mb 24", "rate:20", 300, 1, ""),
     ("staircase_75s", "leak", "staircase_batches", SEG, "--batch-every 2250 --batch-mb 16", "rate:30", 360, 1, ""),
@@ -54,7 +55,7 @@ PLAN = [
     ("restart_loop_leak_20s", "leak", "restart_loop_leak", CONV, "--keep-mb 3 --max-conversions 40", "rate:2", 180, 0.5, "--plain"),
     ("restart_loop_leak_60s", "leak", "restart_loop_leak", CONV, "--keep-mb 10 --max-conversions 30", "rate:0.5", 240, 1, "--plain"),
     ("conversion_linear_leak", "leak", "linear_leak", CONV, "--keep-mb 1.5", "rate:1", 180, 0.5, ""),
-    ("gc_sawtooth_rising_floor", "leak", "gc_sawtooth_rising_floor", SEG, "--gc-disable --gc-interval 15 --leak-kb 3", "rate:40", 240, 0.5, ""),
+    ("gc_disabled_leak", "leak", "gc_disabled_leak", SEG, "--gc-disable --gc-interval 15 --leak-kb 3", "rate:40", 240, 0.5, ""),
     ("lru_then_leak", "leak", "lru_cache_then_leak", SEG, "--cache lru --max-cache-size 2000 --leak-kb 2", "rate:40", 240, 1, ""),
     # Bounded: caches that fill and hold, warm-ups that level off, a model loaded once.
     ("lru_fills_constant", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 4000", "rate:60", 300, 1, ""),
@@ -64,18 +65,18 @@ PLAN = [
     ("warmup_tau100s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 120 --vocab-tau 3000", "rate:30", 720, 1, ""),
     ("warmup_tau90s_walk", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 60 --vocab-tau 2700", "walk:30:15:45:0:10", 600, 1, ""),
     ("model_once_120mb", "no_leak", "model_loaded_once", SEG, "--model-mb 120 --preload en", "rate:30", 180, 0.5, "--at 60:de"),
-    ("model_once_200mb_lru", "no_leak", "model_loaded_once", SEG, "--model-mb 200 --preload en --cache lru --max-cache-size 500", "rate:20", 240, 0.5, "--at 90:tr"),
+    ("model_once_200mb_lru", "no_leak", "model_loaded_once", SEG, "--model-mb 200 --preload en --cache lru --max-cache-size 500", "rate:20", 420, 0.5, "--at 90:tr"),
     # Steady services under bursts, pauses and varying load.
-    ("steady_bursts_5of15", "no_leak", "bursts", SEG, "--cache none", "cycle:100:5:10", 180, 0.5, ""),
-    ("steady_bursts_20of60", "no_leak", "bursts", SEG, "--cache none", "cycle:60:20:40", 240, 0.5, ""),
+    ("steady_bursts_5of15", "no_leak", "bursts", SEG, "--cache none", "cycle:100:5:10", 360, 0.5, ""),
+    ("steady_bursts_20of60", "no_leak", "bursts", SEG, "--cache none", "cycle:60:20:40", 480, 1, ""),
     ("steady_pauses", "no_leak", "pauses", SEG, "--cache none", "cycle:50:60:60", 300, 1, ""),
     ("steady_pauses_gc", "no_leak", "pauses", SEG, "--cache none --gc-interval 5", "cycle:80:45:75", 300, 1, ""),
     ("steady_constant", "no_leak", "steady", SEG, "--cache none", "rate:50", 180, 0.5, ""),
-    ("steady_walk", "no_leak", "steady", SEG, "--cache none", "walk:40:10:120:0:10", 240, 0.5, ""),
+    ("steady_walk", "no_leak", "steady", SEG, "--cache none", "walk:40:10:120:0:10", 420, 1, ""),
     ("conversion_steady", "no_leak", "steady", CONV, "", "rate:2", 180, 0.5, ""),
     ("restart_loop_flat_40s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 50 --model-mb 40", "rate:1.25", 240, 0.5, "--plain"),
     ("restart_loop_flat_20s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 40", "rate:2", 180, 0.5, "--plain"),
-    ("gc_sawtooth_flat", "no_leak", "gc_sawtooth_flat", SEG, "--gc-disable --gc-interval 15", "rate:40", 240, 0.5, ""),
+    ("gc_disabled_flat", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 15", "rate:40", 240, 0.5, ""),
 ]
 
 
@@ -147,6 +148,39 @@ def write_labels():
     print(f"wrote {path}")
 
 
+def check():
+    """labels.csv against the files: every row's file is there with data, labels and splits are
+    what the plan says, plain copies hold only t_s,rss_mb. Returns the problems, one a line."""
+    import csv
+    problems = []
+    with open(os.path.join(OUT, "labels.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    planned = {e["file"]: e for e in entries()}
+    split = splits()
+    for r in rows:
+        path = os.path.join(OUT, r["file"])
+        e = planned.get(r["file"])
+        if e is None:
+            problems.append(f"{r['file']}: not in corpus.py's PLAN")
+            continue
+        if r["label"] != e["label"] or r["split"] != split[e["recording"]]:
+            problems.append(f"{r['file']}: label/split {r['label']}/{r['split']} differ from the plan")
+        with open(path, newline="") as f:
+            data = list(csv.reader(f))
+        if r["file"].endswith(".plain.csv") and data[0] != ["t_s", "rss_mb"]:
+            problems.append(f"{r['file']}: expected only t_s,rss_mb, got {data[0]}")
+        if len(data) < 60:
+            problems.append(f"{r['file']}: only {len(data) - 1} rows")
+        last_t = float(data[-1][0])
+        if last_t < 0.9 * float(r["duration_s"]) - 2:
+            problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval")}
+    print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
+          f"{counts['tune']} tune, {counts['eval']} eval; "
+          f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
+    return problems
+
+
 def record_one(row, log_lock):
     name, _label, _shape, service, switches, load, seconds, interval, extra = row
     argv = ["/usr/bin/python3", os.path.join(HERE, "record.py"), "--service", service, f"--args={switches}",
@@ -185,10 +219,15 @@ def record(only, jobs):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["record", "labels"])
+    ap.add_argument("what", choices=["record", "labels", "check"])
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
+    if a.what == "check":
+        problems = check()
+        for p in problems:
+            print(p)
+        return 1 if problems else 0
     if a.what == "record":
         record(set(filter(None, a.only.split(","))), min(2, a.jobs))
     write_labels()
