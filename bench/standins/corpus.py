@@ -188,6 +188,10 @@ def record_one(row, log_lock):
             "--seed", str(sum(map(ord, name)) % 1000), "--out", os.path.join(OUT, name)] + extra.split()
     started = time.monotonic()
     rc = subprocess.call(argv)
+    # The run's command lines and load summary, kept apart from the series.
+    os.makedirs(os.path.join(OUT, "logs"), exist_ok=True)
+    if os.path.exists(os.path.join(OUT, name + ".log")):
+        os.replace(os.path.join(OUT, name + ".log"), os.path.join(OUT, "logs", name + ".log"))
     with log_lock:
         print(f"{time.strftime('%H:%M:%S')} {name}: exit {rc} after {time.monotonic() - started:.0f}s", flush=True)
 
