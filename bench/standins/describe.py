@@ -1,14 +1,13 @@
 #!/usr/bin/python3
 """Describes each recording a labels.csv lists, as a Markdown table for the
-corpus README: samples, length, memory at the start (median of the first 5 %),
-at the end (median of the last 5 %), the peak, restarts and missing samples.
+corpus README: samples, length, memory at the first and the last sample, the
+peak, restarts (from the events CSV) and samples left empty.
 Plain descriptive figures for people, not a verdict.
 
   describe.py tests/analysis/real/labels.csv
 """
 import csv
 import os
-import statistics
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "analysis", "holdout"))
@@ -20,16 +19,15 @@ def main():
     folder = os.path.dirname(os.path.abspath(labels))
     with open(labels, newline="") as f:
         rows = list(csv.DictReader(f))
-    print("| file | label | shape | split | samples | minutes | start MiB | end MiB | peak MiB | restarts | missing |")
+    print("| file | label | shape | split | samples | minutes | first MiB | last MiB | peak MiB | restarts | empty |")
     print("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         path = os.path.join(folder, r["file"])
         t, v, _ = read(path)
         with open(path) as f:
             total = sum(1 for _ in f) - 1
-        k = max(1, len(v) // 20)
         print(f"| {r['file']} | {r['label']} | {r['shape']} | {r['split']} | {len(v)} | {t[-1] / 60:.1f} | "
-              f"{statistics.median(v[:k]):.0f} | {statistics.median(v[-k:]):.0f} | {max(v):.0f} | "
+              f"{v[0]:.0f} | {v[-1]:.0f} | {max(v):.0f} | "
               f"{len(restarts(path)) if not r['file'].endswith('.plain.csv') else '-'} | {total - len(v)} |")
     return 0
 

@@ -324,6 +324,11 @@ COLUMNS = [("memory.rss_mb", "MiB", 1.0), ("port:8002/rss_mb", "MiB", 1.0), ("rs
            ("conversion/memory_usage_gb", "GiB", 1 / 1024), ("process_resident_memory_bytes", "B", 1024 * 1024)]
 
 
+def seconds(t):
+    """t_s as a sampler writes it: milliseconds, no trailing zeros."""
+    return f"{t:.3f}".rstrip("0").rstrip(".") or "0"
+
+
 def write(series, folder, index, rng):
     name = f"{index:03d}_{series.shape}"
     col, unit, scale = COLUMNS[int(rng.choice(len(COLUMNS), p=[0.35, 0.25, 0.2, 0.1, 0.1]))]
@@ -344,7 +349,7 @@ def write(series, folder, index, rng):
                 continue
             when = (epoch + datetime.timedelta(seconds=t)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
             value = series.values[i] * scale
-            row = [f"{t:g}", when, f"{value:.8g}" if unit != "B" else str(int(round(value)))]
+            row = [seconds(t), when, f"{value:.8g}" if unit != "B" else str(int(round(value)))]
             w.writerow(row + ([pid] if series.markers == "pid" else []))
     if series.markers == "events" and series.restarts:
         with open(os.path.join(folder, name + ".events.csv"), "w", newline="") as f:
@@ -354,7 +359,7 @@ def write(series, folder, index, rng):
                 # Reported at the first sample after the restart, as a sampler sees it.
                 t = float(series.t[min(series.n - 1, int(np.searchsorted(series.t, x)))])
                 when = (epoch + datetime.timedelta(seconds=t)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-                w.writerow([f"{t:g}", when, "service", "restart", "the service was started again"])
+                w.writerow([seconds(t), when, "service", "restart", "the service was started again"])
     return name + ".csv", unit
 
 
