@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LeakHound needs, and only those missing:
 # quick and silent when everything is present. Groups: build (default),
-# test, package, demo, bench, hostile, screenshot.   Usage: scripts/setup.sh [GROUP...]
+# test, package, demo, bench, hostile, standins, screenshot.   Usage: scripts/setup.sh [GROUP...]
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
@@ -12,6 +12,8 @@ declare -A GROUPS_PACKAGES=(
   [demo]="curl"
   [bench]="nginx-light apache2-utils wrk"
   [hostile]="time python3"
+  # The Python stand-ins of the seed services, their recordings and the holdout generator (bench/standins, bench/analysis/holdout).
+  [standins]="python3-fastapi python3-uvicorn python3-werkzeug python3-psutil python3-numpy python3-matplotlib apache2-utils"
   [screenshot]="xvfb fonts-dejavu-core"
 )
 
