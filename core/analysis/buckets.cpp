@@ -55,14 +55,13 @@ void BucketedSeries::add(double t, double value) {
     typical_interval_ = sorted[sorted.size() / 2];
   }
 
-  const bool gap = !segments_.empty() && t - last_t_ > gap_threshold();
+  if (!segments_.empty() && t - last_t_ > gap_threshold()) gaps_.push_back({last_t_, t});
   const bool inferred = infer_restarts_ && !segments_.empty() && !restart_pending_ && fell_back(t, value);
-  if (segments_.empty() || restart_pending_ || gap || inferred) {
+  if (segments_.empty() || restart_pending_ || inferred) {
     Segment s;
     s.cause = segments_.empty() ? SegmentCause::first
               : restart_pending_ ? SegmentCause::restart
-              : inferred         ? SegmentCause::inferred_restart
-                                 : SegmentCause::gap;
+                                 : SegmentCause::inferred_restart;
     s.first_t = t;
     s.lowest = value;
     segments_.push_back(std::move(s));

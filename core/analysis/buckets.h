@@ -27,7 +27,9 @@ struct Segment {
 };
 
 // A growing series reduced to per-bucket floors, split into segments at
-// restarts and long gaps. Buckets sit on one grid from the first sample,
+// restarts. A long gap in the samples is noted, and splits the series only
+// when memory is back near where its segment started after it (a restart
+// the sampler did not see): otherwise the same process went on. Buckets sit on one grid from the first sample,
 // base_bucket_s wide, doubling whenever a segment would hold more than
 // max_buckets: the floor of a merged bucket is the lower of two floors, so
 // the result does not depend on when the merging happened. Appending is
@@ -45,7 +47,11 @@ class BucketedSeries {
   // The next sample starts a new segment.
   void restart();
 
+  struct Gap {
+    double from_s = 0, to_s = 0;
+  };
   const std::vector<Segment>& segments() const { return segments_; }
+  const std::vector<Gap>& gaps() const { return gaps_; }
   double bucket_width() const;
   std::size_t dropped() const { return dropped_; }
   double last_t() const { return last_t_; }
@@ -61,6 +67,7 @@ class BucketedSeries {
   bool missing_since_last_ = false;  // NaN samples since the last one
   double recent_[3] = {0, 0, 0};     // the last samples of the segment, newest first
   std::vector<Segment> segments_;
+  std::vector<Gap> gaps_;
   int level_ = 0;
   double origin_ = 0;
   double last_t_ = 0;

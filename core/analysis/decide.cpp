@@ -227,17 +227,22 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   };
   if (params.warmup_s > 0) say(reason::WarmupSet{params.warmup_s});
 
-  // Segments: their usable buckets and the window after warm-up.
+  // Segments: their usable buckets and the window after warm-up. Every
+  // restart counts; the verdict rests on the latest max_segments segments
+  // (how memory behaves now, at a cost bounded however often it restarts).
   std::vector<SegmentWork> work;
-  for (const auto& seg : series.segments()) {
+  const auto& segments = series.segments();
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    const Segment& seg = segments[k];
+    if (seg.cause == SegmentCause::restart || seg.cause == SegmentCause::inferred_restart) ++v.restarts;
+    if (seg.cause == SegmentCause::inferred_restart) ++v.inferred_restarts;
+    if (k + params.max_segments < segments.size()) continue;
     SegmentWork w;
     w.result.cause = seg.cause;
     w.result.from_s = seg.first_t;
     w.result.to_s = seg.last_t;
     w.result.window_from_s = seg.first_t;
     w.result.samples = seg.samples;
-    if (seg.cause == SegmentCause::restart || seg.cause == SegmentCause::inferred_restart) ++v.restarts;
-    if (seg.cause == SegmentCause::inferred_restart) ++v.inferred_restarts;
     usable_buckets(seg, params.min_bucket_fill, params.min_sawtooth_cycles, w);
     if (w.t.size() >= params.min_segment_buckets) {
       w.window = find_window(w.t, w.y, params);
@@ -260,23 +265,20 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     w.result.window_from_s = w.t[w.window.start];
   }
 
-  // Gaps and segments too short, as the sampler saw them.
-  std::size_t gaps = 0, skipped = 0;
-  reason::Gaps gap_reason;
-  for (std::size_t i = 0; i < work.size(); ++i) {
-    if (!work[i].result.analysed) ++skipped;
-    if (work[i].result.cause != SegmentCause::gap || i == 0) continue;
-    ++gaps;
-    const double from = work[i - 1].result.to_s, to = work[i].result.from_s;
-    if (to - from > gap_reason.longest_to_s - gap_reason.longest_from_s) {
-      gap_reason.longest_from_s = from;
-      gap_reason.longest_to_s = to;
+  // Gaps in the samples and segments too short, as the sampler saw them.
+  if (!series.gaps().empty()) {
+    reason::Gaps gap_reason;
+    gap_reason.count = series.gaps().size();
+    for (const auto& g : series.gaps()) {
+      if (g.to_s - g.from_s > gap_reason.longest_to_s - gap_reason.longest_from_s) {
+        gap_reason.longest_from_s = g.from_s;
+        gap_reason.longest_to_s = g.to_s;
+      }
     }
-  }
-  if (gaps > 0) {
-    gap_reason.count = gaps;
     say(gap_reason);
   }
+  std::size_t skipped = 0;
+  for (const auto& w : work) skipped += w.result.analysed ? 0 : 1;
   if (skipped > 0 && work.size() > 1) say(reason::SegmentsSkipped{skipped, work.size(), v.restarts > 0});
 
   // The analysed windows, pooled: the whole, its early and late parts.
@@ -436,14 +438,17 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   // half the pace or less of the one before (a warm-up's tail with more than
   // one time constant, which one curve does not fit). A leak at its own pace
   // does not halve again and again; a random walk's slow stretches do not
-  // pass the test each later slowdown must pass (change_min_z).
+  // pass the test each later slowdown must pass (change_min_z). The window
+  // left after the last of them must still be slowing.
   std::size_t halvings = 0;
   if (last) {
     auto halved = [](const Change& c) { return c.kind == ChangeKind::slowdown && c.slope_after < 0.5 * c.slope_before; };
     for (const auto& c : last->window.changes) halvings += halved(c) ? 1 : 0;
     if (last->window.too_late && halved(*last->window.too_late)) ++halvings;
   }
-  const bool levelling = (saturation.has_value() || halvings >= 2) && !stairs_climb;
+  const double early_rate = est.uneven ? halves.early : head.slope.slope;
+  const bool still_halving = halvings >= 2 && late_rate < params.steady_min_ratio * early_rate;
+  const bool levelling = (saturation.has_value() || still_halving) && !stairs_climb;
   const std::optional<double> plateau = saturation ? std::optional(saturation->plateau) : std::nullopt;
 
   // A slowdown too near the end to analyse after it holds a leak back only

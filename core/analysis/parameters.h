@@ -33,6 +33,7 @@ struct AnalysisParameters {
   double max_gap_s = 30.0;
   double gap_intervals = 10.0;          // ... times the typical sampling interval
   std::size_t min_segment_buckets = 6;  // shorter segments are left out of the verdict
+  std::size_t max_segments = 60;        // the latest ones the verdict rests on
 
   // --- Restarts read off the series, when the caller knows of none (a CSV
   // of t_s and memory only): memory that falls, within a sample or two,

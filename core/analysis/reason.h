@@ -18,7 +18,7 @@ namespace reason {
 struct WarmupSet {  // leak.warmup / AnalysisParameters::warmup_s
   double until_s = 0;
 };
-struct Gaps {  // gaps in the samples split the series
+struct Gaps {  // gaps in the samples the same process went on across
   std::size_t count = 0;
   double longest_from_s = 0, longest_to_s = 0;
 };

@@ -19,12 +19,11 @@ enum class VerdictKind {
 std::string_view to_string(VerdictKind kind);
 
 // How a segment began: with the series, after a restart the caller knew of,
-// after a restart read off the series itself (memory fell back to where the
-// segment started), or after a gap long enough that the service may have
-// restarted unseen.
-enum class SegmentCause { first, restart, inferred_restart, gap };
+// or after a restart read off the series itself (memory fell back to where
+// the segment started).
+enum class SegmentCause { first, restart, inferred_restart };
 
-// One stretch between restarts or gaps. Slopes are in the series' unit per
+// One stretch between restarts. Slopes are in the series' unit per
 // hour; NaN where the segment was too short to analyse.
 struct SegmentResult {
   SegmentCause cause = SegmentCause::first;

@@ -40,9 +40,9 @@ class Words {
   }
   std::string operator()(const reason::Gaps& r) const {
     const bool one = r.count == 1;
-    return std::to_string(r.count) + (one ? " gap" : " gaps") + " in the samples split the series" +
-           (one ? " (" : " (the longest ") + clock(r.longest_from_s) + " to " + clock(r.longest_to_s) +
-           "); each part is analysed on its own";
+    return std::to_string(r.count) + (one ? " gap" : " gaps") + " in the samples" + (one ? " (" : " (the longest ") +
+           clock(r.longest_from_s) + " to " + clock(r.longest_to_s) + "), with memory at the same level after it" +
+           (one ? "" : "s") + ": the same process went on";
   }
   std::string operator()(const reason::SegmentsSkipped& r) const {
     return std::to_string(r.skipped) + " of " + std::to_string(r.of) + " segments too short to analyse" +
