@@ -35,13 +35,20 @@ bool decelerates(std::span<const double> t, std::span<const double> y, double z,
   }
   if (!(qq > 0)) return false;
   const double c = qy / qq;                // the bend, on the scaled clock
-  const double b = uy / uu - c * uq / uu;  // the slope at the centre
-  // Noise: the median absolute second difference, 1.4826 × MAD / sqrt(6)
-  // for white noise.
+  const double b = uy / uu - c * uq / uu;  // the slope at the centre (u = 0)
+  // Noise: what the parabola leaves, or the jitter from sample to sample
+  // (1.4826 × the median absolute second difference / sqrt(6) for white
+  // noise), whichever is larger: bursts of growth leave a parabola far
+  // behind, and must not pass for a bend.
+  double sse = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double e = y[i] - my - uy / uu * u[i] - c * q[i];
+    sse += e * e;
+  }
   std::vector<double> d2;
   for (std::size_t i = 1; i + 1 < n; ++i) d2.push_back(std::fabs(y[i + 1] - 2 * y[i] + y[i - 1]));
   std::nth_element(d2.begin(), d2.begin() + static_cast<std::ptrdiff_t>(d2.size() / 2), d2.end());
-  const double sigma = 1.4826 * d2[d2.size() / 2] / std::sqrt(6.0);
+  const double sigma = std::max(std::sqrt(sse / static_cast<double>(n - 3)), 1.4826 * d2[d2.size() / 2] / std::sqrt(6.0));
   const double se = sigma / std::sqrt(qq);
   if (!(c < 0) || (se > 0 && -c / se < z)) return false;
   // The slope at either end: b + 2c·u (u = -1 at the start, +1 at the end).

@@ -345,13 +345,12 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   const LineEstimate line_before = line_estimate(earlier, params);
   const Drift drift_before = drift_by_blocks(earlier, params.ci_level);
   const bool line_trend = line.mk.p_increasing < params.alpha && line.slope.low > 0 &&
-                          line_before.mk.p_increasing < params.alpha && line_before.slope.low > 0;
+                          line_before.mk.p_increasing < params.earlier_alpha && line_before.slope.low > 0;
   const bool walk_trend = drift.p_increasing < params.alpha && drift.low > 0 &&
-                          drift_before.p_increasing < params.alpha && drift_before.low > 0;
+                          drift_before.p_increasing < params.earlier_alpha;
   Estimate est{line.slope.slope, line.slope.low, line.slope.high, line.se, line.mk.p_increasing, false};
   if (!line_trend && walk_trend) est = {drift.slope, drift.low, drift.high, drift.se, drift.p_increasing, true};
   const bool stairs_climb = stairs.up >= 3;
-  const bool trend = line_trend || walk_trend || stairs_climb;
 
   v.has_estimate = true;
   v.slope_per_hour = est.slope * kHour;
@@ -372,7 +371,9 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   // Restart to restart: the typical growth of a whole cycle at its slope. A
   // leak the restarts hide grows a share of the level that counts each
   // cycle; less is the warm-up each new process goes through.
-  bool cycles_grow = true;
+  // When nearly every cycle grows that much, and the pooled trend shows at
+  // least loosely, the loop leaks: few cycles are enough, however short.
+  bool cycles_grow = true, every_cycle_grows = false;
   if (restart_reason) {
     std::vector<double> growth, cycles;
     for (const auto& s : v.segments) {
@@ -387,11 +388,16 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
         r.cycle_growth = typical;
         r.cycle_s = cycle;
       }
-      cycles_grow = typical >= params.restart_min_cycle_growth * std::fabs(level);
+      const double counts = params.restart_min_cycle_growth * std::fabs(level);
+      cycles_grow = typical >= counts;
       r.warmup_only = !cycles_grow && typical > 0;
+      const auto growing = std::count_if(growth.begin(), growth.end(), [&](double g) { return g >= counts; });
+      every_cycle_grows = cycles_grow && 3 * static_cast<std::size_t>(growing) >= 2 * growth.size() &&
+                          std::min(line.mk.p_increasing, drift.p_increasing) < params.earlier_alpha;
     }
   }
 
+  const bool trend = line_trend || walk_trend || stairs_climb || every_cycle_grows;
   const double z = normal_quantile(1 - (1 - params.ci_level) / 2);
   const bool big_enough = support_above(est.slope, gate_s, est.se) >= params.min_size_support;
   // Has the late part slowed, in the reading that found the trend?
@@ -492,7 +498,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   if (!long_enough && !stairs_climb) {
     v.deciding = say(reason::TooLittle{line.seconds, needed_s, line.points, needed_points, per_cycle});
   } else if (!fast_enough && !stairs_climb) {
-    v.deciding = say(reason::Slowing{late_rate * kHour, est.slope * kHour});
+    v.deciding = say(reason::Bending{line.seconds, params.min_window_s});
   } else if (trend && big_enough && cycles_grow && still_growing && !levelling && !slowed_near_end) {
     v.kind = VerdictKind::leak;
     v.confidence = std::min(1 - est.p, support_above(est.slope, gate_s, est.se));

@@ -92,6 +92,10 @@ struct AnalysisParameters {
 
   // --- The trend test (Mann–Kendall, Hamed–Rao corrected), one-sided.
   double alpha = 0.01;
+  // ... and the trend must already show, more loosely, without the window's
+  // last quarter: a verdict read again and again during a run would
+  // otherwise sooner or later take a lucky stretch for a leak.
+  double earlier_alpha = 0.05;
   double acf_alpha = 0.05;  // lags whose autocorrelation counts in the correction
   double ci_level = 0.95;   // of the slope's confidence interval
 

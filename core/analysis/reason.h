@@ -84,6 +84,9 @@ struct NoSteadyTrend {
 struct BelowSize {
   double rate = 0, gate = 0, high = 0;
 };
+struct Bending {  // a short window whose growth bends down, as a warm-up's does
+  double analysed_s = 0, needed_s = 0;
+};
 struct Slowing {
   double late_rate = 0, rate = 0;
 };
@@ -110,7 +113,7 @@ using Reason = std::variant<reason::WarmupSet, reason::Gaps, reason::SegmentsSki
                             reason::ChangeTooLate, reason::ManyChanges, reason::Sawtooth, reason::Restarts,
                             reason::Trend, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
                             reason::BelowGate, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
-                            reason::NoSteadyTrend, reason::BelowSize, reason::Slowing, reason::Staircase,
+                            reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::Staircase,
                             reason::CacheFull, reason::PerRequests, reason::Limit>;
 
 }  // namespace lh::analysis

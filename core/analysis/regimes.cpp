@@ -67,6 +67,12 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
         ((change.kind == ChangeKind::slowdown && change.slope_after < 0.5 * change.slope_before) ||
          (change.kind == ChangeKind::step && change.jump > 0));
     if (fit->gain() < (warmup_shape ? params.warmup_min_gain : params.change_min_gain)) break;
+    // A change of pace is a change of half or more: a line that bends a
+    // little where a gap or a quantum step sits is the same growth.
+    if (change.kind != ChangeKind::step &&
+        std::fabs(change.slope_after - change.slope_before) <
+            0.5 * std::max(std::fabs(change.slope_before), std::fabs(change.slope_after)))
+      break;
     // Memory given back (a collection, a cache emptied) starts no new
     // regime: the growth after a drop is the same growth, seen from low.
     if (change.kind == ChangeKind::step && change.jump < 0) break;

@@ -41,8 +41,8 @@ class Words {
   std::string operator()(const reason::Gaps& r) const {
     const bool one = r.count == 1;
     return std::to_string(r.count) + (one ? " gap" : " gaps") + " in the samples" + (one ? " (" : " (the longest ") +
-           clock(r.longest_from_s) + " to " + clock(r.longest_to_s) + "), with memory at the same level after it" +
-           (one ? "" : "s") + ": the same process went on";
+           clock(r.longest_from_s) + " to " + clock(r.longest_to_s) + "), with memory at the same level after " +
+           (one ? "it" : "them") + ": the same process went on";
   }
   std::string operator()(const reason::SegmentsSkipped& r) const {
     return std::to_string(r.skipped) + " of " + std::to_string(r.of) + " segments too short to analyse" +
@@ -124,6 +124,10 @@ class Words {
   std::string operator()(const reason::BelowSize& r) const {
     return "grows, but " + rate(r.rate) + " is below the " + rate(r.gate) + " that counts as a leak, and up to " +
            rate(r.high) + " cannot be ruled out";
+  }
+  std::string operator()(const reason::Bending& r) const {
+    return "the growth bends down over the " + span(r.analysed_s) +
+           " analysed, as a warm-up's does: too early to tell it from one (up to " + span(r.needed_s) + ")";
   }
   std::string operator()(const reason::Slowing& r) const {
     return "the last part grows only " + rate(r.late_rate) + " of the " + rate(r.rate) +

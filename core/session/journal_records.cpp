@@ -17,12 +17,12 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AnalysisParameters, warmup_s, ba
                                                 late_min_ratio, restart_fallback, restart_min_rise,
                                                 restart_min_rise_after_gap, min_window_floor_s, fast_growth_share,
                                                 change_min_z, slowdown_alpha, saturation_min_gain,
-                                                saturation_min_taus, min_visible_growth, restart_min_cycle_growth, bend_z, min_visible_growth_mib, max_segments,
+                                                saturation_min_taus, min_visible_growth, restart_min_cycle_growth, bend_z, min_visible_growth_mib, max_segments, earlier_alpha,
                                                 steady_min_ratio)
 // Every field is 8 bytes: a field added to AnalysisParameters changes the
 // size, and must be added to the list above, or `report` would analyse a
 // recorded session with its default instead of the value it ran with.
-static_assert(sizeof(AnalysisParameters) == 38 * 8, "add the new AnalysisParameters field to the journal's list");
+static_assert(sizeof(AnalysisParameters) == 39 * 8, "add the new AnalysisParameters field to the journal's list");
 }  // namespace lh::analysis
 
 namespace lh::session::journal {
