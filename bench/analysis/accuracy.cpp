@@ -2,7 +2,7 @@
 // series: generated ones, and the demo-target recordings.
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -10,7 +10,7 @@
 #include "analysis/csv_series.h"
 #include "analysis/verdict_words.h"
 #include "baselines.h"
-#include "common/csv.h"
+#include "labelled_recordings.h"
 #include "scores.h"
 #include "sections.h"
 #include "synthetic_series.h"
@@ -102,18 +102,10 @@ std::string seconds_text(std::optional<double> s) {
 }  // namespace
 
 void accuracy_on_recordings(const std::string& dir, const std::string& split, bool list_misses) {
-  std::ifstream labels(dir + "/labels.csv");
-  if (!labels) {
+  if (!std::filesystem::exists(dir + "/labels.csv")) {
     std::printf("(no recordings in %s)\n", dir.c_str());
     return;
   }
-  CsvReader csv(labels);
-  std::vector<std::string> header, row;
-  csv.next(header);
-  const auto column = [&](const char* name) {
-    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
-  };
-  const std::size_t file_at = column("file"), label_at = column("label"), split_at = column("split");
   Tally all;
   int total = 0;
   std::printf(
@@ -121,18 +113,10 @@ void accuracy_on_recordings(const std::string& dir, const std::string& split, bo
       "Mann–Kendall |\n| --- | --- | --- | --- | --- | --- |\n",
       dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str());
   std::vector<std::string> notes;
-  while (csv.next(row)) {
-    if (row.size() <= std::max(file_at, label_at)) continue;
-    if (split != "all" && (split_at >= row.size() || row[split_at] != split)) continue;
-    const std::string& name = row[file_at];
-    std::ifstream file(dir + "/" + name);
-    auto s = analysis::read_series_csv(file, name, std::nullopt);
-    const std::string events_name = name.substr(0, name.size() - 4) + ".events.csv";
-    if (std::ifstream events(dir + "/" + events_name); events) {
-      const auto more = analysis::read_restart_events(events, events_name, s);
-      s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
-    }
-    const bool leak = row[label_at] == "leak";
+  for (const auto& r : labelled::read_labelled_folder(dir, split)) {
+    const auto& s = r.series;
+    const std::string& name = r.file;
+    const bool leak = r.leak;
     const auto v = analysis::analyze(analysis::analysis_input(s));
     const bool said = v.kind == analysis::VerdictKind::leak;
     const bool ls = least_squares_says_leak(s.t_s, s.values), mk = mann_kendall_sen_says_leak(s.t_s, s.values);
@@ -141,7 +125,7 @@ void accuracy_on_recordings(const std::string& dir, const std::string& split, bo
     all.mann_kendall.add(mk, leak);
     if (v.kind == analysis::VerdictKind::inconclusive) ++all.inconclusive;
     ++total;
-    std::printf("| %s | %s | %s | %s | %s | %s |\n", name.c_str(), row[label_at].c_str(),
+    std::printf("| %s | %s | %s | %s | %s | %s |\n", name.c_str(), leak ? "leak" : "no_leak",
                 std::string(analysis::to_string(v.kind)).c_str(), seconds_text(first_live_leak(s)).c_str(),
                 ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
     if (list_misses && said != leak) notes.push_back(name + ": " + analysis::format_verdict(v));

@@ -1,52 +1,35 @@
 // The demo target's real recordings (bench/analysis/record_all.sh): the
 // verdict on each matches how it was recorded.
 #include <catch2/catch.hpp>
-#include <fstream>
 
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
 #include "analysis/verdict_words.h"
-#include "common/csv.h"
+#include "labelled_recordings.h"
 
 using namespace lh::analysis;
 
 namespace {
 
-const std::string kDir = std::string(LH_SOURCE_DIR) + "/tests/analysis/recordings/";
+const std::string kDir = std::string(LH_SOURCE_DIR) + "/tests/analysis/recordings";
 
 Verdict verdict_on(const std::string& name) {
-  std::ifstream in(kDir + name + ".csv");
-  REQUIRE(in);
-  auto s = read_series_csv(in, name, std::nullopt);
-  std::ifstream events(kDir + name + ".events.csv");
-  if (events) {
-    const auto more = read_restart_events(events, name, s);
-    s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
-  }
-  return analyze(analysis_input(s));
+  for (const auto& r : lh::labelled::read_labelled_folder(kDir))
+    if (r.file == name + ".csv") return analyze(analysis_input(r.series));
+  FAIL("no recording " << name << " in " << kDir);
+  return {};
 }
 
 }  // namespace
 
 TEST_CASE("every recording's verdict matches its label") {
-  std::ifstream labels(kDir + "labels.csv");
-  REQUIRE(labels);
-  lh::CsvReader csv(labels);
-  std::vector<std::string> row;
-  REQUIRE(csv.next(row));
-  int count = 0;
-  while (csv.next(row)) {
-    const std::string name = row[0].substr(0, row[0].size() - 4);
-    const auto v = verdict_on(name);
-    INFO(name << ": " << format_verdict(v));
-    if (row[1] == "leak") {
-      CHECK(v.kind == VerdictKind::leak);
-    } else {
-      CHECK(v.kind == VerdictKind::no_leak);
-    }
-    ++count;
+  const auto recordings = lh::labelled::read_labelled_folder(kDir);
+  for (const auto& r : recordings) {
+    const auto v = analyze(analysis_input(r.series));
+    INFO(r.file << ": " << format_verdict(v));
+    CHECK(v.kind == (r.leak ? VerdictKind::leak : VerdictKind::no_leak));
   }
-  CHECK(count == 11);
+  CHECK(recordings.size() == 11);
 }
 
 TEST_CASE("the leaking restart loop reports its restarts and the growth between them") {
