@@ -7,7 +7,9 @@ set -euo pipefail
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ ccache pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins
            libcurl4-openssl-dev libhttp-parser-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev"
-  [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian"
+  # test: the PDF, desktop-file and package checks' programs, and the segmentation stand-in (tests/cli/seed_case_test.cpp).
+  [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian
+          python3-fastapi python3-uvicorn python3-psutil"
   [package]="dpkg-dev"
   [demo]="curl"
   [bench]="nginx-light apache2-utils wrk"
