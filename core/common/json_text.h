@@ -16,7 +16,8 @@ namespace lh {
 std::optional<std::string> nul_byte_problem(std::string_view text);
 
 // "[json.exception.parse_error.101] parse error at line 1, column 2: …" ->
-// "parse error at line 1, column 2: …": what a person reads, on one line.
+// "parse error at line 1, column 2: …": what a person reads, on one line of
+// at most 300 bytes (nlohmann quotes the last token, whatever its length).
 std::string json_error_text(const std::exception& e);
 
 }  // namespace lh

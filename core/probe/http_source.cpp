@@ -71,6 +71,10 @@ SourceSample HttpSource::read_prometheus(const HttpResponse& r, double t_s) {
   const auto read = prometheus_.read(r.body, prom_format_of(r.content_type), t_s, collector);
   auto collected = std::move(collector).finish();
   if (read.lines.samples == 0) {
+    if (!collected.notes.empty()) {
+      return SourceSample::failed(EventKind::bad_response,
+                                  "Prometheus text whose samples were all left out: " + collected.notes.front().detail);
+    }
     if (says_prometheus(r, trimmed(r.body))) {
       return SourceSample::failed(EventKind::bad_response,
                                   "Prometheus text, " + read.lines.first_problem.value_or("without a single sample"));

@@ -1,6 +1,8 @@
 #include "probe/json_metrics.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "common/json_text.h"
@@ -27,6 +29,17 @@ IdentityField identity_field(std::string_view key) {
   if (k == "uptime" || k == "uptime_seconds" || k == "uptime_s" || k == "uptime_sec") return IdentityField::uptime_s;
   if (k == "uptime_ms") return IdentityField::uptime_ms;
   return IdentityField::none;
+}
+
+// A numeric pid as text: "4242". Any double may come (1e300, -0.5), and
+// only one that is a whole number a long long holds is converted as such.
+std::string pid_text(double value) {
+  if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9.2e18) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
 }
 
 bool is_status_key(std::string_view key) {
@@ -77,7 +90,12 @@ class Flattener : public nlohmann::json_sax<json> {
     return true;
   }
   bool key(string_t& key) override {
-    if (!deep()) key_ = key;
+    if (deep()) return true;
+    // A key longer than any name we keep is not copied: what is under it
+    // is left out by its length anyway.
+    key_too_long_ = key.size() > options_.limits.max_name_bytes;
+    if (key_too_long_) key_.clear();
+    else key_ = key;
     return true;
   }
   bool end_object() override {
@@ -125,6 +143,7 @@ class Flattener : public nlohmann::json_sax<json> {
       component_ = index_text_;
     } else {
       component_ = key_;
+      if (key_too_long_) return false;
     }
     if (f.too_long || path_.size() + 1 + component_.size() > options_.limits.max_name_bytes) return false;
     name_.assign(path_);
@@ -175,7 +194,7 @@ class Flattener : public nlohmann::json_sax<json> {
     const bool fits = next_name();
     switch (identity_field(component_)) {
       case IdentityField::pid:
-        if (!out_.identity.pid) out_.identity.pid = std::to_string(static_cast<long long>(value));
+        if (!out_.identity.pid) out_.identity.pid = pid_text(value);
         break;
       case IdentityField::start:
         if (!out_.identity.start_s) out_.identity.start_s = value;
@@ -219,17 +238,43 @@ class Flattener : public nlohmann::json_sax<json> {
   std::size_t too_deep_ = 0;
   std::string path_;        // the path of the innermost followed container
   std::string key_;         // objects: the key of the value that comes next
+  bool key_too_long_ = false;  // ... longer than max_name_bytes, so not kept in key_
   std::string index_text_;  // arrays: the index of the value that comes next
   std::string name_;        // the name of the value at hand
   std::string_view component_;
 };
 
+// What makes a body unfit for the parser before it is parsed: a NUL byte
+// (nlohmann would stop there), or a string longer than max_string.
+std::optional<std::string> body_problem(std::string_view body, std::size_t max_string) {
+  if (auto nul = nul_byte_problem(body)) return nul;
+  bool in_string = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (!in_string) {
+      if (c == '"') {
+        in_string = true;
+        start = i;
+      }
+      continue;
+    }
+    if (c == '\\') ++i;
+    else if (c == '"') in_string = false;
+    if (i - start > max_string) {
+      return "a string longer than " + std::to_string(max_string) + " bytes at offset " + std::to_string(start) +
+             " (limit " + std::string(limit_name(Limit::json_string)) + ")";
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 JsonMetrics read_json_metrics(std::string_view body, const JsonMetricsOptions& options) {
   JsonMetrics out;
-  if (auto nul = nul_byte_problem(body)) {
-    out.error = *nul;
+  if (auto problem = body_problem(body, options.limits.max_json_string_bytes)) {
+    out.error = *problem;
     return out;
   }
   MetricCollector collector(options.limits, options.watch);

@@ -36,8 +36,8 @@ struct JsonMetrics {
 // interface (no document tree, no recursion); the path of the container at
 // hand is one buffer that grows and shrinks with the nesting, never past
 // max_name_bytes; a leaf's name is built in a scratch buffer and copied only
-// if MetricCollector keeps it. A NUL byte or anything after the document
-// is an error.
+// if MetricCollector keeps it. A NUL byte, anything after the document or
+// a string longer than max_json_string_bytes is an error.
 JsonMetrics read_json_metrics(std::string_view body, const JsonMetricsOptions& options = {});
 
 }  // namespace lh::probe

@@ -51,7 +51,7 @@ class MetricCollector {
   std::size_t seen_ = 0;
   std::size_t general_ = 0;    // admitted under max_metrics
   std::size_t preferred_ = 0;  // admitted past it
-  std::array<std::size_t, 5> left_out_{};  // by Limit
+  std::array<std::size_t, 6> left_out_{};  // by Limit
 };
 
 }  // namespace lh::probe

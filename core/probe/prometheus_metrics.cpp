@@ -36,8 +36,10 @@ PrometheusMetrics::Result PrometheusMetrics::read(std::string_view text, PromFor
   // (a label per request id) cannot pile up.
   seen_.clear();
   result.lines = read_prometheus_text(
-      text, format, [&](const PromSample& s) { add(s, t_s, out, result); }, out.limits().max_types);
+      text, format, [&](const PromSample& s) { add(s, t_s, out, result); },
+      PromReadLimits{out.limits().max_types, out.limits().max_name_bytes});
   if (result.lines.types_forgotten > 0) out.left_out(Limit::types, result.lines.types_forgotten);
+  if (result.lines.too_long > 0) out.left_out(Limit::name_bytes, result.lines.too_long);
   std::swap(counters_, seen_);
   return result;
 }

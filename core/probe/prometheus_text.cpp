@@ -190,11 +190,30 @@ void quoted_into(std::string& out, std::string_view text) {
   out += '"';
 }
 
+// A name or label value as written: quoted (and maybe escaped) or not.
+struct RawName {
+  std::string_view text;  // data() == nullptr: none given
+  bool quoted = false;
+  std::size_t least_size() const { return quoted ? text.size() / 2 : text.size(); }
+  void into(std::string& out) const {
+    if (quoted) unescape_into(out, text);
+    else out.assign(text);
+  }
+};
+
+struct RawLabel {
+  RawName name;
+  RawName value;
+};
+
 // Reads the lines of one answer.
 class Reader {
  public:
-  Reader(PromFormat format, std::size_t max_types, const std::function<void(const PromSample&)>& on_sample)
-      : om_(format == PromFormat::openmetrics), max_types_(max_types), on_sample_(on_sample) {}
+  Reader(PromFormat format, const PromReadLimits& limits, const std::function<void(const PromSample&)>& on_sample)
+      : om_(format == PromFormat::openmetrics),
+        max_types_(limits.max_types),
+        on_sample_(on_sample),
+        max_name_bytes_(limits.max_name_bytes) {}
 
   PromLines run(std::string_view text) {
     std::size_t number = 0;
@@ -387,29 +406,43 @@ class Reader {
   }
 
   bool sample() {
-    sample_.labels.clear();
-    bool named = false;
+    raw_labels_.clear();
+    least_ = 0;
+    RawName name;
     if (is_metric_start(peek())) {
-      sample_.name.assign(metric_name());
-      named = true;
+      name = RawName{metric_name(), false};
+      least_ = name.least_size();
     } else if (peek() != '{') {
       return fail("expected a metric name");
     }
     blanks();
     if (take('{')) {
-      if (!labels(named, /*exemplar=*/false)) return false;
+      if (!labels(name, /*exemplar=*/false)) return false;
       blanks();
     }
-    if (!named) return fail("no metric name");
-    if (!checked_names()) return false;
-    if (om_ && !take(' ')) return fail("expected a space and a value after " + sample_.name.substr(0, 200));
+    if (name.text.data() == nullptr) return fail("no metric name");
+    if (om_ && !take(' ')) return fail("expected a space and a value after the metric name");
     blanks();
     const auto value_text = word();
-    if (value_text.empty()) return fail("expected a value after " + sample_.name.substr(0, 200));
+    if (value_text.empty()) return fail("expected a value after " + std::string(name.text.substr(0, 200)));
     const auto value = parse_go_float(value_text);
     if (!value) return fail("expected a number, NaN or +Inf as the value, got \"" + std::string(value_text.substr(0, 40)) + "\"");
-    sample_.value = *value;
     if (!(om_ ? openmetrics_end() : classic_end())) return false;
+    // A series whose name cannot fit max_name_bytes is not built (nor are
+    // its labels kept past that point: a line of a million labels costs
+    // nothing).
+    if (least_ > max_name_bytes_) {
+      ++out_.too_long;
+      return true;
+    }
+    name.into(sample_.name);
+    sample_.labels.resize(raw_labels_.size());
+    for (std::size_t i = 0; i < raw_labels_.size(); ++i) {
+      raw_labels_[i].name.into(sample_.labels[i].first);
+      raw_labels_[i].value.into(sample_.labels[i].second);
+    }
+    if (!checked_names()) return false;
+    sample_.value = *value;
     sample_.type = type_of(sample_.name);
     ++out_.samples;
     on_sample_(sample_);
@@ -448,12 +481,8 @@ class Reader {
 
   // `# {labels} value [timestamp]`, read and ignored.
   bool exemplar() {
-    exemplar_labels_.clear();
-    std::swap(exemplar_labels_, sample_.labels);  // labels() fills sample_.labels
-    bool named = true;
-    const bool ok = labels(named, /*exemplar=*/true);
-    std::swap(exemplar_labels_, sample_.labels);
-    if (!ok) return false;
+    RawName named{"-", false};
+    if (!labels(named, /*exemplar=*/true)) return false;
     if (!take(' ')) return fail("expected a value after the exemplar's labels");
     const auto value = parse_go_float(word());
     if (!value) return fail("an exemplar's value that is not a number");
@@ -465,29 +494,32 @@ class Reader {
     return true;
   }
 
-  // After '{': label pairs up to '}'. A quoted string alone (followed by
+  // After '{': label pairs up to '}', as written (unescaped once the line
+  // is known good and small enough). A quoted string alone (followed by
   // ',' or '}') is the metric name, Prometheus 3's form for UTF-8 names.
-  bool labels(bool& named, bool exemplar) {
+  // Keeps the labels in raw_labels_ while the name they make can still fit
+  // max_name_bytes (least_ counts: each escape is two characters, so half
+  // the raw text is the least a value can be); an exemplar's are checked
+  // and dropped.
+  bool labels(RawName& name, bool exemplar) {
     for (;;) {
       blanks();
       if (take('}')) return true;
-      bool quoted_name = false;
+      RawName label;
       if (peek() == '"') {
         const auto q = quoted();
         if (!q) return fail("a quoted name is never closed");
-        unescape_into(scratch_, *q);
-        quoted_name = true;
+        label = RawName{*q, true};
       } else {
-        const auto name = label_name();
-        if (name.empty()) return fail("expected a label name");
-        scratch_.assign(name);
+        label = RawName{label_name(), false};
+        if (label.text.empty()) return fail("expected a label name");
       }
       blanks();
-      if (quoted_name && (peek() == ',' || peek() == '}')) {
+      if (label.quoted && (peek() == ',' || peek() == '}')) {
         if (exemplar) return fail("expected a label name in the exemplar");
-        if (named) return fail("the metric name given twice");
-        sample_.name = scratch_;
-        named = true;
+        if (name.text.data() != nullptr) return fail("the metric name given twice");
+        name = label;
+        least_ += name.least_size();
         take(',');
         continue;
       }
@@ -497,9 +529,11 @@ class Reader {
       const auto value = quoted();
       if (!value) return fail("a label value is never closed");
       if (!valid_utf8(*value)) return fail("a label value that is not UTF-8");
-      auto& label = sample_.labels.emplace_back();
-      label.first = scratch_;
-      unescape_into(label.second, *value);
+      if (!exemplar) {
+        const RawLabel raw{label, RawName{*value, true}};
+        least_ += raw.name.least_size() + raw.value.least_size() + 1;
+        if (least_ <= max_name_bytes_) raw_labels_.push_back(raw);
+      }
       blanks();
       if (take(',')) continue;
       // OpenMetrics wants ',' or '}'; the text format goes on to the next
@@ -530,7 +564,9 @@ class Reader {
   std::string problem_;
   std::string_view rest_;
   PromSample sample_;
-  std::vector<std::pair<std::string, std::string>> exemplar_labels_;
+  std::vector<RawLabel> raw_labels_;
+  std::size_t least_ = 0;  // the least the line's series name can be
+  const std::size_t max_name_bytes_;
   std::string name_, scratch_;
   std::map<std::string, PromType, std::less<>> types_;
   std::string last_family_;
@@ -548,8 +584,8 @@ PromFormat prom_format_of(std::string_view content_type) {
 }
 
 PromLines read_prometheus_text(std::string_view text, PromFormat format,
-                               const std::function<void(const PromSample&)>& on_sample, std::size_t max_types) {
-  Reader reader(format, max_types, on_sample);
+                               const std::function<void(const PromSample&)>& on_sample, const PromReadLimits& limits) {
+  Reader reader(format, limits, on_sample);
   return reader.run(text);
 }
 

@@ -37,6 +37,13 @@ struct PromLines {
   std::size_t skipped = 0;  // lines Prometheus would not accept, left out
   std::optional<std::string> first_problem;  // "line 7: …", the first of them
   std::size_t types_forgotten = 0;  // TYPE lines past max_types
+  std::size_t too_long = 0;         // good sample lines whose name cannot fit max_name_bytes
+};
+
+// What one answer may cost (SourceLimits has the same two).
+struct PromReadLimits {
+  std::size_t max_types = 10000;
+  std::size_t max_name_bytes = 1024;
 };
 
 // Reads `text` and calls `on_sample` for each sample line, with a sample
@@ -55,11 +62,13 @@ struct PromLines {
 // a CR before the line break is allowed, and a NUL byte or a line break
 // inside a label value make that line bad rather than end the answer.
 //
-// Bounded: no line is kept, and at most `max_types` TYPE lines are
-// remembered (past it, a TYPE applies to the samples right after it).
+// Bounded: no line is kept; a sample whose canonical name would be longer
+// than max_name_bytes is counted (`too_long`), not built nor given; at most
+// `max_types` TYPE lines are remembered (past it, a TYPE applies to the
+// samples right after it).
 PromLines read_prometheus_text(std::string_view text, PromFormat format,
                                const std::function<void(const PromSample&)>& on_sample,
-                               std::size_t max_types = 10000);
+                               const PromReadLimits& limits = {});
 
 // Every sample of a text, for tests and tools.
 struct PromText {

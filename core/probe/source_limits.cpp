@@ -9,6 +9,7 @@ std::string_view limit_name(Limit limit) {
     case Limit::name_bytes: return "max_name_bytes";
     case Limit::depth: return "max_json_depth";
     case Limit::types: return "max_prometheus_types";
+    case Limit::json_string: return "max_json_string_bytes";
   }
   return "unknown";
 }
@@ -20,6 +21,7 @@ std::size_t limit_value(const SourceLimits& limits, Limit limit) {
     case Limit::name_bytes: return limits.max_name_bytes;
     case Limit::depth: return limits.max_depth;
     case Limit::types: return limits.max_types;
+    case Limit::json_string: return limits.max_json_string_bytes;
   }
   return 0;
 }

@@ -23,12 +23,16 @@ struct SourceLimits {
   std::size_t max_name_bytes = 1024;
   // JSON nesting followed; numbers nested deeper are left out.
   std::size_t max_depth = 32;
+  // A JSON string longer than this makes the answer a bad response: no
+  // number is named by one, and nlohmann's parser holds a string token
+  // three times over (and again in its error message).
+  std::size_t max_json_string_bytes = 1u << 20;
   // Prometheus TYPE lines remembered per answer (past it, a TYPE applies
   // to the samples that follow it only).
   std::size_t max_types = 10000;
 };
 
-enum class Limit { metrics, preferred, name_bytes, depth, types };
+enum class Limit { metrics, preferred, name_bytes, depth, types, json_string };
 
 // The limit's name as the docs and events give it: "max_metrics_per_source".
 std::string_view limit_name(Limit limit);

@@ -83,6 +83,13 @@ TEST_CASE("identity fields in their other spellings") {
   CHECK(values(read_json_metrics(R"({"status": "meh", "x": 1})")).size() == 1);
 }
 
+TEST_CASE("a pid of any number is its text (fuzzing found 1.8e20 overflowing a cast)") {
+  CHECK(read_json_metrics(R"({"pid": 184467440737095516160})").identity.pid == "1.8446744073709552e+20");
+  CHECK(read_json_metrics(R"({"pid": -1e300})").identity.pid == "-1.0000000000000001e+300");
+  CHECK(read_json_metrics(R"({"pid": 12.5})").identity.pid == "12.5");
+  CHECK(read_json_metrics(R"({"pid": -7})").identity.pid == "-7");
+}
+
 TEST_CASE("health words in their usual spellings") {
   CHECK(health_value("Healthy") == 1.0);
   CHECK(health_value(" UP\n") == 1.0);

