@@ -14,6 +14,7 @@ build=$(cd "${2:-$root/build-asan}" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/leakhound-fuzz.XXXXXX")
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+[ -x /usr/bin/llvm-symbolizer-14 ] && export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-/usr/bin/llvm-symbolizer-14}
 
 # NAME  dictionary  extra seed folders (read only)
 targets=(

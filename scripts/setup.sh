@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LeakHound needs, and only those missing:
 # quick and silent when everything is present. Groups: build (default),
-# test, package, demo, bench, hostile, screenshot.   Usage: scripts/setup.sh [GROUP...]
+# test, sanitize, package, demo, bench, hostile, screenshot.   Usage: scripts/setup.sh [GROUP...]
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ ccache pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins
            libcurl4-openssl-dev libhttp-parser-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev"
   [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian"
+  [sanitize]="clang-14 libclang-rt-14-dev llvm-14"
   [package]="dpkg-dev"
   [demo]="curl"
   [bench]="nginx-light apache2-utils wrk"

@@ -7,6 +7,9 @@
 #include <limits>
 #include <map>
 
+#include "common/quote_value.h"
+#include "common/shown_name.h"
+
 namespace lh::probe {
 namespace {
 
@@ -372,7 +375,7 @@ class Reader {
       case Meta::type: break;
     }
     const auto type = om_ ? openmetrics_type(text) : classic_type(text);
-    if (!type) return fail("unknown metric type \"" + std::string(text.substr(0, 40)) + "\" for " + name_.substr(0, 200));
+    if (!type) return fail("unknown metric type " + quote_value(text, 40) + " for " + shown_name(name_));
     remember_type(*type);
     return true;
   }
@@ -424,9 +427,9 @@ class Reader {
     if (om_ && !take(' ')) return fail("expected a space and a value after the metric name");
     blanks();
     const auto value_text = word();
-    if (value_text.empty()) return fail("expected a value after " + std::string(name.text.substr(0, 200)));
+    if (value_text.empty()) return fail("expected a value after " + shown_name(name.text));
     const auto value = parse_go_float(value_text);
-    if (!value) return fail("expected a number, NaN or +Inf as the value, got \"" + std::string(value_text.substr(0, 40)) + "\"");
+    if (!value) return fail("expected a number, NaN or +Inf as the value, got " + quote_value(value_text, 40));
     if (!(om_ ? openmetrics_end() : classic_end())) return false;
     // A series whose name cannot fit max_name_bytes is not built (nor are
     // its labels kept past that point: a line of a million labels costs
@@ -472,7 +475,7 @@ class Reader {
     const auto stamp = word();
     const auto seconds = parse_go_float(stamp);
     if (stamp.empty() || !seconds || !std::isfinite(*seconds)) {
-      return fail("expected a timestamp in seconds, got \"" + std::string(stamp.substr(0, 40)) + "\"");
+      return fail("expected a timestamp in seconds, got " + quote_value(stamp, 40));
     }
     if (done()) return true;
     if (take(" # {")) return exemplar();
@@ -551,7 +554,7 @@ class Reader {
       if (label.empty() || !valid_utf8(label)) return fail("an empty or non-UTF-8 label name");
       if (label == "__name__") return fail("a __name__ label beside the metric name");
       for (std::size_t k = 0; k < i; ++k) {
-        if (sample_.labels[k].first == label) return fail("the label " + label.substr(0, 100) + " given twice");
+        if (sample_.labels[k].first == label) return fail("the label " + shown_name(label) + " given twice");
       }
     }
     return true;

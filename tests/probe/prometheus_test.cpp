@@ -192,6 +192,10 @@ TEST_CASE("a line Prometheus would not take is skipped and counted, and the rest
   CHECK_THAT(error("# TYPE x countr\nx 1"), Contains("unknown metric type \"countr\" for x"));
   CHECK_THAT(error("# TYPE x unknown\nx 1"), Contains("unknown metric type \"unknown\""));  // OpenMetrics' word only
   CHECK_THAT(error("# TYPE 5x gauge"), Contains("expected a metric name"));
+  // A name or value with a line break in it is quoted: the problem stays a
+  // line (fuzzing found the raw newline of a quoted TYPE name).
+  CHECK(error("# TYPE \"a\\nb\" countr\n") == R"(line 1: unknown metric type "countr" for "a\nb")");
+  CHECK(error("x 1\x01\n") == R"(line 1: expected a number, NaN or +Inf as the value, got "1\x01")");
   CHECK_THAT(error("# HELP x \xff"), Contains("HELP text that is not UTF-8"));
   CHECK_THAT(error("<html><body>502 Bad Gateway</body></html>"), Contains("line 1: expected a metric name"));
   CHECK_THAT(error("{a=\"1\"} 2"), Contains("no metric name"));
@@ -345,7 +349,7 @@ TEST_CASE("counters become rates, CPU seconds become CPU %, start time is identi
   CHECK(v3.at("demo_requests_per_s{endpoint=\"segment\"}") == Approx(50.0));
 }
 
-TEST_CASE("OpenMetrics counters are rates too; _created is when they began, not a series") {
+TEST_CASE("OpenMetrics counters are rates too, and _created (when they began) is not a series") {
   PrometheusMetrics converter;
   const std::string a = "# TYPE jobs counter\njobs_total 10\njobs_created 1.7e9\n# EOF\n";
   const std::string b = "# TYPE jobs counter\njobs_total 16\njobs_created 1.7e9\n# EOF\n";

@@ -334,7 +334,7 @@ TEST_CASE("a number a double cannot hold is a problem at its path, never an abor
   CHECK(has_problem(tiny.problems, "load.rate", "expected a positive number of requests per second, got 0.0"));
 }
 
-TEST_CASE("one number policy: whole is a value, not a spelling; huge and negative integers name their field") {
+TEST_CASE("one number policy: whole is a value, not a spelling, and huge or negative integers name their field") {
   const std::string head = R"({"leakhound_scenario": 1.0, "target": "http://h:1", "probes": {"sources": ["port:1"]}, )";
   for (const char* concurrency : {"8", "8.0", "8e0", "0.8e1"}) {
     const auto parsed = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "count": 10, "concurrency": )" +
