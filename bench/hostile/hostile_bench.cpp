@@ -6,7 +6,7 @@
 // validate's is the kernel's ru_maxrss once it exited (this program is
 // small when it forks, so that is validate's own).
 //
-//   leakhound-bench-hostile [CLI]     (bench/hostile/run.sh builds and runs it)
+//   leakhound-bench-hostile [CLI]     (bench/hostile/parsers.sh builds and runs it)
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
