@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LeakHound needs, and only those missing:
 # quick and silent when everything is present. Groups: build (default),
-# test, package, demo, bench, hostile, standins, screenshot.   Usage: scripts/setup.sh [GROUP...]
+# test, sanitize, package, demo, bench, hostile, standins, screenshot.   Usage: scripts/setup.sh [GROUP...]
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
@@ -10,6 +10,7 @@ declare -A GROUPS_PACKAGES=(
   # test: the PDF, desktop-file and package checks' programs, and the segmentation stand-in (tests/cli/seed_case_test.cpp).
   [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian
           python3-fastapi python3-uvicorn python3-psutil"
+  [sanitize]="clang-14 libclang-rt-14-dev llvm-14"
   [package]="dpkg-dev"
   [demo]="curl"
   [bench]="nginx-light apache2-utils wrk"

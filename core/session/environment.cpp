@@ -75,7 +75,10 @@ Environment environment_from_json(const nlohmann::json& j) {
   env.os = j.value("os", std::string());
   env.kernel = j.value("kernel", std::string());
   env.cpu = j.value("cpu", std::string());
-  env.cpus = j.value("cpus", 0);
+  // Only a whole number as written: nlohmann would cast any number to int.
+  if (const auto it = j.find("cpus"); it != j.end() && it->is_number_unsigned() && it->get<std::uint64_t>() < 1u << 20) {
+    env.cpus = static_cast<int>(it->get<std::uint64_t>());
+  }
   env.memory_gib = j.value("memory_gib", 0.0);
   env.leakhound = j.value("leakhound", std::string());
   env.libcurl = j.value("libcurl", std::string());

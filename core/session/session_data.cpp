@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "common/input_error.h"
+#include "common/json_text.h"
 #include "common/iso_time.h"
 #include "session/journal_reader.h"
 #include "session/journal_records.h"
@@ -23,7 +24,7 @@ class Replay {
     if (r.value("type", std::string()) != "session") {
       throw InputError("\"" + file + "\": not a LeakHound session journal (no session header)");
     }
-    const int format = r.value("format", 0);
+    const auto format = r.contains("format") ? journal::whole_number(r["format"], "format", 0, 1000000) : 0;
     if (format > journal::kFormat) {
       throw InputError("\"" + file + "\": journal format " + std::to_string(format) +
                        " is newer than this LeakHound reads (" + std::to_string(journal::kFormat) + "); update LeakHound");
@@ -44,11 +45,11 @@ class Replay {
   void record(const nlohmann::json& r) {
     const std::string type = r.value("type", std::string());
     if (type == "group") {
-      groups_[r.at("id").get<std::uint32_t>()] = data_.store->add_group(r.at("name").get<std::string>());
+      groups_[id(r.at("id"))] = data_.store->add_group(r.at("name").get<std::string>());
     } else if (type == "series") {
       series(r);
     } else if (type == "watched") {
-      data_.store->set_watched_memory(series_.at(r.at("series").get<std::uint32_t>()));
+      data_.store->set_watched_memory(series_.at(id(r.at("series"))));
     } else if (type == "rows") {
       rows(r);
     } else if (type == "event") {
@@ -57,10 +58,10 @@ class Replay {
       data_.store->add_event(std::move(e));
     } else if (type == "load") {
       data_.load = r.at("summary");
-      seen(r.value("t", 0.0));
+      seen(r.contains("t") ? journal::seconds(r["t"], "t") : 0.0);
     } else if (type == "end") {
       data_.state = r.value("state", std::string("finished"));
-      data_.end_s = r.value("t", last_t_);
+      data_.end_s = r.contains("t") ? journal::seconds(r["t"], "t") : last_t_;
       if (r.contains("ended")) data_.ended = parse_iso8601(r["ended"].get<std::string>());
     }
     // Other types are from a newer LeakHound: what this one knows still reads.
@@ -81,28 +82,33 @@ class Replay {
  private:
   void seen(double t_s) { last_t_ = std::max(last_t_, t_s); }
 
+  // The journal's ids of groups and series.
+  static std::uint32_t id(const nlohmann::json& j) {
+    return static_cast<std::uint32_t>(journal::whole_number(j, "an id", 0, UINT32_MAX));
+  }
+
   void series(const nlohmann::json& r) {
-    const auto group = groups_.at(r.at("group").get<std::uint32_t>());
-    const auto id = data_.store->add_series(group, {r.at("name").get<std::string>(), r.value("source", std::string()),
+    const auto group = groups_.at(id(r.at("group")));
+    const auto added = data_.store->add_series(group, {r.at("name").get<std::string>(), r.value("source", std::string()),
                                                     r.value("metric", std::string()),
                                                     journal::meaning_from_json(r.value("meaning", nlohmann::json::object()))});
-    if (!id) throw InputError("more series than a session holds");
-    series_[r.at("id").get<std::uint32_t>()] = *id;
+    if (!added) throw InputError("more series than a session holds");
+    series_[id(r.at("id"))] = *added;
   }
 
   void rows(const nlohmann::json& r) {
-    const auto group = groups_.at(r.at("group").get<std::uint32_t>());
+    const auto group = groups_.at(id(r.at("group")));
     const auto& t = r.at("t");
     const auto& ids = r.at("series");
     const auto& values = r.at("v");
     std::vector<std::size_t> columns;
-    for (const auto& id : ids) columns.push_back(data_.store->series(series_.at(id.get<std::uint32_t>())).column);
+    for (const auto& each : ids) columns.push_back(data_.store->series(series_.at(id(each))).column);
     const std::size_t width = columns.empty() ? 0 : *std::max_element(columns.begin(), columns.end()) + 1;
     std::vector<double> row(width);
     for (std::size_t k = 0; k < t.size(); ++k) {
       std::fill(row.begin(), row.end(), std::nan(""));
       for (std::size_t i = 0; i < columns.size(); ++i) row[columns[i]] = journal::number_or_nan(values.at(i).at(k));
-      const double t_s = t[k].get<double>();
+      const double t_s = journal::seconds(t[k], "t");
       data_.store->append_row(group, t_s, row);
       seen(t_s);
     }
@@ -145,15 +151,24 @@ SessionData load_session(const std::filesystem::path& folder) {
   Replay replay(data);
   nlohmann::json record;
   if (!reader.next(record)) throw InputError("\"" + path.string() + "\": empty, the session never started");
-  replay.header(record, path.string());
+  try {
+    replay.header(record, path.string());
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + json_error_text(e));
+  } catch (const InputError& e) {
+    if (std::string_view(e.what()).starts_with("\"")) throw;  // already names the file
+    throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + e.what());
+  }
   while (reader.next(record)) {
     try {
       replay.record(record);
     } catch (const nlohmann::json::exception& e) {
-      throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + e.what());
+      throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + json_error_text(e));
     } catch (const std::out_of_range&) {
       throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) +
                        ": names a group or series no earlier record declared");
+    } catch (const InputError& e) {
+      throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + e.what());
     }
   }
   data.torn_tail = reader.torn();

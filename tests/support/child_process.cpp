@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,8 +99,10 @@ std::optional<int> ChildProcess::wait_for(milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   while (!status_) {
     int raw = 0;
-    if (waitpid(pid_, &raw, WNOHANG) == pid_) {
+    rusage usage{};
+    if (wait4(pid_, &raw, WNOHANG, &usage) == pid_) {
       status_ = decode(raw);
+      peak_rss_kib_ = usage.ru_maxrss;
       break;
     }
     if (Clock::now() >= deadline) return std::nullopt;
@@ -133,6 +136,7 @@ CommandResult run_command(const std::vector<std::string>& argv, milliseconds tim
   while (auto line = child.read_line(milliseconds(remaining_ms(deadline)))) result.out += *line + "\n";
   result.status = child.wait_for(milliseconds(remaining_ms(deadline))).value_or(-1);
   result.err = child.err();
+  result.peak_rss_kib = child.peak_rss_kib();
   return result;
 }
 

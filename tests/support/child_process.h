@@ -32,6 +32,8 @@ class ChildProcess {
   std::optional<int> wait_for(milliseconds timeout);
 
   void signal(int sig);
+  // Its peak resident memory (the kernel's ru_maxrss), once it has exited.
+  std::optional<long> peak_rss_kib() const { return peak_rss_kib_; }
   // Everything the child wrote to stderr so far (drains the pipe).
   const std::string& err();
 
@@ -44,12 +46,14 @@ class ChildProcess {
   std::string out_buffer_;
   std::string err_buffer_;
   std::optional<int> status_;
+  std::optional<long> peak_rss_kib_;
 };
 
 struct CommandResult {
   int status = -1;
   std::string out;
   std::string err;
+  std::optional<long> peak_rss_kib;  // once it exited
 };
 
 // `argv` run with no file larger than `blocks` × 512 bytes (RLIMIT_FSIZE,
