@@ -1,6 +1,7 @@
 // Precision, recall and F1 of the analyzer and the two baselines on labelled
 // series: generated ones, and the demo-target recordings.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -106,32 +107,43 @@ void accuracy_on_recordings(const std::string& dir, const std::string& split, bo
     std::printf("(no recordings in %s)\n", dir.c_str());
     return;
   }
+  const auto recordings = labelled::read_labelled_folder(dir, split);
+  // Long sets (the holdout series) are shown per shape, short ones per file.
+  const bool per_file = recordings.size() <= 60;
   Tally all;
-  int total = 0;
-  std::printf(
-      "### Recordings in %s%s\n\n| recording | label | analyzer | live: first says leak | least squares | "
-      "Mann–Kendall |\n| --- | --- | --- | --- | --- | --- |\n",
-      dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str());
+  std::map<std::string, std::array<int, 4>> by_shape;  // leak, no_leak, inconclusive, right
+  std::printf("### Recordings in %s%s\n\n", dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str());
+  if (per_file)
+    std::printf(
+        "| recording | label | analyzer | live: first says leak | least squares | Mann–Kendall |\n"
+        "| --- | --- | --- | --- | --- | --- |\n");
   std::vector<std::string> notes;
-  for (const auto& r : labelled::read_labelled_folder(dir, split)) {
+  for (const auto& r : recordings) {
     const auto& s = r.series;
-    const std::string& name = r.file;
-    const bool leak = r.leak;
     const auto v = analysis::analyze(analysis::analysis_input(s));
     const bool said = v.kind == analysis::VerdictKind::leak;
     const bool ls = least_squares_says_leak(s.t_s, s.values), mk = mann_kendall_sen_says_leak(s.t_s, s.values);
-    all.analyzer.add(said, leak);
-    all.least_squares.add(ls, leak);
-    all.mann_kendall.add(mk, leak);
+    all.analyzer.add(said, r.leak);
+    all.least_squares.add(ls, r.leak);
+    all.mann_kendall.add(mk, r.leak);
     if (v.kind == analysis::VerdictKind::inconclusive) ++all.inconclusive;
-    ++total;
-    std::printf("| %s | %s | %s | %s | %s | %s |\n", name.c_str(), leak ? "leak" : "no_leak",
-                std::string(analysis::to_string(v.kind)).c_str(), seconds_text(first_live_leak(s)).c_str(),
-                ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
-    if (list_misses && said != leak) notes.push_back(name + ": " + analysis::format_verdict(v));
+    auto& shape = by_shape[r.shape.empty() ? "-" : r.shape];
+    ++shape[static_cast<std::size_t>(v.kind)];
+    if (said == r.leak) ++shape[3];
+    if (per_file)
+      std::printf("| %s | %s | %s | %s | %s | %s |\n", r.file.c_str(), r.leak ? "leak" : "no_leak",
+                  std::string(analysis::to_string(v.kind)).c_str(), seconds_text(first_live_leak(s)).c_str(),
+                  ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
+    if (list_misses && said != r.leak) notes.push_back(r.file + ": " + analysis::format_verdict(v));
   }
   std::printf("\n");
-  print(all, total);
+  print(all, static_cast<int>(recordings.size()));
+  if (!per_file) {
+    std::printf("\n| shape | leak | no_leak | inconclusive | right |\n| --- | --- | --- | --- | --- |\n");
+    for (const auto& [name, row] : by_shape)
+      std::printf("| %s | %d | %d | %d | %d/%d |\n", name.c_str(), row[0], row[1], row[2], row[3],
+                  row[0] + row[1] + row[2]);
+  }
   for (const auto& n : notes) std::printf("%s", n.c_str());
   std::printf("\n");
 }

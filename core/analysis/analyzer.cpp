@@ -1,6 +1,7 @@
 #include "analysis/analyzer.h"
 
 #include <algorithm>
+#include <variant>
 
 #include "analysis/decide.h"
 
@@ -68,6 +69,20 @@ void LiveAnalyzer::add_cache_count(double t_s, double entries) {
   cache_.push_back({t_s, entries});
 }
 
-Verdict LiveAnalyzer::verdict() const { return decide(buckets_, {unit_, requests_, cache_, limit_}, params_); }
+Verdict LiveAnalyzer::fresh_verdict() const { return decide(buckets_, {unit_, requests_, cache_, limit_}, params_); }
+
+Verdict LiveAnalyzer::verdict() {
+  Verdict v = fresh_verdict();
+  const bool wants_data = v.kind == VerdictKind::inconclusive && v.deciding &&
+                          std::holds_alternative<reason::TooLittle>(v.reasons[*v.deciding]);
+  if (v.kind == VerdictKind::leak) {
+    said_leak_ = v;
+  } else if (said_leak_ && wants_data) {
+    return *said_leak_;
+  } else {
+    said_leak_.reset();
+  }
+  return v;
+}
 
 }  // namespace lh::analysis

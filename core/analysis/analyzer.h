@@ -61,7 +61,15 @@ class LiveAnalyzer {
   void add_request_count(double t_s, double cumulative);
   void add_cache_count(double t_s, double entries);
 
-  Verdict verdict() const;
+  // The verdict on everything so far, exactly what analyze() says on it.
+  Verdict fresh_verdict() const;
+  // The verdict to show while a run goes on: fresh_verdict(), except that a
+  // leak, once said, is not withdrawn for want of data. Whether a window is
+  // long enough depends on the growth's interval, which wanders from sample
+  // to sample; a verdict that said leak, then "too little data", then leak
+  // again tells a person nothing. Evidence against (growth that stopped,
+  // levels off, bends, or no trend) withdraws it at once.
+  Verdict verdict();
   std::size_t samples() const { return t_.size(); }
 
  private:
@@ -76,6 +84,7 @@ class LiveAnalyzer {
   std::vector<RequestCount> requests_;
   std::vector<CacheCount> cache_;
   BucketedSeries buckets_;
+  std::optional<Verdict> said_leak_;  // the latest leak verdict, while it stands
 };
 
 }  // namespace lh::analysis

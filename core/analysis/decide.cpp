@@ -477,8 +477,14 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   // A window shorter than min_window_s must climb all along: growth that
   // already bends, even slightly, is a warm-up still going, whose tail the
   // window is too short to show.
+  // Only its last two thirds count: what is left of a warm-up's fast tail
+  // at the window's start bends it too, and then passes.
   bool steady = true;
-  for (const auto& r : runs) steady = steady && !decelerates(r.x, r.y, params.bend_z, params.steady_min_ratio);
+  for (const auto& r : runs) {
+    const std::size_t keep = std::max<std::size_t>(6, r.x.size() * 2 / 3);
+    steady = steady && !decelerates(r.x.last(std::min(keep, r.x.size())), r.y.last(std::min(keep, r.y.size())),
+                                    params.bend_z, params.steady_min_ratio);
+  }
   const double needed_s = required_window(est, level, mib_per_unit(unit), params);
   const bool fast_enough = line.seconds >= params.min_window_s || steady;
 

@@ -81,7 +81,7 @@ struct AnalysisParameters {
   // Windows shorter than min_window_s must climb all along: growth that
   // bends down beyond bend_z standard errors (curvature.h) and ends below
   // steady_min_ratio of its starting slope is a warm-up still going.
-  double steady_min_ratio = 0.9;
+  double steady_min_ratio = 0.75;
   double bend_z = 3.0;
   // However slow, a leak must be seen to add this share of the level over
   // the window (at the low end of its interval): a small creep needs a long
