@@ -73,8 +73,11 @@ Verdict LiveAnalyzer::fresh_verdict() const { return decide(buckets_, {unit_, re
 
 Verdict LiveAnalyzer::verdict() {
   Verdict v = fresh_verdict();
+  // Held back only until the window is long enough: too little data, or a
+  // short window's bend that 90 s would tell from a warm-up.
   const bool wants_data = v.kind == VerdictKind::inconclusive && v.deciding &&
-                          std::holds_alternative<reason::TooLittle>(v.reasons[*v.deciding]);
+                          (std::holds_alternative<reason::TooLittle>(v.reasons[*v.deciding]) ||
+                           std::holds_alternative<reason::Bending>(v.reasons[*v.deciding]));
   if (v.kind == VerdictKind::leak) {
     said_leak_ = v;
   } else if (said_leak_ && wants_data) {

@@ -66,9 +66,10 @@ class LiveAnalyzer {
   // The verdict to show while a run goes on: fresh_verdict(), except that a
   // leak, once said, is not withdrawn for want of data. Whether a window is
   // long enough depends on the growth's interval, which wanders from sample
-  // to sample; a verdict that said leak, then "too little data", then leak
-  // again tells a person nothing. Evidence against (growth that stopped,
-  // levels off, bends, or no trend) withdraws it at once.
+  // to sample, and a short window of bursty growth may bend by chance; a
+  // verdict that said leak, then "too little data", then leak again tells a
+  // person nothing. Evidence against (growth that stopped, slows, levels
+  // off, or no trend) withdraws it at once.
   Verdict verdict();
   std::size_t samples() const { return t_.size(); }
 
