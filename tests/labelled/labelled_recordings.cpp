@@ -18,7 +18,8 @@ std::vector<Recording> read_labelled_folder(const std::string& dir, const std::s
   const auto column = [&](const char* name) {
     return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
   };
-  const std::size_t file_at = column("file"), label_at = column("label"), split_at = column("split");
+  const std::size_t file_at = column("file"), label_at = column("label"), split_at = column("split"),
+                    shape_at = column("shape");
   if (file_at == header.size() || label_at == header.size())
     throw InputError(labels_path + ": expected columns file and label");
   std::vector<Recording> out;
@@ -28,6 +29,7 @@ std::vector<Recording> read_labelled_folder(const std::string& dir, const std::s
     r.file = row[file_at];
     r.leak = row[label_at] == "leak";
     r.split = split_at < row.size() ? row[split_at] : "";
+    r.shape = shape_at < row.size() ? row[shape_at] : "";
     if (split != "all" && r.split != split) continue;
     std::ifstream series(dir + "/" + r.file);
     if (!series) throw InputError(dir + "/" + r.file + ": cannot be read");

@@ -14,10 +14,12 @@ struct Recording {
   std::string file;
   bool leak = false;
   std::string split;  // "" when labels.csv has no split column
+  std::string shape;  // "" when labels.csv has no shape column
   analysis::CsvSeries series;
 };
 
-// The rows of DIR/labels.csv whose split is `split` ("all": every row).
+// The rows of DIR/labels.csv whose split is `split` ("all": every row;
+// a labels.csv without a split column has rows only for "all").
 // Throws lh::InputError naming the file when labels.csv or a series is
 // missing or unreadable.
 std::vector<Recording> read_labelled_folder(const std::string& dir, const std::string& split = "all");
