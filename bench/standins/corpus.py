@@ -107,7 +107,7 @@ EVAL2 = [
     ("e2_lru_fills_bursts_3500", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 3500 --doc-kb 3", "cycle:90:15:15", 300, 1, ""),
     ("e2_warmup_tau43s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 90 --vocab-tau 1500", "rate:35", 300, 1, ""),
     ("e2_model_once_160mb", "no_leak", "model_loaded_once", SEG, "--model-mb 160 --preload en", "rate:25", 240, 0.5, "--at 50:fr"),
-    ("e2_steady_walk_fast", "no_leak", "steady", SEG, "--cache none", "walk:60:20:100:0:8", 360, 1, ""),
+    ("e2_steady_walk_fast", "no_leak", "steady", SEG, "--cache none", "walk:60:30:90:0:8", 420, 1, ""),
     ("e2_steady_pauses_gc2000", "no_leak", "pauses", SEG, "--cache none --gc-threshold 2000", "cycle:70:40:50", 300, 1, ""),
 ]
 
