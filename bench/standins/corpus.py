@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """The real-recording corpus of tests/analysis/real/: what each recording is,
 its ground-truth label (from the stand-in's switches, never from LeakHound's
-verdict), and its split (tune or eval, drawn at random per shape with a fixed
-seed when this plan was written, before any verdict was seen).
+verdict), and its split: tune or eval for PLAN (drawn at random per shape with
+a fixed seed when that plan was written, before any verdict was seen); eval2
+for EVAL2, a held-out batch recorded after the analyzer was tuned.
 
-  corpus.py record [--only NAME,NAME] [--jobs 2]   record (full-speed ab runs alone, others two at a time)
-  corpus.py labels                                 write tests/analysis/real/labels.csv from this plan
-  corpus.py check                                  labels.csv against the files and the plan
+  corpus.py record [--set main|eval2] [--only NAME,NAME] [--jobs 2] [--cli PATH]
+                          record one plan (full-speed ab runs alone, others two at a time)
+  corpus.py labels        write tests/analysis/real/labels.csv from both plans
+  corpus.py check         labels.csv against the files and both plans
 """
 import argparse
 import os
@@ -79,11 +81,44 @@ PLAN = [
     ("gc_disabled_flat", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 15", "rate:40", 240, 0.5, ""),
 ]
 
+# The held-out batch (split eval2), recorded on 2026-12-05 after the analyzer was tuned on tune/eval: the
+# same shapes with new cache sizes, leak sizes, rates, load patterns, restart periods and GC settings, so
+# that no run copies one of PLAN's. Labels from the switches alone, as above. Never analysed before the
+# final evaluation.
+EVAL2 = [
+    # Case 1 again: the unbounded doc_cache at full speed (alone), other concurrency and document sizes.
+    ("e2_unbounded_ab_c6_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 2", "ab:6", 60, 0.5, ""),
+    ("e2_unbounded_ab_c3_120s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded", "ab:3", 120, 1, ""),
+    ("e2_lru_full_speed_8000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 8000 --doc-kb 2", "ab:2", 240, 1, ""),
+    # Case 2 again: the slow leak whose slope follows a random-walk rate.
+    ("e2_varying_rate_doc1k", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --doc-kb 1", "walk:20:5:60:0.5:8", 200, 0.5, ""),
+    ("e2_varying_rate_gc20", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --gc-interval 20", "walk:50:15:100:0.3:6", 150, 1, ""),
+    # Staircases.
+    ("e2_staircase_40s", "leak", "staircase_batches", SEG, "--batch-every 1200 --batch-mb 20", "rate:30", 240, 1, ""),
+    ("e2_staircase_walk_12mb", "leak", "staircase_batches", SEG, "--batch-every 2000 --batch-mb 12", "walk:35:20:50:0:10", 300, 1, ""),
+    # Small creeps.
+    ("e2_creep_halfkb_constant", "leak", "small_creep", SEG, "--leak-kb 0.5", "rate:50", 300, 1, ""),
+    ("e2_creep_1_5kb_bursts_gc7", "leak", "small_creep_bursts", SEG, "--leak-kb 1.5 --gc-interval 7", "cycle:70:20:20", 240, 0.5, ""),
+    # Case 3 again: restart loops keeping rendered objects (30 s and 50 s cycles), and one keeping nothing.
+    ("e2_restart_loop_leak_30s", "leak", "restart_loop_leak", CONV, "--keep-mb 5 --max-conversions 45", "rate:1.5", 180, 0.5, "--plain"),
+    ("e2_restart_loop_leak_50s", "leak", "restart_loop_leak", CONV, "--keep-mb 8 --max-conversions 40 --model-mb 20", "rate:0.8", 240, 1, "--plain"),
+    ("e2_restart_loop_flat_30s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 75 --model-mb 30", "rate:2.5", 210, 0.5, "--plain"),
+    # Bounded and steady.
+    ("e2_lru_fills_bursts_3500", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 3500 --doc-kb 3", "cycle:90:15:15", 300, 1, ""),
+    ("e2_warmup_tau43s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 90 --vocab-tau 1500", "rate:35", 300, 1, ""),
+    ("e2_model_once_160mb", "no_leak", "model_loaded_once", SEG, "--model-mb 160 --preload en", "rate:25", 240, 0.5, "--at 50:fr"),
+    ("e2_steady_walk_fast", "no_leak", "steady", SEG, "--cache none", "walk:60:30:90:0:8", 420, 1, ""),
+    ("e2_steady_pauses_gc2000", "no_leak", "pauses", SEG, "--cache none --gc-threshold 2000", "cycle:70:40:50", 300, 1, ""),
+]
+
+SETS = {"main": PLAN, "eval2": EVAL2}
+
 
 def entries():
-    """One labelled file per recording, and a second (the plain t_s,rss_mb CSV) for each --plain one."""
+    """One labelled file per recording of both plans, and a second (the plain t_s,rss_mb CSV) for each
+    --plain one."""
     out = []
-    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN:
+    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2:
         out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
                         switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
         if "--plain" in extra:
@@ -112,6 +147,8 @@ def splits():
             odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
+    # EVAL2 is not drawn: all of it is held out, and PLAN's draw above does not see it.
+    chosen.update({row[0]: "eval2" for row in EVAL2})
     return chosen
 
 
@@ -174,18 +211,19 @@ def check():
         last_t = float(data[-1][0])
         if last_t < 0.9 * float(r["duration_s"]) - 2:
             problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
-    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval")}
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2")}
     print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
-          f"{counts['tune']} tune, {counts['eval']} eval; "
+          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2; "
           f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
     return problems
 
 
-def record_one(row, log_lock):
+def record_one(row, log_lock, cli):
     name, _label, _shape, service, switches, load, seconds, interval, extra = row
     argv = ["/usr/bin/python3", os.path.join(HERE, "record.py"), "--service", service, f"--args={switches}",
             "--load", load, "--duration", str(seconds), "--interval", str(interval),
             "--seed", str(sum(map(ord, name)) % 1000), "--out", os.path.join(OUT, name)] + extra.split()
+    argv += ["--cli", cli] if cli else []
     started = time.monotonic()
     rc = subprocess.call(argv)
     # The run's command lines and load summary, kept apart from the series.
@@ -196,14 +234,17 @@ def record_one(row, log_lock):
         print(f"{time.strftime('%H:%M:%S')} {name}: exit {rc} after {time.monotonic() - started:.0f}s", flush=True)
 
 
-def record(only, jobs):
-    rows = [r for r in PLAN if not only or r[0] in only]
+def record(plan, only, jobs, cli):
+    unknown = only - {r[0] for r in plan}
+    if unknown:
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main or eval2)")
+    rows = [r for r in plan if not only or r[0] in only]
     os.makedirs(OUT, exist_ok=True)
     lock = threading.Lock()
     alone = [r for r in rows if r[5].startswith("ab:")]
     paired = sorted((r for r in rows if not r[5].startswith("ab:")), key=lambda r: -r[6])
     for r in alone:
-        record_one(r, lock)
+        record_one(r, lock, cli)
     queue = list(paired)
 
     def worker():
@@ -212,7 +253,7 @@ def record(only, jobs):
                 if not queue:
                     return
                 r = queue.pop(0)
-            record_one(r, lock)
+            record_one(r, lock, cli)
 
     threads = [threading.Thread(target=worker) for _ in range(jobs)]
     for t in threads:
@@ -224,8 +265,10 @@ def record(only, jobs):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["record", "labels", "check"])
+    ap.add_argument("--set", choices=sorted(SETS), default="main", help="which plan to record (default main)")
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cli", default="", help="leakhound-cli for record.py (default: record.py's, build/app/cli)")
     a = ap.parse_args()
     if a.what == "check":
         problems = check()
@@ -233,7 +276,7 @@ def main():
             print(p)
         return 1 if problems else 0
     if a.what == "record":
-        record(set(filter(None, a.only.split(","))), min(2, a.jobs))
+        record(SETS[a.set], set(filter(None, a.only.split(","))), min(2, a.jobs), a.cli)
     write_labels()
     return 0
 

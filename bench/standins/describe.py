@@ -4,7 +4,7 @@ corpus README: samples, length, memory at the first and the last sample, the
 peak, restarts (from the events CSV) and samples left empty.
 Plain descriptive figures for people, not a verdict.
 
-  describe.py tests/analysis/real/labels.csv
+  describe.py tests/analysis/real/labels.csv [SPLIT]   (SPLIT: only that split's rows)
 """
 import csv
 import os
@@ -18,7 +18,7 @@ def main():
     labels = sys.argv[1]
     folder = os.path.dirname(os.path.abspath(labels))
     with open(labels, newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = [r for r in csv.DictReader(f) if len(sys.argv) < 3 or r["split"] == sys.argv[2]]
     print("| file | label | shape | split | samples | minutes | first MiB | last MiB | peak MiB | restarts | empty |")
     print("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:

@@ -3,7 +3,7 @@
 one small panel each, titled with its file, label and shape, restarts from an
 events CSV drawn as dashed lines, many panels to a PNG page.
 
-  contact_sheet.py LABELS.csv OUT_PREFIX [--per-page 20] [--single DIR]
+  contact_sheet.py LABELS.csv OUT_PREFIX [--per-page 20] [--single DIR] [--split NAME]
 
 Writes OUT_PREFIX-1.png, OUT_PREFIX-2.png, ...; with --single, also one PNG per
 series in DIR. Reads the same CSV columns analyze does: the memory column is
@@ -74,10 +74,13 @@ def main():
     ap.add_argument("out_prefix")
     ap.add_argument("--per-page", type=int, default=20)
     ap.add_argument("--single", help="also one PNG per series in this folder")
+    ap.add_argument("--split", help="only the rows of this split (e.g. eval2)")
     a = ap.parse_args()
     folder = os.path.dirname(os.path.abspath(a.labels))
     with open(a.labels, newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = [r for r in csv.DictReader(f) if not a.split or r.get("split") == a.split]
+    if not rows:
+        raise SystemExit(f"contact_sheet.py: no rows{' of split ' + a.split if a.split else ''} in {a.labels}")
     cols = 4
     for page in range(math.ceil(len(rows) / a.per_page)):
         chunk = rows[page * a.per_page:(page + 1) * a.per_page]
