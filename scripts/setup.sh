@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages LeakHound needs, and only those missing:
 # quick and silent when everything is present. Groups: build (default),
-# test, package, demo, bench, hostile, screenshot.   Usage: scripts/setup.sh [GROUP...]
+# test, sanitize, package, demo, bench, hostile, standins, screenshot.   Usage: scripts/setup.sh [GROUP...]
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ ccache pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins
            libcurl4-openssl-dev libhttp-parser-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev"
-  [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian"
+  # test: the PDF, desktop-file and package checks' programs, and the segmentation stand-in (tests/cli/seed_case_test.cpp).
+  [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian
+          python3-fastapi python3-uvicorn python3-psutil"
+  [sanitize]="clang-14 libclang-rt-14-dev llvm-14"
   [package]="dpkg-dev"
   [demo]="curl"
   [bench]="nginx-light apache2-utils wrk"
   [hostile]="time python3"
+  # The Python stand-ins of the seed services, their recordings and the holdout generator (bench/standins, bench/analysis/holdout).
+  [standins]="python3-fastapi python3-uvicorn python3-werkzeug python3-psutil python3-numpy python3-matplotlib apache2-utils"
   [screenshot]="xvfb fonts-dejavu-core"
 )
 

@@ -10,7 +10,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
 #include "analysis/verdict_json.h"
-#include "analysis/verdict_text.h"
+#include "analysis/verdict_words.h"
 #include "commands.h"
 #include "common/input_error.h"
 #include "common/size.h"
@@ -59,14 +59,7 @@ int run(const AnalyzeOptions& o) {
   std::optional<double> limit;
   if (!o.limit.empty()) limit = limit_in_unit(o.limit, series);
 
-  const analysis::SeriesInput input{.t_s = series.t_s,
-                                    .values = series.values,
-                                    .unit = series.unit,
-                                    .restarts_s = series.restarts_s,
-                                    .requests = series.requests,
-                                    .limit = limit,
-                                    .cache = series.cache};
-  const auto verdict = analysis::analyze(input);
+  const auto verdict = analysis::analyze(analysis::analysis_input(series, limit));
   if (o.json) {
     std::printf("%s\n", analysis::to_json(verdict).dump(2).c_str());
   } else {

@@ -3,11 +3,13 @@
 #include <vector>
 
 #include "commands.h"
+#include "common/heap.h"
 #include "common/runtime_failure.h"
 #include "common/version.h"
 #include "parse_args.h"
 
 int main(int argc, char** argv) {
+  lh::return_large_blocks_to_the_system();
   CLI::App app{
       "LeakHound: load-test an HTTP service while watching its "
       "memory, and flag leaks.",

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "session/session_files.h"
-#include "session/verdict_sentence.h"
+#include "analysis/verdict_words.h"
 #ifdef LEAKHOUND_HAVE_REPORT
 #include <QApplication>
 
@@ -35,7 +35,7 @@ session::SessionData write_session_results(const std::filesystem::path& folder) 
     std::printf("The session did not end (its process was killed); rebuilt from its journal up to %.1f s.\n", data.end_s);
   }
   const session::SeriesVerdict* watched = data.watched();
-  std::printf("%s\n", watched ? session::verdict_sentence(*watched).c_str() : session::kNoWatchedMemory);
+  std::printf("%s\n", watched ? analysis::verdict_sentence(watched->name, watched->verdict).c_str() : analysis::kNoWatchedMemory);
   for (const session::SeriesVerdict& v : data.verdicts) {
     if (!v.watched) std::printf("  %s: %s\n", v.name.c_str(), std::string(analysis::to_string(v.verdict.kind)).c_str());
   }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "common/heap.h"
 #include "common/input_error.h"
 #include "common/version.h"
 #include "demo_target_process.h"
@@ -21,6 +22,7 @@
 using namespace Qt::StringLiterals;
 
 int main(int argc, char** argv) {
+  lh::return_large_blocks_to_the_system();
   // Fractional scale factors (150 %) as the screen asks, not rounded to 1x
   // or 2x: charts reduce to the real device pixels either way.
   QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);

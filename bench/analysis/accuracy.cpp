@@ -1,14 +1,17 @@
 // Precision, recall and F1 of the analyzer and the two baselines on labelled
 // series: generated ones, and the demo-target recordings.
+#include <algorithm>
+#include <array>
 #include <cmath>
-#include <fstream>
+#include <filesystem>
 #include <map>
+#include <optional>
 
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
-#include "analysis/verdict_text.h"
+#include "analysis/verdict_words.h"
 #include "baselines.h"
-#include "common/csv.h"
+#include "labelled_recordings.h"
 #include "scores.h"
 #include "sections.h"
 #include "synthetic_series.h"
@@ -39,7 +42,12 @@ void accuracy_on_generated(std::uint64_t seed, int per_shape, bool list_misses) 
     std::vector<analysis::RequestCount> requests;
     for (const auto& r : s.requests) requests.push_back({r.t_s, r.count});
     analysis::SeriesInput in{
-        .t_s = s.t_s, .values = s.values, .unit = s.unit, .restarts_s = s.restarts_s, .requests = requests};
+        .t_s = s.t_s,
+        .values = s.values,
+        .unit = s.unit,
+        .restarts_s = s.restarts_s,
+        .restarts_known = !s.restarts_s.empty(),
+        .requests = requests};
     const auto v = analysis::analyze(in);
     const bool said = v.kind == analysis::VerdictKind::leak;
     all.analyzer.add(said, s.leak);
@@ -66,52 +74,76 @@ void accuracy_on_generated(std::uint64_t seed, int per_shape, bool list_misses) 
   std::printf("\n");
 }
 
-void accuracy_on_recordings(const std::string& dir, bool list_misses) {
-  std::ifstream labels(dir + "/labels.csv");
-  if (!labels) {
+namespace {
+
+// The live verdict along a recording, as `run` and the desktop app read it
+// (after every sample): when it first says leak, if ever.
+std::optional<double> first_live_leak(const analysis::CsvSeries& s) {
+  analysis::LiveAnalyzer live(s.unit, {}, !s.restart_columns.empty());
+  std::vector<double> restarts = s.restarts_s;
+  std::sort(restarts.begin(), restarts.end());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < s.t_s.size(); ++i) {
+    while (next < restarts.size() && restarts[next] <= s.t_s[i]) live.add_restart(restarts[next++]);
+    for (const auto& r : s.requests)
+      if (r.t_s <= s.t_s[i] && (i == 0 || r.t_s > s.t_s[i - 1])) live.add_request_count(r.t_s, r.count);
+    live.append(s.t_s[i], s.values[i]);
+    if (live.verdict().kind == analysis::VerdictKind::leak) return s.t_s[i] - s.t_s.front();
+  }
+  return std::nullopt;
+}
+
+std::string seconds_text(std::optional<double> s) {
+  if (!s) return "never";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f s", *s);
+  return buf;
+}
+
+}  // namespace
+
+void accuracy_on_recordings(const std::string& dir, const std::string& split, bool list_misses) {
+  if (!std::filesystem::exists(dir + "/labels.csv")) {
     std::printf("(no recordings in %s)\n", dir.c_str());
     return;
   }
-  CsvReader csv(labels);
-  std::vector<std::string> row;
-  csv.next(row);  // header
+  const auto recordings = labelled::read_labelled_folder(dir, split);
+  // Long sets (the holdout series) are shown per shape, short ones per file.
+  const bool per_file = recordings.size() <= 60;
   Tally all;
-  int total = 0;
-  std::printf(
-      "### Demo-target recordings (%s)\n\n| recording | label | analyzer | least squares | Mann–Kendall |\n"
-      "| --- | --- | --- | --- | --- |\n",
-      dir.c_str());
+  std::map<std::string, std::array<int, 4>> by_shape;  // leak, no_leak, inconclusive, right
+  std::printf("### Recordings in %s%s\n\n", dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str());
+  if (per_file)
+    std::printf(
+        "| recording | label | analyzer | live: first says leak | least squares | Mann–Kendall |\n"
+        "| --- | --- | --- | --- | --- | --- |\n");
   std::vector<std::string> notes;
-  while (csv.next(row)) {
-    if (row.size() < 2) continue;
-    std::ifstream file(dir + "/" + row[0]);
-    auto s = analysis::read_series_csv(file, row[0], std::nullopt);
-    const std::string events_name = row[0].substr(0, row[0].size() - 4) + ".events.csv";
-    if (std::ifstream events(dir + "/" + events_name); events) {
-      const auto more = analysis::read_restart_events(events, events_name, s);
-      s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
-    }
-    const bool leak = row[1] == "leak";
-    analysis::SeriesInput in{.t_s = s.t_s,
-                             .values = s.values,
-                             .unit = s.unit,
-                             .restarts_s = s.restarts_s,
-                             .requests = s.requests,
-                             .cache = s.cache};
-    const auto v = analysis::analyze(in);
+  for (const auto& r : recordings) {
+    const auto& s = r.series;
+    const auto v = analysis::analyze(analysis::analysis_input(s));
     const bool said = v.kind == analysis::VerdictKind::leak;
     const bool ls = least_squares_says_leak(s.t_s, s.values), mk = mann_kendall_sen_says_leak(s.t_s, s.values);
-    all.analyzer.add(said, leak);
-    all.least_squares.add(ls, leak);
-    all.mann_kendall.add(mk, leak);
+    all.analyzer.add(said, r.leak);
+    all.least_squares.add(ls, r.leak);
+    all.mann_kendall.add(mk, r.leak);
     if (v.kind == analysis::VerdictKind::inconclusive) ++all.inconclusive;
-    ++total;
-    std::printf("| %s | %s | %s | %s | %s |\n", row[0].c_str(), row[1].c_str(),
-                std::string(analysis::to_string(v.kind)).c_str(), ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
-    if (list_misses) notes.push_back(row[0] + ": " + analysis::format_verdict(v));
+    auto& shape = by_shape[r.shape.empty() ? "-" : r.shape];
+    ++shape[static_cast<std::size_t>(v.kind)];
+    if (said == r.leak) ++shape[3];
+    if (per_file)
+      std::printf("| %s | %s | %s | %s | %s | %s |\n", r.file.c_str(), r.leak ? "leak" : "no_leak",
+                  std::string(analysis::to_string(v.kind)).c_str(), seconds_text(first_live_leak(s)).c_str(),
+                  ls ? "leak" : "no_leak", mk ? "leak" : "no_leak");
+    if (list_misses && said != r.leak) notes.push_back(r.file + ": " + analysis::format_verdict(v));
   }
   std::printf("\n");
-  print(all, total);
+  print(all, static_cast<int>(recordings.size()));
+  if (!per_file) {
+    std::printf("\n| shape | leak | no_leak | inconclusive | right |\n| --- | --- | --- | --- | --- |\n");
+    for (const auto& [name, row] : by_shape)
+      std::printf("| %s | %d | %d | %d | %d/%d |\n", name.c_str(), row[0], row[1], row[2], row[3],
+                  row[0] + row[1] + row[2]);
+  }
   for (const auto& n : notes) std::printf("%s", n.c_str());
   std::printf("\n");
 }

@@ -9,20 +9,30 @@
 int main(int argc, char** argv) {
   std::uint64_t seed = 20261121;  // the tests use other seeds
   int per_shape = 40;
-  std::string recordings = std::string(LH_SOURCE_DIR) + "/tests/analysis/recordings";
-  std::vector<std::string> sections{"generated", "recordings", "minutes", "speed"};
+  std::vector<std::string> recordings{std::string(LH_SOURCE_DIR) + "/tests/analysis/recordings",
+                                      std::string(LH_SOURCE_DIR) + "/tests/analysis/real"};
+  std::string split = "eval";
+  std::vector<std::string> sections{"generated", "recordings", "minutes", "live", "alarms", "speed"};
   bool misses = false;
   CLI::App app{"Accuracy, data needed and speed of the leak analysis.", "leakhound-bench-analysis"};
   app.add_option("--seed", seed, "Seed of the generated set (default 20261121)");
   app.add_option("--per-shape", per_shape, "Generated series per shape (default 40)")->check(CLI::Range(1, 10000));
-  app.add_option("--recordings", recordings, "Folder with the recordings and labels.csv");
-  app.add_option("--sections", sections, "Any of: generated recordings minutes speed");
+  app.add_option("--recordings", recordings,
+                 "Folders of labelled series, each with a labels.csv (file,label[,split,…]); default: the demo-target "
+                 "recordings and the stand-in services' real recordings");
+  app.add_option("--split", split,
+                 "Which rows of a labels.csv with a split column: its value (tune, tune2, eval, eval2) or all (default "
+                 "eval)");
+  app.add_option("--sections", sections, "Any of: generated recordings minutes live alarms speed");
   app.add_flag("--misses", misses, "List every series the analyzer gets wrong");
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;
   for (const auto& s : sections) {
     if (s == "generated") lh::bench::accuracy_on_generated(seed, per_shape, misses);
-    if (s == "recordings") lh::bench::accuracy_on_recordings(recordings, misses);
+    if (s == "recordings")
+      for (const auto& dir : recordings) lh::bench::accuracy_on_recordings(dir, split, misses);
     if (s == "minutes") lh::bench::minutes_to_flag(seed);
+    if (s == "live") lh::bench::time_to_verdict(seed);
+    if (s == "alarms") lh::bench::live_false_alarms(seed, per_shape, misses);
     if (s == "speed") lh::bench::speed();
   }
   return 0;

@@ -1,6 +1,7 @@
 #include "analysis/analyzer.h"
 
 #include <algorithm>
+#include <variant>
 
 #include "analysis/decide.h"
 
@@ -28,13 +29,13 @@ void feed(BucketedSeries& buckets, std::span<const double> t, std::span<const do
 Verdict analyze(const SeriesInput& input, const AnalysisParameters& params) {
   std::vector<double> restarts(input.restarts_s.begin(), input.restarts_s.end());
   std::sort(restarts.begin(), restarts.end());
-  BucketedSeries buckets(params);
+  BucketedSeries buckets(params, input.restarts_known);
   feed(buckets, input.t_s, input.values, restarts);
   return decide(buckets, {input.unit, input.requests, input.cache, input.limit}, params);
 }
 
-LiveAnalyzer::LiveAnalyzer(std::string unit, AnalysisParameters params)
-    : unit_(std::move(unit)), params_(params), buckets_(params_) {}
+LiveAnalyzer::LiveAnalyzer(std::string unit, AnalysisParameters params, bool restarts_known)
+    : unit_(std::move(unit)), params_(params), restarts_known_(restarts_known), buckets_(params_, restarts_known) {}
 
 void LiveAnalyzer::append(double t_s, double value) {
   if (!t_.empty() && t_s < t_.back()) return;  // out of order: dropped, as analyze() drops it
@@ -59,7 +60,7 @@ void LiveAnalyzer::add_request_count(double t_s, double cumulative) {
 }
 
 void LiveAnalyzer::rebuild() {
-  buckets_ = BucketedSeries(params_);
+  buckets_ = BucketedSeries(params_, restarts_known_);
   feed(buckets_, t_, v_, restarts_);
 }
 
@@ -68,6 +69,23 @@ void LiveAnalyzer::add_cache_count(double t_s, double entries) {
   cache_.push_back({t_s, entries});
 }
 
-Verdict LiveAnalyzer::verdict() const { return decide(buckets_, {unit_, requests_, cache_, limit_}, params_); }
+Verdict LiveAnalyzer::fresh_verdict() const { return decide(buckets_, {unit_, requests_, cache_, limit_}, params_); }
+
+Verdict LiveAnalyzer::verdict() {
+  Verdict v = fresh_verdict();
+  // Held back only until the window is long enough: too little data, or a
+  // short window's bend that 90 s would tell from a warm-up.
+  const bool wants_data = v.kind == VerdictKind::inconclusive && v.deciding &&
+                          (std::holds_alternative<reason::TooLittle>(v.reasons[*v.deciding]) ||
+                           std::holds_alternative<reason::Bending>(v.reasons[*v.deciding]));
+  if (v.kind == VerdictKind::leak) {
+    said_leak_ = v;
+  } else if (said_leak_ && wants_data) {
+    return *said_leak_;
+  } else {
+    said_leak_.reset();
+  }
+  return v;
+}
 
 }  // namespace lh::analysis

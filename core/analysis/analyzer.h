@@ -33,6 +33,9 @@ struct SeriesInput {
   std::span<const double> values = {};          // NaN = a gap
   std::string unit = {};                        // "MiB", "GiB", "B", "KiB", or anything else (no absolute gate)
   std::span<const double> restarts_s = {};      // when the service restarted, optional
+  // The caller knows every restart (from a pid, start time or uptime it
+  // recorded): none is read off the memory series itself.
+  bool restarts_known = false;
   std::span<const RequestCount> requests = {};  // optional, non-decreasing in time
   std::optional<double> limit = {};             // in the series' unit, optional
   std::span<const CacheCount> cache = {};       // optional, non-decreasing in time
@@ -48,7 +51,7 @@ Verdict analyze(const SeriesInput& input, const AnalysisParameters& params = {})
 // from both. Not thread-safe: one owner appends and asks.
 class LiveAnalyzer {
  public:
-  explicit LiveAnalyzer(std::string unit, AnalysisParameters params = {});
+  explicit LiveAnalyzer(std::string unit, AnalysisParameters params = {}, bool restarts_known = false);
 
   void set_limit(std::optional<double> limit) { limit_ = limit; }
   void append(double t_s, double value);
@@ -58,7 +61,16 @@ class LiveAnalyzer {
   void add_request_count(double t_s, double cumulative);
   void add_cache_count(double t_s, double entries);
 
-  Verdict verdict() const;
+  // The verdict on everything so far, exactly what analyze() says on it.
+  Verdict fresh_verdict() const;
+  // The verdict to show while a run goes on: fresh_verdict(), except that a
+  // leak, once said, is not withdrawn for want of data. Whether a window is
+  // long enough depends on the growth's interval, which wanders from sample
+  // to sample, and a short window of bursty growth may bend by chance; a
+  // verdict that said leak, then "too little data", then leak again tells a
+  // person nothing. Evidence against (growth that stopped, slows, levels
+  // off, or no trend) withdraws it at once.
+  Verdict verdict();
   std::size_t samples() const { return t_.size(); }
 
  private:
@@ -66,12 +78,14 @@ class LiveAnalyzer {
 
   std::string unit_;
   AnalysisParameters params_;
+  bool restarts_known_ = false;
   std::optional<double> limit_;
   std::vector<double> t_, v_;     // every sample, for rebuilds
   std::vector<double> restarts_;  // sorted
   std::vector<RequestCount> requests_;
   std::vector<CacheCount> cache_;
   BucketedSeries buckets_;
+  std::optional<Verdict> said_leak_;  // the latest leak verdict, while it stands
 };
 
 }  // namespace lh::analysis

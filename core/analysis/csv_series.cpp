@@ -8,8 +8,9 @@
 #include "analysis/restart_detection.h"
 #include "common/csv.h"
 #include "common/input_error.h"
-#include "common/quote_value.h"
 #include "common/iso_time.h"
+#include "common/quote_value.h"
+#include "common/shown_name.h"
 #include "common/series_meaning.h"
 
 namespace lh::analysis {
@@ -32,9 +33,11 @@ bool is_requests_column(const std::string& name) {
   return l == "requests" || l.ends_with("requests_total");
 }
 
+// The first 20 names, and how many more.
 std::string list(const std::vector<std::string>& names) {
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  for (std::size_t i = 0; i < names.size() && i < 20; ++i) out += (out.empty() ? "" : ", ") + shown_name(names[i]);
+  if (names.size() > 20) out += " and " + std::to_string(names.size() - 20) + " more";
   return out;
 }
 
@@ -52,7 +55,7 @@ double number(const std::string& field, std::string_view file, std::size_t line,
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) {
-    throw InputError(std::string(file) + " line " + std::to_string(line) + ": column " + column +
+    throw InputError(std::string(file) + " line " + std::to_string(line) + ": column " + shown_name(column) +
                      ": expected a number, got " + quote_value(field));
   }
   return v;
@@ -96,7 +99,7 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
   if (column) {
     const auto at = find(s.columns, *column);
     if (!at || *column == "t_s" || *column == "time") {
-      throw InputError("--column " + *column + ": no such value column in " + std::string(file) +
+      throw InputError("--column " + shown_name(*column) + ": no such value column in " + std::string(file) +
                        " (columns: " + list(value_names) + ")");
     }
     value_col = *at;
@@ -170,7 +173,7 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
     }
   }
   if (values < 3) {
-    throw InputError(std::string(file) + ": column " + s.column + " has " + std::to_string(values) +
+    throw InputError(std::string(file) + ": column " + shown_name(s.column) + " has " + std::to_string(values) +
                      (values == 1 ? " value" : " values") + "; at least 3 are needed");
   }
 
@@ -215,6 +218,17 @@ std::vector<double> read_restart_events(std::istream& in, std::string_view file,
   }
   std::sort(restarts.begin(), restarts.end());
   return restarts;
+}
+
+SeriesInput analysis_input(const CsvSeries& series, std::optional<double> limit) {
+  return SeriesInput{.t_s = series.t_s,
+                     .values = series.values,
+                     .unit = series.unit,
+                     .restarts_s = series.restarts_s,
+                     .restarts_known = !series.restart_columns.empty(),
+                     .requests = series.requests,
+                     .limit = limit,
+                     .cache = series.cache};
 }
 
 }  // namespace lh::analysis

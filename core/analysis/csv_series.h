@@ -36,6 +36,11 @@ struct CsvSeries {
 // names the file in those messages.
 CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::optional<std::string>& column);
 
+// What the analyzer reads of a CSV series (spans into `series`, which must
+// outlive the result). Restarts count as known when the CSV has a pid,
+// start-time or uptime column: then none is read off the memory itself.
+SeriesInput analysis_input(const CsvSeries& series, std::optional<double> limit = std::nullopt);
+
 // Restart times from an events CSV in the layout `monitor` writes
 // (t_s,time,source,kind,detail): the rows whose kind is "restart", on the
 // series' clock: by t_s when both files count in t_s, else by ISO time.

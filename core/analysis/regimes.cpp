@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "analysis/drift.h"
 #include "analysis/two_phase.h"
 
 namespace lh::analysis {
@@ -27,6 +29,18 @@ Change describe(const TwoPhaseFit& fit, std::span<const double> t) {
   return c;
 }
 
+// How many standard errors apart the rates either side of a split are, read
+// as uneven bursts: a random walk with drift has slow and fast stretches
+// that a two-phase fit takes for changes, which this does not.
+double rate_change_z(std::span<const double> t, std::span<const double> y, std::size_t split) {
+  const Run left[] = {{t.first(split), y.first(split)}};
+  const Run right[] = {{t.subspan(split), y.subspan(split)}};
+  const Drift a = drift_by_blocks(left, 0.95), b = drift_by_blocks(right, 0.95);
+  const double se = std::sqrt(a.se * a.se + b.se * b.se);
+  if (!std::isfinite(se)) return 0;
+  return se > 0 ? std::fabs(b.slope - a.slope) / se : std::numeric_limits<double>::infinity();
+}
+
 }  // namespace
 
 Window find_window(std::span<const double> t, std::span<const double> y, const AnalysisParameters& params) {
@@ -46,10 +60,27 @@ Window find_window(std::span<const double> t, std::span<const double> y, const A
     const Change change = describe(*fit, rest_t);
     // A segment is expected to start with a warm-up (growth that slows, or
     // a jump up) in its first half: that shape needs less evidence.
+    // A warm-up ends in a marked slowdown (to half its pace or less): a
+    // milder one is the pace wandering, and must pass the test below.
     const bool warmup_shape =
         round == 0 && rest_t[fit->split] - t.front() < (t.back() - t.front()) / 2 &&
-        (change.kind == ChangeKind::slowdown || (change.kind == ChangeKind::step && change.jump > 0));
+        ((change.kind == ChangeKind::slowdown && change.slope_after < 0.5 * change.slope_before) ||
+         (change.kind == ChangeKind::step && change.jump > 0));
     if (fit->gain() < (warmup_shape ? params.warmup_min_gain : params.change_min_gain)) break;
+    // A change of pace is a change of half or more: a line that bends a
+    // little where a gap or a quantum step sits is the same growth.
+    if (change.kind != ChangeKind::step &&
+        std::fabs(change.slope_after - change.slope_before) <
+            0.5 * std::max(std::fabs(change.slope_before), std::fabs(change.slope_after)))
+      break;
+    // Memory given back (a collection, a cache emptied) starts no new
+    // regime: the growth after a drop is the same growth, seen from low.
+    if (change.kind == ChangeKind::step && change.jump < 0) break;
+    // A slowdown later on must stand out from the pace's own wandering: a
+    // random walk's slow stretch would otherwise cut a leak's window short.
+    if (!warmup_shape && change.kind == ChangeKind::slowdown &&
+        rate_change_z(rest_t, rest_y, fit->split) < params.change_min_z)
+      break;
     // Enough must remain after the change: a full window, or in a short
     // segment (between frequent restarts) at least its later half.
     const std::size_t left_after = rest_t.size() - fit->split;

@@ -6,6 +6,8 @@
 namespace lh::analysis {
 namespace {
 
+constexpr double kMinDropShare = 0.005;  // of the level
+
 double median_of(std::vector<double> v) {
   const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
   std::nth_element(v.begin(), mid, v.end());
@@ -24,9 +26,12 @@ Sawtooth find_sawtooth(std::span<const double> t, std::span<const double> floors
   for (double d : diffs) spread.push_back(std::fabs(d - center));
   const double sd = 1.4826 * median_of(spread);
   if (!(sd > 0)) return s;
+  // A collection gives back a share of the heap that shows: a few pages
+  // returned now and then from an otherwise flat floor are no sawtooth.
+  const double least = kMinDropShare * std::fabs(median_of(std::vector<double>(floors.begin(), floors.end())));
   std::vector<double> drops;
   for (std::size_t i = 0; i < diffs.size(); ++i) {
-    if (diffs[i] < center - 4 * sd) drops.push_back(t[i + 1]);
+    if (diffs[i] < center - std::max(4 * sd, least)) drops.push_back(t[i + 1]);
   }
   if (drops.size() < 3) return s;
   std::vector<double> gaps;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/reason.h"
+
 namespace lh::analysis {
 
 enum class VerdictKind {
@@ -16,11 +18,12 @@ enum class VerdictKind {
 // "leak", "no_leak", "inconclusive": the words of the JSON and the CLI.
 std::string_view to_string(VerdictKind kind);
 
-// How a segment began: with the series, after a restart, or after a gap
-// long enough that the service may have restarted unseen.
-enum class SegmentCause { first, restart, gap };
+// How a segment began: with the series, after a restart the caller knew of,
+// or after a restart read off the series itself (memory fell back to where
+// the segment started).
+enum class SegmentCause { first, restart, inferred_restart };
 
-// One stretch between restarts or gaps. Slopes are in the series' unit per
+// One stretch between restarts. Slopes are in the series' unit per
 // hour; NaN where the segment was too short to analyse.
 struct SegmentResult {
   SegmentCause cause = SegmentCause::first;
@@ -51,13 +54,15 @@ struct Verdict {
   double late_slope_per_hour = 0;       // of the last part of the window
   double practical_slope_per_hour = 0;  // the size gate that applied
   double bucket_s = 0;                  // width of the buckets the series was reduced to
-  int restarts = 0;
+  int restarts = 0;           // known and inferred
+  int inferred_restarts = 0;  // of them, read off the series itself
   std::vector<SegmentResult> segments;
   std::optional<double> growth_per_1000_requests;
   std::optional<double> time_to_limit_h;       // at the slope; 0 when already past it
   std::optional<double> time_to_limit_low_h;   // at the interval's high slope
   std::optional<double> time_to_limit_high_h;  // at the interval's low slope; nullopt: maybe never
-  std::vector<std::string> reasons;            // plain words, times as "00:04:10"
+  std::vector<Reason> reasons;                 // verdict_words.h says them in plain words
+  std::optional<std::size_t> deciding;         // the reason that settled it, or held it back
 };
 
 }  // namespace lh::analysis

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "analysis/verdict_words.h"
+
 namespace lh::analysis {
 namespace {
 
@@ -23,7 +25,7 @@ nlohmann::ordered_json to_json(const Verdict& v) {
       {"window_s", nlohmann::ordered_json::array({number(v.window_from_s, est), number(v.window_to_s, est)})},
       {"restarts", v.restarts},
       {"time_to_limit_h", v.time_to_limit_h ? number(*v.time_to_limit_h) : nlohmann::ordered_json()},
-      {"reasons", v.reasons},
+      {"reasons", reason_lines(v)},
   };
 }
 

@@ -6,12 +6,13 @@
 namespace lh {
 namespace {
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 5> kNames{{
+constexpr std::array<std::pair<EventKind, std::string_view>, 6> kNames{{
     {EventKind::restart, "restart"},
     {EventKind::unreachable, "unreachable"},
     {EventKind::recovered, "recovered"},
     {EventKind::bad_response, "bad_response"},
     {EventKind::stage, "stage"},
+    {EventKind::partial, "partial"},
 }};
 
 }  // namespace

@@ -16,6 +16,7 @@ enum class EventKind {
   recovered,     // a source answers again after being unreachable or bad
   bad_response,  // a source answered with an error status or an unreadable body
   stage,         // the load moved to another stage
+  partial,       // a source's answer was read in part: a limit reached, lines skipped
 };
 
 struct Event {

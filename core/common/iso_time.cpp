@@ -61,6 +61,8 @@ WallClock::time_point parse_iso8601(std::string_view text) {
 
   const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) reject(text);
+  // The wall clock counts nanoseconds in 64 bits: years 1678 to 2262.
+  if (y < 1678 || y > 2261) reject(text);
 
   std::size_t pos = 19;
   nanoseconds fraction{0};

@@ -61,6 +61,22 @@ bool is_memory_word(std::string_view n) {
                           "vms", "alloc"});
 }
 
+// is_memory_word() on a name in any case, without lowering a copy first.
+bool mentions_memory(std::string_view name) {
+  constexpr std::string_view kWords[] = {"rss", "mem", "heap", "resident", "virtual", "working",
+                                         "pss", "uss", "vms", "alloc"};
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    for (std::string_view w : kWords) {
+      if (name.size() - i < w.size() || lower(name[i]) != w[0]) continue;
+      std::size_t k = 1;
+      while (k < w.size() && lower(name[i + k]) == w[k]) ++k;
+      if (k == w.size()) return true;
+    }
+  }
+  return false;
+}
+
 bool is_not_a_level(std::string_view n) {
   return contains_any(n, {"peak", "max", "hwm", "limit", "threshold", "free", "available", "total_system", "_total"});
 }
@@ -102,12 +118,18 @@ std::string_view unit_symbol(Unit unit) {
   return "";
 }
 
+bool could_be_watched_memory(std::string_view name) {
+  if (!mentions_memory(name)) return false;
+  const std::string n = lowered(name);
+  return meaning_of(n).kind == SeriesKind::memory && !is_not_a_level(n);
+}
+
 std::optional<std::size_t> pick_watched_memory(std::span<const std::string> names) {
   std::optional<std::size_t> best;
   int best_score = 0;
   for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!could_be_watched_memory(names[i])) continue;
     const std::string n = lowered(names[i]);
-    if (meaning_of(n).kind != SeriesKind::memory || is_not_a_level(n)) continue;
     int score = 1;  // some memory figure
     if (contains_any(n, {"rss", "resident", "working_set", "workingset"})) score = 4;
     else if (contains_any(n, {"pss", "uss"})) score = 3;

@@ -43,4 +43,9 @@ std::string_view unit_symbol(Unit unit);
 // looks like memory.
 std::optional<std::size_t> pick_watched_memory(std::span<const std::string> names);
 
+// Whether pick_watched_memory() could pick this name: a memory level, not a
+// peak, limit or free figure. Cheap for names that say nothing of memory,
+// so a reader can ask it of every number in a huge answer.
+bool could_be_watched_memory(std::string_view name);
+
 }  // namespace lh

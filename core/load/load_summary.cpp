@@ -12,8 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-// The fields of the summary, in its JSON's words; "latency_ms" and
-// "status_codes" are written by hand below.
+// The fields of the summary, in its JSON's words; "latency_ms",
+// "status_codes" and "failures" are written by hand below.
 constexpr auto kFields = std::make_tuple(
     json_fields::field("state", &LoadSummary::state), json_fields::field("duration_s", &LoadSummary::duration_s),
     json_fields::field("concurrency", &LoadSummary::concurrency), json_fields::field("rate", &LoadSummary::rate),
@@ -21,7 +21,6 @@ constexpr auto kFields = std::make_tuple(
     json_fields::field("failed", &LoadSummary::failed), json_fields::field("aborted", &LoadSummary::aborted),
     json_fields::field("non_2xx", &LoadSummary::non_2xx),
     json_fields::field("requests_per_second", &LoadSummary::requests_per_second),
-    json_fields::field("failures", &LoadSummary::failures),
     json_fields::field("connections_opened", &LoadSummary::connections_opened),
     json_fields::field("bytes_received", &LoadSummary::bytes_received),
     json_fields::field("body_bytes_received", &LoadSummary::body_bytes_received),
@@ -82,13 +81,19 @@ void to_json(json& j, const LoadSummary& s) {
   json status = json::object();
   for (const auto& [code, n] : s.status_codes) status[std::to_string(code)] = n;
   j["status_codes"] = std::move(status);
+  j["failures"] = s.failures;
 }
 
 void from_json(const json& j, LoadSummary& s) {
   json_fields::read(j, s, kFields);
   if (const auto latency = j.find("latency_ms"); latency != j.end()) json_fields::read(*latency, s.latency, kLatencyFields);
   if (const auto status = j.find("status_codes"); status != j.end()) {
-    for (const auto& [code, n] : status->items()) s.status_codes[status_code(code)] = n.get<std::uint64_t>();
+    for (const auto& [code, n] : status->items()) {
+      s.status_codes[status_code(code)] = json_fields::whole<std::uint64_t>(n, "status_codes");
+    }
+  }
+  if (const auto failures = j.find("failures"); failures != j.end()) {
+    for (const auto& [cause, n] : failures->items()) s.failures[cause] = json_fields::whole<std::uint64_t>(n, "failures");
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "probe/health_status.h"
 #include "probe/json_metrics.h"
+#include "probe/metric_collector.h"
 
 namespace lh::probe {
 namespace {
@@ -48,31 +49,49 @@ std::string body_excerpt(std::string_view body) {
 
 SourceSample HttpSource::read_json(const std::string& body) const {
   JsonMetricsOptions options;
-  options.max_metrics = limits_.max_metrics;
+  options.limits = limits_;
+  options.watch = watch_;
   if (spec().preset == Preset::segmentation) options.counted_arrays = {"language_processor.loaded_models"};
   JsonMetrics json = read_json_metrics(body, options);
   if (json.error) return SourceSample::failed(EventKind::bad_response, "not valid JSON: " + *json.error);
-  if (json.metrics.empty()) return SourceSample::failed(EventKind::bad_response, "JSON without a number in it: " + body_excerpt(body));
+  if (json.metrics.empty()) {
+    std::string why = "JSON without a number in it: " + body_excerpt(body);
+    if (!json.notes.empty()) why = "JSON whose numbers were all left out: " + json.notes.front().detail;
+    return SourceSample::failed(EventKind::bad_response, why);
+  }
   SourceSample s;
   s.metrics = std::move(json.metrics);
   s.identity = std::move(json.identity);
+  s.notes = std::move(json.notes);
   return s;
 }
 
 SourceSample HttpSource::read_prometheus(const HttpResponse& r, double t_s) {
-  PromText text = parse_prometheus_text(r.body);
-  if (text.error || text.samples.empty()) {
+  MetricCollector collector(limits_, watch_);
+  const auto read = prometheus_.read(r.body, prom_format_of(r.content_type), t_s, collector);
+  auto collected = std::move(collector).finish();
+  if (read.lines.samples == 0) {
+    if (!collected.notes.empty()) {
+      return SourceSample::failed(EventKind::bad_response,
+                                  "Prometheus text whose samples were all left out: " + collected.notes.front().detail);
+    }
     if (says_prometheus(r, trimmed(r.body))) {
       return SourceSample::failed(EventKind::bad_response,
-                                  "Prometheus text, " + text.error.value_or("without a single sample"));
+                                  "Prometheus text, " + read.lines.first_problem.value_or("without a single sample"));
     }
     return SourceSample::failed(EventKind::bad_response,
                                 "neither JSON, Prometheus text nor a health status: " + body_excerpt(trimmed(r.body)));
   }
-  auto converted = prometheus_.convert(text.samples, t_s);
   SourceSample s;
-  s.metrics = std::move(converted.metrics);
-  s.identity = std::move(converted.identity);
+  s.metrics = std::move(collected.metrics);
+  s.identity = read.identity;
+  s.notes = std::move(collected.notes);
+  if (read.lines.skipped > 0) {
+    s.notes.push_back({"skipped_lines", "Prometheus text: " + std::to_string(read.lines.skipped) +
+                                            (read.lines.skipped == 1 ? " line" : " lines") +
+                                            " skipped, as Prometheus would not take them; the first, " +
+                                            read.lines.first_problem.value_or("")});
+  }
   return s;
 }
 

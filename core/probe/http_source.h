@@ -9,7 +9,8 @@ namespace lh::probe {
 // by the answer itself (its Content-Type, then its first characters).
 class HttpSource : public Source {
  public:
-  HttpSource(SourceSpec spec, SourceLimits limits) : Source(std::move(spec)), limits_(limits) {}
+  HttpSource(SourceSpec spec, SourceLimits limits, std::string watch = {})
+      : Source(std::move(spec)), limits_(limits), watch_(std::move(watch)) {}
 
   std::optional<HttpRequest> request() const override { return HttpRequest{spec().url, spec().headers}; }
   SourceSample sample(const HttpResponse* response, double t_s) override;
@@ -19,6 +20,7 @@ class HttpSource : public Source {
   SourceSample read_prometheus(const HttpResponse& response, double t_s);
 
   SourceLimits limits_;
+  std::string watch_;
   PrometheusMetrics prometheus_;
 };
 

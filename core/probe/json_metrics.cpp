@@ -1,9 +1,13 @@
 #include "probe/json_metrics.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "common/json_text.h"
 #include "probe/health_status.h"
+#include "probe/metric_collector.h"
 
 namespace lh::probe {
 namespace {
@@ -13,6 +17,7 @@ using nlohmann::json;
 enum class IdentityField { none, pid, start, version, uptime_s, uptime_ms };
 
 IdentityField identity_field(std::string_view key) {
+  if (key.size() > 32) return IdentityField::none;  // longer than any of the names below
   std::string k(key);
   std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (k == "pid" || k == "process_id" || k == "processid") return IdentityField::pid;
@@ -26,16 +31,29 @@ IdentityField identity_field(std::string_view key) {
   return IdentityField::none;
 }
 
+// A numeric pid as text: "4242". Any double may come (1e300, -0.5), and
+// only one that is a whole number a long long holds is converted as such.
+std::string pid_text(double value) {
+  if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9.2e18) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
 bool is_status_key(std::string_view key) {
+  if (key.size() > 8) return false;
   std::string k(key);
   std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return k == "status" || k == "health" || k == "healthy";
 }
 
-// Walks the SAX events keeping the path of the value at hand.
+// Walks the SAX events keeping the path of the container at hand.
 class Flattener : public nlohmann::json_sax<json> {
  public:
-  Flattener(JsonMetrics& out, const JsonMetricsOptions& options) : out_(out), options_(options) {}
+  Flattener(JsonMetrics& out, const JsonMetricsOptions& options, MetricCollector& collector)
+      : out_(out), options_(options), collector_(collector) {}
 
   bool null() override {
     if (!deep()) next_name();
@@ -59,8 +77,8 @@ class Flattener : public nlohmann::json_sax<json> {
   }
   bool string(string_t& value) override {
     if (deep()) return true;
-    const auto [name, key] = next_name();
-    text_leaf(name, key, value);
+    const bool fits = next_name();
+    text_leaf(fits, value);
     return true;
   }
   bool binary(binary_t&) override {
@@ -72,7 +90,12 @@ class Flattener : public nlohmann::json_sax<json> {
     return true;
   }
   bool key(string_t& key) override {
-    if (!deep()) frames_.back().key = key;
+    if (deep()) return true;
+    // A key longer than any name we keep is not copied: what is under it
+    // is left out by its length anyway.
+    key_too_long_ = key.size() > options_.limits.max_name_bytes;
+    if (key_too_long_) key_.clear();
+    else key_ = key;
     return true;
   }
   bool end_object() override {
@@ -84,74 +107,94 @@ class Flattener : public nlohmann::json_sax<json> {
     return true;
   }
   bool end_array() override {
-    if (deep()) {
-      close();
-      return true;
-    }
-    const Frame& f = frames_.back();
-    if (std::find(options_.counted_arrays.begin(), options_.counted_arrays.end(), f.path) !=
-                       options_.counted_arrays.end()) {
-      add(f.path, static_cast<double>(f.next_index));
-    }
+    if (!deep()) count_array();
     close();
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-    // "[json.exception.parse_error.101] parse error at line 1, …": keep what a person reads.
-    std::string what = e.what();
-    if (const auto bracket = what.find("] "); what.starts_with("[") && bracket != std::string::npos) what.erase(0, bracket + 2);
-    out_.error = what;
+    out_.error = json_error_text(e);
     return false;
   }
 
  private:
   struct Frame {
     bool array = false;
+    bool too_long = false;      // its path is longer than max_name_bytes
     std::size_t next_index = 0;
-    std::string key;   // objects: the key of the value that comes next
-    std::string path;  // this container's own path
+    std::size_t parent_size = 0;  // path_.size() before this container's own component
   };
 
   // Containers past max_depth are only counted: 8 MiB of '[' must not
   // become millions of frames.
   bool deep() const { return too_deep_ > 0; }
 
-  // The path and the last component of the value that comes now.
-  std::pair<std::string, std::string> next_name() {
-    if (frames_.empty()) return {"value", "value"};
+  // Builds the name of the value that comes now into name_ (its last
+  // component into component_); false when it is longer than
+  // max_name_bytes, and then name_ is not built.
+  bool next_name() {
+    if (frames_.empty()) {
+      name_ = "value";
+      component_ = name_;
+      return true;
+    }
     Frame& f = frames_.back();
-    std::string component = f.array ? std::to_string(f.next_index++) : f.key;
-    std::string path = f.path.empty() ? component : f.path + "." + component;
-    return {std::move(path), std::move(component)};
+    if (f.array) {
+      index_text_ = std::to_string(f.next_index++);
+      component_ = index_text_;
+    } else {
+      component_ = key_;
+      if (key_too_long_) return false;
+    }
+    if (f.too_long || path_.size() + 1 + component_.size() > options_.limits.max_name_bytes) return false;
+    name_.assign(path_);
+    if (!name_.empty()) name_ += '.';
+    name_ += component_;
+    return true;
   }
 
   void open(bool array) {
-    if (deep() || frames_.size() >= options_.max_depth) {
+    if (deep() || frames_.size() >= options_.limits.max_depth) {
       ++too_deep_;
       return;
     }
-    std::string path = frames_.empty() ? std::string() : next_name().first;
-    frames_.push_back(Frame{array, 0, {}, std::move(path)});
-  }
-  void close() {
-    if (deep()) --too_deep_;
-    else frames_.pop_back();
+    Frame f{array, false, 0, path_.size()};
+    if (!frames_.empty()) {
+      if (next_name()) path_ = name_;
+      else f.too_long = true;
+    }
+    frames_.push_back(f);
   }
 
-  void add(std::string name, double value, std::optional<SeriesMeaning> meaning = std::nullopt) {
-    if (out_.metrics.size() >= options_.max_metrics) {
-      ++out_.dropped;
+  void close() {
+    if (deep()) {
+      --too_deep_;
       return;
     }
-    out_.metrics.push_back(Metric{std::move(name), value, meaning});
+    path_.resize(frames_.back().parent_size);
+    frames_.pop_back();
+  }
+
+  void keep(const std::string& name, double value, std::optional<SeriesMeaning> meaning = std::nullopt) {
+    if (collector_.admit(name)) collector_.add(name, value, meaning);
+  }
+
+  void count_array() {
+    const Frame& f = frames_.back();
+    if (f.too_long) return;
+    if (std::find(options_.counted_arrays.begin(), options_.counted_arrays.end(), path_) != options_.counted_arrays.end()) {
+      keep(path_, static_cast<double>(f.next_index));
+    }
   }
 
   void leaf(double value) {
-    if (deep()) return;
-    auto [name, key] = next_name();
-    switch (identity_field(key)) {
+    if (deep()) {
+      collector_.left_out(Limit::depth);
+      return;
+    }
+    const bool fits = next_name();
+    switch (identity_field(component_)) {
       case IdentityField::pid:
-        if (!out_.identity.pid) out_.identity.pid = std::to_string(static_cast<long long>(value));
+        if (!out_.identity.pid) out_.identity.pid = pid_text(value);
         break;
       case IdentityField::start:
         if (!out_.identity.start_s) out_.identity.start_s = value;
@@ -164,44 +207,86 @@ class Flattener : public nlohmann::json_sax<json> {
         break;
       default: break;
     }
-    add(std::move(name), value);
+    if (fits) keep(name_, value);
+    else collector_.left_out(Limit::name_bytes);
   }
 
-  void text_leaf(const std::string& name, const std::string& key, const std::string& value) {
-    switch (identity_field(key)) {
+  void text_leaf(bool fits, const std::string& value) {
+    switch (identity_field(component_)) {
       case IdentityField::pid:
-        if (!out_.identity.pid) out_.identity.pid = value;
+        if (!out_.identity.pid) out_.identity.pid = value.substr(0, 64);
         return;
       case IdentityField::start:
-        if (!out_.identity.start_text) out_.identity.start_text = value;
+        if (!out_.identity.start_text) out_.identity.start_text = value.substr(0, 64);
         return;
       case IdentityField::version:
-        if (!out_.identity.version) out_.identity.version = value;
+        if (!out_.identity.version) out_.identity.version = value.substr(0, 128);
         return;
       default: break;
     }
-    if (is_status_key(key)) {
-      if (auto health = health_value(value)) add(name, *health, SeriesMeaning{Unit::none, SeriesKind::status, {}});
-    }
+    if (!is_status_key(component_)) return;
+    const auto health = health_value(value);
+    if (!health) return;
+    if (fits) keep(name_, *health, SeriesMeaning{Unit::none, SeriesKind::status, {}});
+    else collector_.left_out(Limit::name_bytes);
   }
 
   JsonMetrics& out_;
   const JsonMetricsOptions& options_;
+  MetricCollector& collector_;
   std::vector<Frame> frames_;
   std::size_t too_deep_ = 0;
+  std::string path_;        // the path of the innermost followed container
+  std::string key_;         // objects: the key of the value that comes next
+  bool key_too_long_ = false;  // ... longer than max_name_bytes, so not kept in key_
+  std::string index_text_;  // arrays: the index of the value that comes next
+  std::string name_;        // the name of the value at hand
+  std::string_view component_;
 };
+
+// What makes a body unfit for the parser before it is parsed: a NUL byte
+// (nlohmann would stop there), or a string longer than max_string.
+std::optional<std::string> body_problem(std::string_view body, std::size_t max_string) {
+  if (auto nul = nul_byte_problem(body)) return nul;
+  bool in_string = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (!in_string) {
+      if (c == '"') {
+        in_string = true;
+        start = i;
+      }
+      continue;
+    }
+    if (c == '\\') ++i;
+    else if (c == '"') in_string = false;
+    if (i - start > max_string) {
+      return "a string longer than " + std::to_string(max_string) + " bytes at offset " + std::to_string(start) +
+             " (limit " + std::string(limit_name(Limit::json_string)) + ")";
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
 JsonMetrics read_json_metrics(std::string_view body, const JsonMetricsOptions& options) {
   JsonMetrics out;
-  Flattener flattener(out, options);
-  const bool ok = json::sax_parse(body.begin(), body.end(), &flattener);
-  if (!ok) {
-    if (!out.error) out.error = "not valid JSON";
-    out.metrics.clear();
-    out.identity = {};
+  if (auto problem = body_problem(body, options.limits.max_json_string_bytes)) {
+    out.error = *problem;
+    return out;
   }
+  MetricCollector collector(options.limits, options.watch);
+  Flattener flattener(out, options, collector);
+  if (!json::sax_parse(body.begin(), body.end(), &flattener)) {
+    if (!out.error) out.error = "not valid JSON";
+    out.identity = {};
+    return out;
+  }
+  auto collected = std::move(collector).finish();
+  out.metrics = std::move(collected.metrics);
+  out.notes = std::move(collected.notes);
   return out;
 }
 

@@ -1,18 +1,18 @@
 #pragma once
 
-#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "probe/metric.h"
+#include "probe/source_limits.h"
 
 namespace lh::probe {
 
 struct JsonMetricsOptions {
-  std::size_t max_metrics = 1000;  // leaves past this are counted, not kept
-  std::size_t max_depth = 32;      // leaves nested deeper are ignored
+  SourceLimits limits;
+  std::string watch;  // kept past limits.max_metrics (MetricCollector)
   // Arrays whose length is itself a figure (a list of loaded models): their
   // length becomes a metric named by their path.
   std::vector<std::string> counted_arrays;
@@ -21,7 +21,7 @@ struct JsonMetricsOptions {
 struct JsonMetrics {
   std::vector<Metric> metrics;
   Identity identity;
-  std::size_t dropped = 0;           // leaves past max_metrics
+  std::vector<ReadNote> notes;       // the limits the answer reached
   std::optional<std::string> error;  // one line, when the body is not JSON
 };
 
@@ -29,11 +29,15 @@ struct JsonMetrics {
 // "workers.0.rss_mb" (array elements by index); booleans as 1/0; a health
 // word under a key named status/health/healthy as 1, 0.5 or 0. Other strings
 // are skipped, except identity fields (pid, version, start time, uptime),
-// which go to `identity` (numeric ones are kept as metrics too).
+// which go to `identity` (numeric ones are kept as metrics too). A name
+// given twice (`{"a.b": 1, "a": {"b": 2}}`) is told apart: "a.b", "a.b#2".
 //
-// Parsed with nlohmann's SAX interface: no document tree is built and no
-// recursion runs, so a huge or deeply nested answer cannot exhaust the
-// stack or the heap.
+// Bounded by options.limits whatever the answer: parsed with nlohmann's SAX
+// interface (no document tree, no recursion); the path of the container at
+// hand is one buffer that grows and shrinks with the nesting, never past
+// max_name_bytes; a leaf's name is built in a scratch buffer and copied only
+// if MetricCollector keeps it. A NUL byte, anything after the document or
+// a string longer than max_json_string_bytes is an error.
 JsonMetrics read_json_metrics(std::string_view body, const JsonMetricsOptions& options = {});
 
 }  // namespace lh::probe

@@ -26,6 +26,14 @@ struct Identity {
   std::optional<double> uptime_s;
 };
 
+// Something a reading left out, for the timeline: a limit reached, lines
+// skipped. `key` tells one kind from another ("max_metrics_per_source"), so
+// a note that holds answer after answer becomes one event, not one a tick.
+struct ReadNote {
+  std::string key;
+  std::string detail;  // one line: which limit, its value, what was left out
+};
+
 // The name a metric's meaning is read from: labels left out, so
 // `x_bytes{path="/mem"}` reads as bytes and not as memory of "/mem".
 std::string meaning_name(const std::string& metric_name);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/duration.h"
+#include "probe/source_limits.h"
 #include "probe/source_spec.h"
 
 namespace lh::probe {
@@ -22,8 +23,8 @@ struct ProbeConfig {
   // The service's memory limit (a container's, or the one a supervisor
   // restarts it at), for the analysis and reports to measure against.
   std::optional<double> memory_limit_mib;
-  std::size_t max_body_bytes = 8u << 20;
-  std::size_t max_metrics_per_source = 1000;
+  std::size_t max_body_bytes = 8u << 20;  // a longer answer is a bad response
+  SourceLimits source_limits;             // what one answer may cost past that
 
   // 90 % of the interval unless set: a request still unanswered then would
   // delay the next tick.

@@ -9,50 +9,63 @@ bool is_counter(const PromSample& s) {
   return s.type == PromType::counter || (s.type == PromType::untyped && s.name.ends_with("_total"));
 }
 
-struct RateName {
-  std::string base;  // the sample name for the rate series, without labels
-  double scale = 1;  // percent for CPU seconds
-};
+bool is_created(const PromSample& s) {
+  return s.name.ends_with("_created") && (s.type == PromType::counter || s.type == PromType::histogram ||
+                                          s.type == PromType::summary);
+}
 
-RateName rate_name(const std::string& counter) {
-  std::string base = counter.ends_with("_total") ? counter.substr(0, counter.size() - 6) : counter;
+// The sample name of a counter's rate series, without labels, into `base`;
+// returns the scale (percent for CPU seconds).
+double rate_name(std::string_view counter, std::string& base) {
+  base.assign(counter.ends_with("_total") ? counter.substr(0, counter.size() - 6) : counter);
   if (base.find("cpu") != std::string::npos && base.ends_with("_seconds")) {
-    return {base.substr(0, base.size() - 8) + "_percent", 100.0};
+    base.resize(base.size() - 8);
+    base += "_percent";
+    return 100.0;
   }
-  return {base + "_per_s", 1.0};
+  base += "_per_s";
+  return 1.0;
 }
 
 }  // namespace
 
-PrometheusMetrics::Result PrometheusMetrics::convert(const std::vector<PromSample>& samples, double t_s) {
-  Result out;
-  out.metrics.reserve(samples.size());
+PrometheusMetrics::Result PrometheusMetrics::read(std::string_view text, PromFormat format, double t_s,
+                                                  MetricCollector& out) {
+  Result result;
   // Only this scrape's counters are remembered, so counters that come and go
   // (a label per request id) cannot pile up.
-  std::unordered_map<std::string, Previous> seen;
-  for (const auto& s : samples) {
-    if (s.name == "process_start_time_seconds" && s.labels.empty()) {
-      out.identity.start_s = s.value;
-      continue;
-    }
-    if (!is_counter(s)) {
-      out.metrics.push_back(Metric{series_name(s), s.value, std::nullopt});
-      continue;
-    }
-    const std::string counter = series_name(s);
-    const RateName rate = rate_name(s.name);
-    PromSample renamed = s;
-    renamed.name = rate.base;
-    double value = std::nan("");
-    if (auto it = counters_.find(counter); it != counters_.end() && t_s > it->second.t_s && std::isfinite(s.value)) {
-      const double increase = s.value >= it->second.value ? s.value - it->second.value : s.value;
-      value = rate.scale * increase / (t_s - it->second.t_s);
-    }
-    seen[counter] = Previous{s.value, t_s};
-    out.metrics.push_back(Metric{series_name(renamed), value, std::nullopt});
+  seen_.clear();
+  result.lines = read_prometheus_text(
+      text, format, [&](const PromSample& s) { add(s, t_s, out, result); },
+      PromReadLimits{out.limits().max_types, out.limits().max_name_bytes});
+  if (result.lines.types_forgotten > 0) out.left_out(Limit::types, result.lines.types_forgotten);
+  if (result.lines.too_long > 0) out.left_out(Limit::name_bytes, result.lines.too_long);
+  std::swap(counters_, seen_);
+  return result;
+}
+
+void PrometheusMetrics::add(const PromSample& s, double t_s, MetricCollector& out, Result& result) {
+  if (s.name == "process_start_time_seconds" && s.labels.empty()) {
+    result.identity.start_s = s.value;
+    return;
   }
-  counters_ = std::move(seen);
-  return out;
+  if (is_created(s)) return;
+  if (!is_counter(s)) {
+    series_name_into(name_, s.name, s.labels);
+    if (out.admit(name_)) out.add(name_, s.value);
+    return;
+  }
+  const double scale = rate_name(s.name, rate_base_);
+  series_name_into(name_, rate_base_, s.labels);
+  if (!out.admit(name_)) return;
+  series_name_into(counter_name_, s.name, s.labels);
+  double value = std::nan("");
+  if (auto it = counters_.find(counter_name_); it != counters_.end() && t_s > it->second.t_s && std::isfinite(s.value)) {
+    const double increase = s.value >= it->second.value ? s.value - it->second.value : s.value;
+    value = scale * increase / (t_s - it->second.t_s);
+  }
+  seen_[counter_name_] = Previous{s.value, t_s};
+  out.add(name_, value);
 }
 
 }  // namespace lh::probe

@@ -10,6 +10,12 @@ std::string series_name(const ProbeConfig& config, const SourceSpec& source, con
   return config.sources.size() > 1 ? source.label + "/" + metric : metric;
 }
 
+// The watched series as this source names it: "label/metric" or "metric".
+std::string watch_in(const ProbeConfig& config, const SourceSpec& source) {
+  const std::string prefix = source.label + "/";
+  return config.watch.starts_with(prefix) ? config.watch.substr(prefix.size()) : config.watch;
+}
+
 }  // namespace
 
 Sampler::Sampler(ProbeConfig config, const SessionClock& clock, SeriesStore& store)
@@ -19,9 +25,9 @@ Sampler::Sampler(ProbeConfig config, const SessionClock& clock, SeriesStore& sto
   group_ = store_.add_group("probe");
 
   std::vector<HttpRequest> requests;
-  const SourceLimits limits{config_.max_metrics_per_source};
   for (const auto& spec : config_.sources) {
-    SourceState state{make_source(spec, limits), SourceTracker(spec.label), -1, {}, false};
+    SourceState state{make_source(spec, config_.source_limits, watch_in(config_, spec)), SourceTracker(spec.label), -1,
+                      {}, false};
     if (auto request = state.source->request()) {
       state.request = static_cast<int>(requests.size());
       requests.push_back(std::move(*request));
@@ -102,21 +108,22 @@ void Sampler::tick() {
 }
 
 std::optional<std::size_t> Sampler::column_for(SourceState& state, const Metric& metric, double t_s) {
-  if (auto it = state.columns.find(metric.name); it != state.columns.end()) return it->second;
+  if (auto it = state.columns.find(std::string_view(metric.name)); it != state.columns.end()) return it->second;
   const SourceSpec& spec = state.source->spec();
   const SeriesMeaning meaning = metric.meaning.value_or(meaning_of(meaning_name(metric.name)));
   const auto id = store_.add_series(group_, {series_name(config_, spec, metric.name), spec.label, metric.name, meaning});
   if (!id) {
     if (!state.told_store_full) {
-      store_.add_event(Event{t_s, spec.label, EventKind::bad_response,
-                             "more series than the store holds (" + std::to_string(store_.limits().max_series) +
-                                 "); the rest are left out"});
+      store_.add_event(Event{t_s, spec.label, EventKind::partial,
+                             "limit max_series (" + std::to_string(store_.limits().max_series) +
+                                 ") reached: the store holds no more series; new ones are left out"});
       state.told_store_full = true;
     }
     return std::nullopt;
   }
-  const std::size_t column = store_.series(*id).column;
-  state.columns.emplace(metric.name, column);
+  const SeriesInfo& info = store_.series(*id);
+  const std::size_t column = info.column;
+  state.columns.emplace(info.metric, column);
   if (row_.size() <= column) row_.resize(column + 1, std::nan(""));
   new_series_ = true;
   return column;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -59,7 +60,8 @@ class Sampler {
     std::unique_ptr<Source> source;
     SourceTracker tracker;
     int request = -1;  // index in the fetcher's requests, -1: not HTTP
-    std::unordered_map<std::string, std::size_t> columns;  // metric -> column of the row
+    // metric -> column of the row; the names are the store's own (SeriesInfo::metric).
+    std::unordered_map<std::string_view, std::size_t> columns;
     bool told_store_full = false;
   };
 

@@ -53,20 +53,22 @@ GroupId SeriesStore::add_group(std::string name) {
 std::optional<SeriesId> SeriesStore::add_series(GroupId group_id, NewSeries spec) {
   Group& group = group_ref(group_id);
   std::lock_guard lock(structure_mutex_);
-  const auto key = std::make_tuple(group_id, spec.source, spec.metric);
-  if (auto it = by_metric_.find(key); it != by_metric_.end()) return it->second;
+  if (auto it = by_metric_.find(std::make_tuple(group_id, std::string_view(spec.source), std::string_view(spec.metric)));
+      it != by_metric_.end()) {
+    return it->second;
+  }
   const std::size_t id = owned_series_.size();
   if (id >= limits_.max_series) return std::nullopt;
 
   std::string name = spec.name;
-  for (int n = 2; by_name_.contains(name); ++n) name = spec.name + " #" + std::to_string(n);
+  for (int n = 2; by_name_.contains(std::string_view(name)); ++n) name = spec.name + " #" + std::to_string(n);
   SeriesInfo info;
   info.id = static_cast<SeriesId>(id);
   info.group = group_id;
   info.column = group.members.size();
   // Rows are appended by this same writer, so the count cannot move under us.
   info.first_row = group.rows.load(std::memory_order_relaxed);
-  info.name = name;
+  info.name = std::move(name);
   info.source = std::move(spec.source);
   info.metric = std::move(spec.metric);
   info.meaning = spec.meaning;
@@ -74,8 +76,9 @@ std::optional<SeriesId> SeriesStore::add_series(GroupId group_id, NewSeries spec
   owned_series_.push_back(std::make_unique<Series>(std::move(info), ring_chunks_, allocated_));
   Series* series = owned_series_.back().get();
   group.members.push_back(series);
-  by_name_.emplace(std::move(name), series->info.id);
-  by_metric_.emplace(key, series->info.id);
+  const SeriesInfo& held = series->info;
+  by_name_.emplace(held.name, held.id);
+  by_metric_.emplace(std::make_tuple(group_id, std::string_view(held.source), std::string_view(held.metric)), held.id);
   series_[id].store(series, std::memory_order_release);
   series_count_.store(id + 1, std::memory_order_release);
   return series->info.id;

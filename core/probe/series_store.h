@@ -80,7 +80,7 @@ struct StoreLimits {
   // Rows kept per group; 0 keeps every row. A bounded store keeps at least
   // this many (up to one chunk, 1,024 rows, more) and stays flat after.
   std::size_t max_rows = 0;
-  std::size_t max_series = 4096;  // a response with more leaves is cut here
+  std::size_t max_series = 4096;  // "max_series": new series past it are left out, with an event
   std::size_t max_groups = 64;
   std::size_t max_events = 100000;  // the oldest go first
 };
@@ -177,8 +177,10 @@ class SeriesStore {
   std::mutex structure_mutex_;  // writers adding groups and series
   std::vector<std::unique_ptr<Group>> owned_groups_;
   std::vector<std::unique_ptr<Series>> owned_series_;
-  std::unordered_map<std::string, SeriesId> by_name_;
-  std::map<std::tuple<GroupId, std::string, std::string>, SeriesId> by_metric_;
+  // Indexes over the names the series themselves hold (SeriesInfo never
+  // moves nor changes): each name is stored once.
+  std::unordered_map<std::string_view, SeriesId> by_name_;
+  std::map<std::tuple<GroupId, std::string_view, std::string_view>, SeriesId> by_metric_;
 
   mutable std::mutex events_mutex_;
   std::deque<Event> events_;

@@ -5,8 +5,8 @@
 
 namespace lh::probe {
 
-std::unique_ptr<Source> make_source(const SourceSpec& spec, const SourceLimits& limits) {
-  if (spec.kind == SourceKind::http) return std::make_unique<HttpSource>(spec, limits);
+std::unique_ptr<Source> make_source(const SourceSpec& spec, const SourceLimits& limits, std::string watch) {
+  if (spec.kind == SourceKind::http) return std::make_unique<HttpSource>(spec, limits, std::move(watch));
   return std::make_unique<ProcessSource>(spec);
 }
 

@@ -8,6 +8,7 @@
 #include "common/event.h"
 #include "probe/http_fetcher.h"
 #include "probe/metric.h"
+#include "probe/source_limits.h"
 #include "probe/source_spec.h"
 
 namespace lh::probe {
@@ -18,6 +19,7 @@ struct SourceSample {
   std::string detail;              // the fault, one line
   std::vector<Metric> metrics;
   Identity identity;
+  std::vector<ReadNote> notes;  // what a good answer had left out (limits reached, lines skipped)
 
   static SourceSample failed(EventKind kind, std::string why) {
     SourceSample s;
@@ -46,10 +48,8 @@ class Source {
   SourceSpec spec_;
 };
 
-struct SourceLimits {
-  std::size_t max_metrics = 1000;  // per sample: a JSON answer with more leaves is cut
-};
-
-std::unique_ptr<Source> make_source(const SourceSpec& spec, const SourceLimits& limits = {});
+// `watch`: the metric the sampler watches, if it was named; kept past
+// SourceLimits::max_metrics.
+std::unique_ptr<Source> make_source(const SourceSpec& spec, const SourceLimits& limits = {}, std::string watch = {});
 
 }  // namespace lh::probe

@@ -1,5 +1,6 @@
 #include "probe/source_tracker.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/duration.h"
@@ -38,6 +39,7 @@ std::vector<Event> SourceTracker::update(double t_s, const SourceSample& sample)
       fault_ = sample.fault;
       fault_detail_ = sample.detail;
     }
+    noted_.clear();
     return events;
   }
   const bool after_fault = fault_.has_value();
@@ -50,6 +52,14 @@ std::vector<Event> SourceTracker::update(double t_s, const SourceSample& sample)
   if (auto why = restarts_.check(sample.identity, watched_mib(sample.metrics), after_fault)) {
     events.push_back(Event{t_s, source_, EventKind::restart, *why});
   }
+  std::vector<std::string> noted;
+  for (const ReadNote& note : sample.notes) {
+    if (std::find(noted_.begin(), noted_.end(), note.key) == noted_.end()) {
+      events.push_back(Event{t_s, source_, EventKind::partial, note.detail});
+    }
+    noted.push_back(note.key);
+  }
+  noted_ = std::move(noted);
   return events;
 }
 

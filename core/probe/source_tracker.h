@@ -12,8 +12,9 @@ namespace lh::probe {
 
 // Turns one source's samples into timeline events: a fault when it begins
 // (not again on every tick it lasts, unless its kind changes), a recovery
-// when it ends, and restarts. A source that stays down makes one event,
-// not one per second.
+// when it ends, restarts, and an answer read in part (a limit reached,
+// lines skipped) when that begins. A source that stays down, or keeps
+// answering too much, makes one event, not one per second.
 class SourceTracker {
  public:
   explicit SourceTracker(std::string source) : source_(std::move(source)) {}
@@ -32,6 +33,7 @@ class SourceTracker {
   double fault_since_ = 0;
   RestartDetector restarts_;
   std::string watched_name_;  // picked once, again only if it disappears
+  std::vector<std::string> noted_;  // the keys of the last good answer's notes
 };
 
 }  // namespace lh::probe

@@ -132,31 +132,49 @@ std::string FieldReader::size(std::string_view key) const {
   return s;
 }
 
+std::optional<Number> number_of(const Json& value) {
+  constexpr std::uint64_t kExact = std::uint64_t{1} << 53;
+  // Integers are judged as written: 2^53 + 1 is not whole, though its
+  // nearest double is.
+  if (value.is_number_unsigned()) {
+    const auto u = value.get<std::uint64_t>();
+    return Number{static_cast<double>(u), u <= kExact};
+  }
+  if (value.is_number_integer()) {
+    const auto i = value.get<std::int64_t>();
+    const std::uint64_t magnitude = i < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+    return Number{static_cast<double>(i), magnitude <= kExact};
+  }
+  if (!value.is_number()) return std::nullopt;
+  const double v = value.get<double>();
+  if (!std::isfinite(v)) return std::nullopt;
+  return Number{v, std::trunc(v) == v && std::fabs(v) <= static_cast<double>(kExact)};
+}
+
 std::optional<double> FieldReader::number(std::string_view key, double low, double high, bool open,
                                           std::string_view expected) const {
   const auto* v = find(key);
   if (!v) return std::nullopt;
-  const bool inside = v->is_number() && (open ? v->get<double>() > low && v->get<double>() < high
-                                              : v->get<double>() >= low && v->get<double>() <= high);
-  if (!inside || !std::isfinite(v->get<double>())) {
+  const auto n = number_of(*v);
+  const bool inside = n && (open ? n->value > low && n->value < high : n->value >= low && n->value <= high);
+  if (!inside) {
     problem(key, std::string(expected) + ", got " + describe(*v));
     return std::nullopt;
   }
-  return v->get<double>();
+  return n->value;
 }
 
 std::optional<std::int64_t> FieldReader::whole(std::string_view key, std::int64_t low, std::int64_t high,
                                                std::string_view expected) const {
   const auto* v = find(key);
   if (!v) return std::nullopt;
-  // A large unsigned number is out of range anyway; only signed ones are read.
-  const bool inside = v->is_number_integer() && !(v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(high)) &&
-                      v->get<std::int64_t>() >= low && v->get<std::int64_t>() <= high;
+  const auto n = number_of(*v);
+  const bool inside = n && n->whole && n->value >= static_cast<double>(low) && n->value <= static_cast<double>(high);
   if (!inside) {
     problem(key, std::string(expected) + ", got " + describe(*v));
     return std::nullopt;
   }
-  return v->get<std::int64_t>();
+  return static_cast<std::int64_t>(n->value);
 }
 
 std::optional<bool> FieldReader::flag(std::string_view key) const {

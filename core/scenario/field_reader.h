@@ -21,6 +21,19 @@ std::string index_path(const std::string& parent, std::size_t index);
 // A value as a problem quotes it: strings in quotes, others as JSON, long ones cut.
 std::string describe(const Json& value);
 
+// The one number policy of scenario files. A JSON number is read as a
+// double, and is whole when it is an integer a double holds exactly
+// (|x| <= 2^53), however written: 100, 1e2 and 100.0 alike. A number too
+// large for a double never gets this far: read_json_document() refuses it
+// with its path. Each field then checks its own range (FieldReader::number,
+// FieldReader::whole), with the message `{path}: expected …, got …`.
+struct Number {
+  double value = 0;
+  bool whole = false;
+};
+// nullopt when `value` is not a number.
+std::optional<Number> number_of(const Json& value);
+
 // Reads the fields of one JSON object of a scenario, each checked for its
 // type and range, reporting every problem with the field's path and going
 // on. A field with a problem reads as not written. Unknown keys are

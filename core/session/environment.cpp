@@ -80,7 +80,15 @@ void to_json(nlohmann::json& j, const Environment& env) {
 
 void from_json(const nlohmann::json& j, Environment& env) {
   env = {};
-  json_fields::read(j, env, kFields);
+  if (!j.is_object()) return;
+  // The environment is told, not used: a count of CPUs that is not a
+  // plausible whole number (a damaged journal's 1e300) reads as not known.
+  nlohmann::json told = j;
+  if (const auto cpus = told.find("cpus");
+      cpus != told.end() && !(cpus->is_number_unsigned() && cpus->get<std::uint64_t>() < (1u << 20))) {
+    told.erase(cpus);
+  }
+  json_fields::read(told, env, kFields);
 }
 
 }  // namespace lh::session

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "analysis/parameters.h"
 #include "common/clock.h"
@@ -28,8 +30,22 @@ nlohmann::json to_json(const Event& event);
 Event event_from_json(const nlohmann::json& j);
 
 nlohmann::json to_json(const analysis::AnalysisParameters& params);
-// Missing fields keep their defaults.
+// Missing fields keep their defaults; throws InputError for a field out of
+// its range (the journal is a file: it may be damaged or edited).
 analysis::AnalysisParameters analysis_from_json(const nlohmann::json& j);
+
+// A time of a record, in seconds on the session clock: a finite number
+// within 30 years either way; throws InputError naming `what` otherwise.
+double seconds(const nlohmann::json& j, std::string_view what);
+
+// A whole number of a record in [low, high], such as a group or series id;
+// throws InputError naming `what` for anything else (a float, a negative
+// number, one too large: nlohmann would cast them, undefined).
+std::uint64_t whole_number(const nlohmann::json& j, std::string_view what, std::uint64_t low, std::uint64_t high);
+
+// The id of a group or series, as records give it (whole_number() up to
+// UINT32_MAX).
+std::uint32_t id(const nlohmann::json& j);
 
 // Times in the journal carry milliseconds, as every file LeakHound writes.
 double rounded_ms(double t_s);
@@ -43,7 +59,8 @@ double number_or_nan(const nlohmann::json& j);
 // StoreJournal) and the reader (load_session) both go through these
 // mappings. to_json writes the record's "type" too; from_json throws
 // nlohmann::json::exception when a field it needs is missing or of the
-// wrong type.
+// wrong type, and InputError for an id or a time out of range
+// (whole_number(), seconds()).
 struct GroupRecord {
   static constexpr const char* kType = "group";
   std::uint32_t id = 0;

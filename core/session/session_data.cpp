@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "common/input_error.h"
+#include "common/json_text.h"
 #include "common/iso_time.h"
 #include "session/journal_reader.h"
 #include "session/journal_records.h"
@@ -90,18 +91,18 @@ class Replay {
   }
 
   void rows(const nlohmann::json& r) {
-    const auto group = groups_.at(r.at("group").get<std::uint32_t>());
+    const auto group = groups_.at(journal::id(r.at("group")));
     const auto& t = r.at("t");
     const auto& ids = r.at("series");
     const auto& values = r.at("v");
     std::vector<std::size_t> columns;
-    for (const auto& id : ids) columns.push_back(data_.store->series(series_.at(id.get<std::uint32_t>())).column);
+    for (const auto& each : ids) columns.push_back(data_.store->series(series_.at(journal::id(each))).column);
     const std::size_t width = columns.empty() ? 0 : *std::max_element(columns.begin(), columns.end()) + 1;
     std::vector<double> row(width);
     for (std::size_t k = 0; k < t.size(); ++k) {
       std::fill(row.begin(), row.end(), std::nan(""));
       for (std::size_t i = 0; i < columns.size(); ++i) row[columns[i]] = journal::number_or_nan(values.at(i).at(k));
-      const double t_s = t[k].get<double>();
+      const double t_s = journal::seconds(t[k], "t");
       data_.store->append_row(group, t_s, row);
       seen(t_s);
     }
@@ -147,17 +148,21 @@ SessionData load_session(const std::filesystem::path& folder) {
   try {
     replay.header(record, path.string());
   } catch (const nlohmann::json::exception& e) {
-    // A header with a field of the wrong type: one line, not a crash.
-    throw InputError("\"" + path.string() + "\" line 1: " + e.what());
+    throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + json_error_text(e));
+  } catch (const InputError& e) {
+    if (std::string_view(e.what()).starts_with("\"")) throw;  // already names the file
+    throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + e.what());
   }
   while (reader.next(record)) {
     try {
       replay.record(record);
     } catch (const nlohmann::json::exception& e) {
-      throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + e.what());
+      throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + json_error_text(e));
     } catch (const std::out_of_range&) {
       throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) +
                        ": names a group or series no earlier record declared");
+    } catch (const InputError& e) {
+      throw InputError("\"" + path.string() + "\" line " + std::to_string(reader.line()) + ": " + e.what());
     }
   }
   data.torn_tail = reader.torn();

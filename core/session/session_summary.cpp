@@ -3,10 +3,10 @@
 #include <tuple>
 
 #include "analysis/verdict_json.h"
+#include "analysis/verdict_words.h"
 #include "common/iso_time.h"
 #include "common/json_fields.h"
 #include "session/journal_records.h"
-#include "session/verdict_sentence.h"
 
 namespace lh::session {
 namespace {
@@ -26,12 +26,12 @@ Headline headline_of(const SessionData& data) {
   Headline h;
   const SeriesVerdict* watched = data.watched();
   if (!watched) {
-    h.sentence = kNoWatchedMemory;
+    h.sentence = analysis::kNoWatchedMemory;
     return h;
   }
   h.series = watched->name;
   h.verdict = std::string(analysis::to_string(watched->verdict.kind));
-  h.sentence = verdict_sentence(*watched);
+  h.sentence = analysis::verdict_sentence(watched->name, watched->verdict);
   h.growth_per_1000_requests = watched->verdict.growth_per_1000_requests;
   return h;
 }

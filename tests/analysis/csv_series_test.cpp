@@ -87,6 +87,16 @@ TEST_CASE("bad input is one line naming what is wrong") {
   CHECK_THROWS_AS(read(""), lh::InputError);
 }
 
+TEST_CASE("a field or a column name with a line break is quoted, not printed raw (found by fuzzing)") {
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,\"x\n2y\"\n2,3\n"),
+                    "run.csv line 3: column rss_mb: expected a number, got \"x\\n2y\"");
+  CHECK_THROWS_WITH(read("t_s,\"rss\nmb\"\n0,1\n1,x\n"), "run.csv line 4: column \"rss\\nmb\": expected a number, got \"x\"");
+  CHECK_THROWS_WITH(read("time,rss_mb\n\"2026\n01\",1\n"), Catch::Contains("got \"2026\\n01\""));
+  std::string wide = "t_s";
+  for (int i = 0; i < 100; ++i) wide += ",c" + std::to_string(i);
+  CHECK_THROWS_WITH(read(wide + "\n0" + std::string(100, ',') + "\n"), Catch::EndsWith("c19 and 80 more)"));
+}
+
 TEST_CASE("a chosen value column is read in its own unit") {
   const auto s = read("t_s,heap_bytes,rss_mb\n0,100,1\n1,200,2\n2,300,3\n", std::string("heap_bytes"));
   CHECK(s.column == "heap_bytes");

@@ -1,70 +1,48 @@
 // The demo target's real recordings (bench/analysis/record_all.sh): the
 // verdict on each matches how it was recorded.
 #include <catch2/catch.hpp>
-#include <fstream>
 
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
-#include "analysis/verdict_text.h"
-#include "common/csv.h"
+#include "analysis/verdict_words.h"
+#include "labelled_recordings.h"
 
 using namespace lh::analysis;
 
 namespace {
 
-const std::string kDir = std::string(LH_SOURCE_DIR) + "/tests/analysis/recordings/";
+const std::string kDir = std::string(LH_SOURCE_DIR) + "/tests/analysis/recordings";
 
 Verdict verdict_on(const std::string& name) {
-  std::ifstream in(kDir + name + ".csv");
-  REQUIRE(in);
-  auto s = read_series_csv(in, name, std::nullopt);
-  std::ifstream events(kDir + name + ".events.csv");
-  if (events) {
-    const auto more = read_restart_events(events, name, s);
-    s.restarts_s.insert(s.restarts_s.end(), more.begin(), more.end());
-  }
-  return analyze(SeriesInput{.t_s = s.t_s,
-                             .values = s.values,
-                             .unit = s.unit,
-                             .restarts_s = s.restarts_s,
-                             .requests = s.requests,
-                             .cache = s.cache});
+  for (const auto& r : lh::labelled::read_labelled_folder(kDir))
+    if (r.file == name + ".csv") return analyze(analysis_input(r.series));
+  FAIL("no recording " << name << " in " << kDir);
+  return {};
 }
 
 }  // namespace
 
 TEST_CASE("every recording's verdict matches its label") {
-  std::ifstream labels(kDir + "labels.csv");
-  REQUIRE(labels);
-  lh::CsvReader csv(labels);
-  std::vector<std::string> row;
-  REQUIRE(csv.next(row));
-  int count = 0;
-  while (csv.next(row)) {
-    const std::string name = row[0].substr(0, row[0].size() - 4);
-    const auto v = verdict_on(name);
-    INFO(name << ": " << format_verdict(v));
-    if (row[1] == "leak") {
-      CHECK(v.kind == VerdictKind::leak);
-    } else {
-      CHECK(v.kind == VerdictKind::no_leak);
-    }
-    ++count;
+  const auto recordings = lh::labelled::read_labelled_folder(kDir);
+  for (const auto& r : recordings) {
+    const auto v = analyze(analysis_input(r.series));
+    INFO(r.file << ": " << format_verdict(v));
+    CHECK(v.kind == (r.leak ? VerdictKind::leak : VerdictKind::no_leak));
   }
-  CHECK(count == 11);
+  CHECK(recordings.size() == 11);
 }
 
 TEST_CASE("the leaking restart loop reports its restarts and the growth between them") {
   const auto v = verdict_on("restart_loop_leak");
   CHECK(v.restarts >= 10);
   bool found = false;
-  for (const auto& r : v.reasons) found = found || r.find("restarts; grows about") != std::string::npos;
+  for (const auto& r : reason_lines(v)) found = found || r.find("restarts; grows about") != std::string::npos;
   CHECK(found);
 }
 
 TEST_CASE("a cache that is full and memory that grows on: the reason says so") {
   bool found = false;
-  for (const auto& r : verdict_on("cache_then_leak").reasons) {
+  for (const auto& r : reason_lines(verdict_on("cache_then_leak"))) {
     found = found || r.starts_with("growth continues after the cache stopped growing at 00:0");
   }
   CHECK(found);

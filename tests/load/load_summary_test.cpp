@@ -90,3 +90,13 @@ TEST_CASE("a load summary with nothing measured: nulls read back as not known") 
   const json bad_code{{"status_codes", {{"OK", 1}}}};
   CHECK_THROWS_WITH(bad_code.get<LoadSummary>(), "status_codes: expected a status code, got \"OK\"");
 }
+
+TEST_CASE("a load summary's counts are whole numbers within their type, never a cast (a damaged journal)") {
+  for (const char* text : {R"({"completed": 1e300})", R"({"completed": -1})", R"({"completed": 2.5})",
+                           R"({"failures": {"connect": -3}})", R"({"status_codes": {"200": 1e30}})",
+                           R"({"concurrency": 4294967296})"}) {
+    INFO(text);
+    CHECK_THROWS_WITH(json::parse(text).get<LoadSummary>(), Catch::Contains("expected a whole number"));
+  }
+  CHECK(json::parse(R"({"completed": 18446744073709551615})").get<LoadSummary>().completed == UINT64_MAX);
+}

@@ -62,6 +62,16 @@ void mount_faults(lh::test::LoopbackServer& s, std::atomic<int>& flaky_calls) {
     res.status = 500;
     res.set_content("boom", "text/plain");
   });
+  server.Get("/many", [](const httplib::Request&, httplib::Response& res) {
+    std::string body = R"({"counters": {)";
+    for (int i = 0; i < 1500; ++i) body += (i ? ",\"c" : "\"c") + std::to_string(i) + "\":" + std::to_string(i);
+    res.set_content(body + R"(}, "memory": {"rss_mb": 42}})", "application/json");
+  });
+  server.Get("/mixed-metrics", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes 1048576\n"
+                    "requests_total 5 # {trace_id=\"abc\"} 1\nfoo --1\n",
+                    "text/plain; version=0.0.4");
+  });
   server.Get("/flaky", [&flaky_calls](const httplib::Request&, httplib::Response& res) {
     if (++flaky_calls <= 3) {
       res.status = 503;
@@ -148,6 +158,45 @@ TEST_CASE("each faulty endpoint is a gap and one event, and the rest goes on") {
   const auto values = lh::test::values_of(store, "flaky/rss_mb");
   CHECK(std::count_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }) == 3);
   CHECK(values.back() == 5);
+}
+
+TEST_CASE("an answer over a limit, or with lines Prometheus would not take, is read in part with one event") {
+  lh::test::LoopbackServer server;
+  std::atomic<int> unused = 0;
+  mount_faults(server, unused);
+  server.start();
+  ProbeConfig config;
+  config.sources = {parse_source_spec(server.url("/many")), parse_source_spec(server.url("/mixed-metrics"))};
+  config.sources[0].label = "many";
+  config.sources[1].label = "mixed";
+  config.interval = lh::Seconds(0.2);
+  config.timeout = lh::Seconds(3);
+  lh::SessionClock clock;
+  SeriesStore store;
+  Sampler sampler(config, clock, store);
+  constexpr int kTicks = 4;
+  sampler.start(kTicks);
+  REQUIRE(lh::test::wait_until([&] { return sampler.finished(); }, std::chrono::milliseconds(20000)));
+  sampler.stop();
+  server.stop();
+
+  // The memory figure after 1,500 other numbers is recorded on every tick.
+  const auto rss = lh::test::values_of(store, "many/memory.rss_mb");
+  CHECK(std::count(rss.begin(), rss.end(), 42.0) == kTicks);
+  const auto prom = lh::test::values_of(store, "mixed/process_resident_memory_bytes");
+  CHECK(std::count(prom.begin(), prom.end(), 1048576.0) == kTicks);
+  const auto events = store.read_events(0).events;
+  REQUIRE(events.size() == 2);
+  for (const auto& e : events) CHECK(e.kind == EventKind::partial);
+  const auto& many = events[0].source == "many" ? events[0] : events[1];
+  const auto& mixed = events[0].source == "many" ? events[1] : events[0];
+  CHECK(many.detail == "limit max_metrics_per_source (1000) reached: 500 of 1501 numbers left out; "
+                       "1 memory figure past it kept");
+  CHECK(mixed.detail == "Prometheus text: 2 lines skipped, as Prometheus would not take them; the first, line 3: "
+                        "expected a timestamp in milliseconds after the value, or the end of the line");
+  // The store names each series once: its indexes are views of it.
+  CHECK(store.find("many/memory.rss_mb"));
+  CHECK(store.watched_memory());
 }
 
 TEST_CASE("a slow source is a timeout, and the others are read on every tick meanwhile") {

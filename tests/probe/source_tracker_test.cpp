@@ -100,3 +100,25 @@ TEST_CASE("a restart through an outage is one restart event after the recovery")
   CHECK(kinds(back) == std::vector{EventKind::recovered, EventKind::restart});
   CHECK(back[1].detail == "came back with 40 MiB after 800 MiB");
 }
+
+TEST_CASE("an answer read in part is one event when it begins, not one a tick") {
+  SourceTracker t("svc");
+  auto partial = [](std::vector<ReadNote> notes) {
+    SourceSample s = good("1", 100);
+    s.notes = std::move(notes);
+    return s;
+  };
+  const ReadNote cap{"max_metrics_per_source", "limit max_metrics_per_source (1000) reached: 5 of 1005 numbers left out"};
+  const ReadNote lines{"skipped_lines", "Prometheus text: 1 line skipped"};
+  const auto first = t.update(1, partial({cap}));
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].kind == EventKind::partial);
+  CHECK(first[0].detail == cap.detail);
+  CHECK(t.update(2, partial({cap})).empty());
+  CHECK(kinds(t.update(3, partial({cap, lines}))) == std::vector{EventKind::partial});  // a new note only
+  CHECK(t.update(4, partial({lines})).empty());
+  CHECK(kinds(t.update(5, partial({cap, lines}))) == std::vector{EventKind::partial});  // the cap again
+  // After a fault, the next answer in part is told again.
+  CHECK(kinds(t.update(6, SourceSample::failed(EventKind::unreachable, "refused"))) == std::vector{EventKind::unreachable});
+  CHECK(kinds(t.update(7, partial({cap}))) == std::vector{EventKind::recovered, EventKind::partial});
+}

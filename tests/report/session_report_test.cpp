@@ -10,7 +10,7 @@
 #include "report/session_report.h"
 #include "session/compare.h"
 #include "session/session_data.h"
-#include "session/verdict_sentence.h"
+#include "analysis/verdict_words.h"
 #include "synthetic_session.h"
 
 using namespace lh::session;
@@ -40,7 +40,7 @@ TEST_CASE("a session's report holds its verdict sentence, charts on its first pa
 
   const std::string text = squeezed(lh::test::pdf_text(pdf));
   REQUIRE_FALSE(text.empty());
-  CHECK(text.find(squeezed(verdict_sentence(*data.watched()))) != std::string::npos);
+  CHECK(text.find(squeezed(lh::analysis::verdict_sentence(data.watched()->name, data.watched()->verdict))) != std::string::npos);
   for (const char* section : {"Memory, CPU and load", "Other memory and cache series", "Load statistics",
                               "Leak evidence", "Events", "Scenario settings", "Environment", "Watched memory and CPU",
                               "Throughput", "Latency", "restart"}) {

@@ -198,3 +198,51 @@ TEST_CASE("import-ab: a scenario file that cannot be written is one line with th
   CHECK(r.status == 4);
   CHECK(r.err == "leakhound-cli import-ab: \"" + file.string() + "\": cannot be written (No such file or directory)\n");
 }
+
+TEST_CASE("validate and run: a number out of range is one line and exit 2, never an abort") {
+  const std::string file = (kSource / "tests/scenario/broken/out-of-range-number.leakhound.json").string();
+  const std::string expected = file + ": load.concurrency: expected a number a double can hold (at most about 1.8e308), got 1e400\n";
+  const auto validate = run_command({LH_CLI_BIN, "validate", file});
+  CHECK(validate.status == 2);
+  CHECK(validate.out == expected);
+  TempDir dir;
+  const auto run = run_command({LH_CLI_BIN, "run", file, "--out", (dir.path() / "session").string()});
+  CHECK(run.status == 2);
+  CHECK(run.err == "leakhound-cli run: " + expected);
+}
+
+TEST_CASE("validate: deep nesting and a million keys cost memory in proportion to the file") {
+  // The issue's files: 117 KiB of nested objects took 494 MiB, 1.2 MB took
+  // 11.6 GB (a path string per level). Peak RSS of the whole process, from
+  // the kernel (an upper bound: it counts this test's memory at the fork).
+  TempDir dir;
+  const auto nested = dir.path() / "nested.leakhound.json";
+  {
+    std::ofstream out(nested);
+    out << R"({"leakhound_scenario": 1, "load": {"requests": [{"path": "/", "body": )";
+    for (int i = 0; i < 200000; ++i) out << R"({"a":)";
+    out << "1" << std::string(200000, '}') << "}]}}";
+  }
+  const auto wide = dir.path() / "wide.leakhound.json";
+  {
+    std::ofstream out(wide);
+    out << R"({"leakhound_scenario": 1, "target": "http://127.0.0.1:1", "probes": {"sources": ["port:1"]},)"
+        << R"("load": {"requests": [{"path": "/", "body": {)";
+    for (int i = 0; i < 100000; ++i) out << (i ? ",\"k" : "\"k") << i << "\":" << i;
+    out << R"(}}], "count": 5}})";
+  }
+  CHECK(std::filesystem::file_size(nested) > 1'200'000);
+  const auto deep = run_command({LH_CLI_BIN, "validate", nested.string()});
+  INFO(deep.out << deep.err);
+  CHECK(deep.status == 2);
+  CHECK(lines(deep.out) == 1);
+  CHECK(deep.out.find("nested deeper than 64 levels") != std::string::npos);
+  REQUIRE(deep.peak_rss_kib);
+  CHECK(*deep.peak_rss_kib < 64 * 1024);
+
+  const auto many = run_command({LH_CLI_BIN, "validate", wide.string()});
+  INFO(many.out << many.err);
+  CHECK(many.status == 0);  // a body of 100,000 keys is a body
+  REQUIRE(many.peak_rss_kib);
+  CHECK(*many.peak_rss_kib < 64 * 1024);
+}

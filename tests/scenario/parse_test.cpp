@@ -2,6 +2,7 @@
 // at once, each with its JSON path and what was expected.
 #include <catch2/catch.hpp>
 
+#include "scenario/json_document.h"
 #include "scenario/parse.h"
 #include "scenario_texts.h"
 
@@ -304,4 +305,80 @@ TEST_CASE("load values past bench's limits are problems naming the limit and the
   // A key with a line break is named escaped, on the problem's one line.
   CHECK(has_problem(p, "load.requests[0].headers[\"X\\r\\nY\"]", "expected a header name"));
   for (const auto& problem : p) CHECK(problem.text().find('\n') == std::string::npos);
+}
+
+TEST_CASE("a number a double cannot hold is a problem at its path, never an abort") {
+  // nlohmann throws out_of_range.406 on these: validate and run aborted.
+  const std::string head = R"({"leakhound_scenario": 1, "target": "http://h:1", "probes": {"sources": ["port:1"]}, )";
+  const std::string digits(400, '7');
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {head + R"("load": {"requests": [{"path": "/"}], "concurrency": 1e400, "count": 5}})", "load.concurrency"},
+      {head + R"("load": {"requests": [{"path": "/"}], "rate": -1E+999, "count": 5}})", "load.rate"},
+      {head + R"("load": {"requests": [{"path": "/", "body": [1, {"n": )" + digits + "}]}]}}", "load.requests[0].body[1].n"},
+      {R"({"leakhound_scenario": 1e309})", "leakhound_scenario"},
+      {"[0, 1e400]", "[1]"},
+      {"1e400", ""},
+  };
+  for (const auto& [text, path] : cases) {
+    INFO(text.substr(0, 200));
+    ParsedScenario parsed;
+    REQUIRE_NOTHROW(parsed = parse_scenario(text));
+    REQUIRE(parsed.problems.size() == 1);
+    CHECK(parsed.problems[0].path == path);
+    CHECK(parsed.problems[0].message.starts_with("expected a number a double can hold (at most about 1.8e308), got "));
+    CHECK(parsed.problems[0].text().find('\n') == std::string::npos);
+  }
+  // Too small is no problem for a double: it reads as 0 and the field's
+  // range says the rest.
+  const auto tiny = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "rate": 1e-400, "count": 5}})");
+  CHECK(has_problem(tiny.problems, "load.rate", "expected a positive number of requests per second, got 0.0"));
+}
+
+TEST_CASE("one number policy: whole is a value, not a spelling, and huge or negative integers name their field") {
+  const std::string head = R"({"leakhound_scenario": 1.0, "target": "http://h:1", "probes": {"sources": ["port:1"]}, )";
+  for (const char* concurrency : {"8", "8.0", "8e0", "0.8e1"}) {
+    const auto parsed = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "count": 10, "concurrency": )" +
+                                       concurrency + "}}");
+    INFO(concurrency << "\n" << listed(parsed.problems));
+    REQUIRE(parsed.ok());
+    CHECK(parsed.scenario.load.concurrency == 8);
+  }
+  const auto bad = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "concurrency": -5,
+      "count": 18446744073709551616, "stages": [{"duration": "1m", "target": 9007199254740993}]}})");
+  INFO(listed(bad.problems));
+  CHECK(has_problem(bad.problems, "load.concurrency", "got -5"));
+  CHECK(has_problem(bad.problems, "load.count", "got 1.8446744073709552e+19"));
+  CHECK(has_problem(bad.problems, "load.stages[0].target", "got 9007199254740993"));
+  // A count past 2^53 cannot be exact: out of range, not rounded.
+  const auto inexact = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "count": 9007199254740993}})");
+  CHECK(has_problem(inexact.problems, "load.count", "got 9007199254740993"));
+  CHECK(parse_scenario(R"({"leakhound_scenario": 18446744073709551615})").problems[0].message ==
+        "expected the format version 1, got 18446744073709551615");
+}
+
+TEST_CASE("nesting stops at a named depth, with the path where it did") {
+  std::string body;
+  for (std::size_t i = 0; i < 10000; ++i) body += R"({"a":)";
+  body += "1" + std::string(10000, '}');
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "load": {"requests": [{"path": "/", "body": )" + body + "}]}}");
+  REQUIRE(parsed.problems.size() == 1);
+  std::string path = "load.requests[0].body";
+  for (std::size_t level = 4; level < kMaxNesting; ++level) path += ".a";  // 4 levels above the body
+  CHECK(parsed.problems[0].path == path);
+  CHECK(parsed.problems[0].message == "nested deeper than 64 levels; a scenario holds at most 64");
+  // Within the limit, a deep body is read.
+  std::string ok_body;
+  for (std::size_t i = 0; i < 40; ++i) ok_body += "[";
+  ok_body += std::string(40, ']');
+  const auto fine = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1", "probes": {"sources": ["port:1"]},
+      "load": {"requests": [{"path": "/", "body": )" + ok_body + R"(}], "count": 5}})");
+  INFO(listed(fine.problems));
+  CHECK(fine.ok());
+}
+
+TEST_CASE("a NUL byte is invalid JSON, not the end of the file") {
+  const std::string text = std::string(R"({"leakhound_scenario": 1})") + '\0' + "garbage";
+  const auto parsed = parse_scenario(text);
+  REQUIRE(parsed.problems.size() == 1);
+  CHECK(parsed.problems[0].text() == "invalid JSON: a NUL byte at offset 25 (JSON holds none)");
 }

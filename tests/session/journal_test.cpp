@@ -7,6 +7,7 @@
 #include "session/journal_reader.h"
 #include "session/journal_records.h"
 #include "session/journal_writer.h"
+#include "session/session_data.h"
 #include "synthetic_session.h"
 
 using lh::InputError;
@@ -91,4 +92,32 @@ TEST_CASE("series meanings and events and analysis parameters survive the journa
   CHECK(p2.min_window_s == 42);
   CHECK(p2.alpha == 0.05);
   CHECK(j::analysis_from_json({{"alpha", 0.02}}).min_window_s == lh::analysis::AnalysisParameters{}.min_window_s);
+}
+
+TEST_CASE("a damaged journal's numbers are one-line problems, never a cast past their type (found by fuzzing)") {
+  // nlohmann's get<std::uint32_t>() casts 1e300 to an integer: undefined.
+  TempFolder dir("journal");
+  auto reopen = [&](const std::string& header, const std::string& record) {
+    std::ofstream(dir / "journal.jsonl", std::ios::trunc) << header << '\n' << record << '\n';
+    try {
+      lh::session::load_session(dir.path());
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(read)");
+  };
+  const std::string header = R"({"type":"session","format":1,"name":"x","started":"2026-01-01T00:00:00Z"})";
+  CHECK_THAT(reopen(header, R"({"type":"group","id":1e300,"name":"probe"})"),
+             Catch::EndsWith("line 2: an id: expected a whole number from 0 to 4294967295, got 1e+300"));
+  CHECK_THAT(reopen(header, R"({"type":"group","id":-1,"name":"probe"})"), Catch::Contains("line 2: an id: expected"));
+  CHECK_THAT(reopen(header, R"({"type":"group","id":4294967296,"name":"probe"})"), Catch::Contains("line 2: an id"));
+  CHECK_THAT(reopen(R"({"type":"session","format":1.5e300})", ""), Catch::Contains("line 1: format: expected a whole number"));
+  CHECK_THAT(reopen(R"({"type":"session","started":"2026-01-01T00:00:00Z","analysis":{"max_buckets":1e18}})", ""),
+             Catch::EndsWith("line 1: analysis.max_buckets: expected a whole number from 2 to 10000, got 1e+18"));
+  CHECK_THAT(reopen(R"({"type":"session","started":"2026-01-01T00:00:00Z","analysis":{"alpha":"x"}})", ""),
+             Catch::Contains("line 1: analysis.alpha: expected a number from 0.0 to 1.0, got \"x\""));
+  CHECK_THAT(reopen(R"({"type":"session","name":5})", ""), Catch::Contains("line 1: type must be string"));
+  CHECK(reopen(R"({"type":"session","started":"2026-01-01T00:00:00Z","environment":{"cpus":1e300}})", "") == "(read)");
+  CHECK_THAT(reopen(header, R"({"type":"event","t":1e300,"kind":"restart"})"),
+             Catch::Contains("line 2: t: expected seconds on the session clock, from -1e9 to 1e9, got 1e+300"));
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "analysis/verdict_words.h"
 #include "common/input_error.h"
 #include "demo_target.h"
 #include "loopback_server.h"
@@ -109,7 +110,7 @@ TEST_CASE("a bounded cache that fills and holds gives no_leak") {
   const SessionData data = load_session(dir / "run");
   REQUIRE(data.watched());
   std::string reasons;
-  for (const std::string& reason : data.watched()->verdict.reasons) reasons += "\n  " + reason;
+  for (const std::string& reason : lh::analysis::reason_lines(data.watched()->verdict)) reasons += "\n  " + reason;
   INFO("reasons:" << reasons);
   CHECK(data.watched()->verdict.kind == lh::analysis::VerdictKind::no_leak);
   bool cache_analysed = false;

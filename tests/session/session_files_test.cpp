@@ -8,8 +8,8 @@
 #include "common/input_error.h"
 #include "session/session_data.h"
 #include "session/session_files.h"
+#include "analysis/verdict_words.h"
 #include "session/session_summary.h"
-#include "session/verdict_sentence.h"
 #include "synthetic_session.h"
 
 using namespace lh::session;
@@ -55,7 +55,7 @@ TEST_CASE("a session folder reads back whole with a verdict per analysed series"
   CHECK(data.verdicts[1].name == "language_processor.cache_size");
   CHECK(data.verdicts[1].verdict.kind != lh::analysis::VerdictKind::leak);
 
-  const std::string sentence = verdict_sentence(data.verdicts[0]);
+  const std::string sentence = lh::analysis::verdict_sentence(data.verdicts[0].name, data.verdicts[0].verdict);
   CHECK(sentence.rfind("Leak: memory.rss_mb grows ", 0) == 0);
   CHECK(sentence.find("per 1,000 requests") != std::string::npos);
   CHECK(sentence.find("reaches its limit in about") != std::string::npos);

@@ -25,6 +25,7 @@ CommandResult run_command(const std::vector<std::string>& argv, milliseconds tim
   while (auto line = child.read_line(remaining(deadline))) result.out += *line + "\n";
   result.status = child.wait_for(remaining(deadline)).value_or(-1);
   result.err = child.err();
+  result.peak_rss_kib = child.peak_rss_kib();
   return result;
 }
 

@@ -19,6 +19,7 @@ struct CommandResult {
   int status = -1;
   std::string out;
   std::string err;
+  std::optional<long> peak_rss_kib;  // once it exited
 };
 
 // `argv` run with no file larger than `blocks` × 512 bytes (RLIMIT_FSIZE,

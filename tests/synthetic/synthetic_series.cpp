@@ -75,14 +75,17 @@ double warmup(double t, double size, double tau) { return size * (1 - std::exp(-
 // 10–100 % of its level per cycle: the restarts are there because of the
 // growth, as the conversion service is restarted every 50 conversions after
 // growing ~210 MB each time.
-void restart_loop(Builder& b, bool leaks) {
-  const double cycle = log_uniform(b.rng, 60, 1200);
+void restart_loop(Builder& b, bool leaks, bool marked = true) {
+  const double cycle = log_uniform(b.rng, marked ? 60 : 30, 1200);
   const double rate = leaks ? uniform(b.rng, 0.1, 1.0) * 3600 / cycle : 0.0;
-  const double down = uniform(b.rng, 2, 15);
+  // A supervisor that restarts at once leaves no sample missing.
+  const double down = marked || uniform(b.rng, 0, 1) < 0.5 ? uniform(b.rng, 2, 15) : 0.0;
   const double warm = uniform(b.rng, 0.05, 0.3), tau = uniform(b.rng, 3, 20);
   b.f.duration = std::max(b.f.duration, 5 * cycle);
   b.f.interval = std::min(b.f.interval, cycle / 40);
-  for (double r = cycle; r < b.f.duration; r += cycle) b.s.restarts_s.push_back(r);
+  if (marked) {
+    for (double r = cycle; r < b.f.duration; r += cycle) b.s.restarts_s.push_back(r);
+  }
   b.sample([&](double t) {
     const double since = std::fmod(t, cycle);
     if (t >= cycle && since < down) return std::nan("");
@@ -115,6 +118,29 @@ void bursty(Builder& b, double leak_rate_when_on) {
   b.s.describe += buf;
 }
 
+// Growth driven by requests that come unevenly and keep memory in bursts
+// (a document cached now and then, an allocator arena taken at once): a
+// random walk with drift. The rate wanders around its mean (the load
+// varies), most steps keep nothing, some keep a lot, a few give some back.
+void drift_walk(Builder& b, double rate_per_hour, double most_wander = 0.8) {
+  const double burst = uniform(b.rng, 0.05, 0.6);  // share of samples that keep memory
+  std::gamma_distribution<double> size(uniform(b.rng, 0.5, 3.0), 1.0);
+  std::normal_distribution<double> normal(0, 1);
+  double level = 0, log_rate = 0;
+  const double wander = uniform(b.rng, 0.2, most_wander);  // sd of the log-rate
+  const double keep = uniform(b.rng, 0.02, 0.2);   // how fast the rate forgets (per sample)
+  std::vector<double> path;
+  for (double t = 0; t <= b.f.duration; t += b.f.interval) {
+    log_rate = (1 - keep) * log_rate + std::sqrt(keep * (2 - keep)) * wander * normal(b.rng);
+    const double mean_step = rate_per_hour * b.f.interval / 3600 * std::exp(log_rate - wander * wander / 2);
+    if (uniform(b.rng, 0, 1) < burst) level += mean_step / burst * size(b.rng) / size.alpha();
+    if (uniform(b.rng, 0, 1) < 0.05) level -= mean_step * uniform(b.rng, 0, 3);  // some given back
+    path.push_back(level);
+  }
+  std::size_t i = 0;
+  b.sample([&](double) { return path[std::min(i++, path.size() - 1)]; });
+}
+
 }  // namespace
 
 std::string_view to_string(Shape shape) {
@@ -133,14 +159,20 @@ std::string_view to_string(Shape shape) {
                                           "bursty_leak",
                                           "cache_fills",
                                           "cache_then_leak",
-                                          "late_leak"};
+                                          "late_leak",
+                                          "drift_walk_leak",
+                                          "fast_big_leak",
+                                          "restart_loop_unmarked_leak",
+                                          "restart_loop_unmarked_flat",
+                                          "few_stairs_leak",
+                                          "slow_warmup_tail"};
   return names[static_cast<int>(shape)];
 }
 
 const std::vector<Shape>& all_shapes() {
   static const std::vector<Shape> shapes = [] {
     std::vector<Shape> v;
-    for (int i = 0; i <= static_cast<int>(Shape::late_leak); ++i) v.push_back(static_cast<Shape>(i));
+    for (int i = 0; i <= static_cast<int>(Shape::slow_warmup_tail); ++i) v.push_back(static_cast<Shape>(i));
     return v;
   }();
   return shapes;
@@ -155,6 +187,8 @@ bool is_leak(Shape shape) {
     case Shape::restart_loop_flat:
     case Shape::bursty:
     case Shape::cache_fills:
+    case Shape::restart_loop_unmarked_flat:
+    case Shape::slow_warmup_tail:
       return false;
     default:
       return true;
@@ -273,6 +307,68 @@ LabelledSeries generate(Shape shape, std::uint64_t seed) {
       b.sample([&](double t) { return rate * std::max(0.0, t - at) / 3600; });
       b.steady_requests(uniform(rng, 1, 100));
       std::snprintf(buf, sizeof buf, "leak from %.0fs at %.1f%%/h", at, 100 * rate);
+      break;
+    }
+    case Shape::drift_walk_leak: {
+      const double r = log_uniform(rng, 0.2, 20.0);  // 20 %/h to 20x an hour
+      b.f.duration = log_uniform(rng, 120, 2 * 3600);
+      b.f.interval = std::min(b.f.interval, b.f.duration / 100);
+      long_enough_to_see(b.f, r / 3);  // the rate wanders: allow for a slow stretch
+      drift_walk(b, r);
+      b.steady_requests(uniform(rng, 1, 2000));
+      std::snprintf(buf, sizeof buf, "random walk, mean rate %.0f%%/h", 100 * r);
+      break;
+    }
+    case Shape::fast_big_leak: {
+      const double per_minute = uniform(rng, 0.2, 1.0);  // of the level at the start
+      b.f.interval = uniform(rng, 0, 1) < 0.5 ? 0.5 : 1.0;
+      b.f.duration = uniform(rng, 60, 180);
+      b.f.level = log_uniform(rng, 30, 500);
+      const double warm = uniform(rng, 5, 15);
+      drift_walk(b, per_minute * 60, 0.4);  // a full-speed load keeps the pace
+      // The process starts at 40 % of the level and warms up to it first.
+      for (std::size_t i = 0; i < b.s.values.size(); ++i) {
+        if (b.s.t_s[i] < warm) b.s.values[i] *= 0.4 + 0.6 * b.s.t_s[i] / warm;
+      }
+      b.steady_requests(uniform(rng, 200, 3000));
+      std::snprintf(buf, sizeof buf, "fast leak %.0f%%/min after %.0fs of warm-up", 100 * per_minute, warm);
+      break;
+    }
+    case Shape::restart_loop_unmarked_leak:
+      buf[0] = 0;
+      restart_loop(b, true, false);
+      break;
+    case Shape::restart_loop_unmarked_flat:
+      buf[0] = 0;
+      restart_loop(b, false, false);
+      break;
+    case Shape::few_stairs_leak: {
+      const int steps = static_cast<int>(uniform(rng, 3, 7));
+      const double every = log_uniform(rng, 60, 600), height = uniform(rng, 0.03, 0.3);
+      b.f.duration = every * (steps + uniform(rng, 0.5, 1.5));
+      b.f.interval = std::min(b.f.interval, every / 20);
+      b.f.noise = std::min(b.f.noise, height / 6);
+      std::vector<double> at, size;
+      for (int k = 1; k <= steps; ++k) {
+        at.push_back(every * (k + uniform(rng, -0.3, 0.3)));
+        size.push_back(height * uniform(rng, 0.5, 1.5));
+      }
+      b.sample([&](double t) {
+        double v = 0;
+        for (std::size_t k = 0; k < at.size(); ++k) v += t >= at[k] ? size[k] : 0.0;
+        return v;
+      });
+      b.steady_requests(uniform(rng, 1, 100));
+      std::snprintf(buf, sizeof buf, "%d steps of ~%.0f%% every %.0fs", steps, 100 * height, every);
+      break;
+    }
+    case Shape::slow_warmup_tail: {
+      const double size = uniform(rng, 0.2, 2.0), tau = uniform(rng, 60, 600);
+      b.f.duration = tau * uniform(rng, 4, 8);
+      b.f.interval = std::min(b.f.interval, tau / 30);
+      b.sample([&](double t) { return warmup(t, size, tau); });
+      b.steady_requests(uniform(rng, 1, 100));
+      std::snprintf(buf, sizeof buf, "warm-up %.0f%% tau %.0fs", 100 * size, tau);
       break;
     }
   }

@@ -27,6 +27,13 @@ enum class Shape {
   cache_fills,      // a bounded cache fills and holds
   cache_then_leak,  // ... and memory grows on after it is full
   late_leak,        // flat, then a leak starts
+  // Shapes real services showed that the ones above missed:
+  drift_walk_leak,            // request-driven growth in bursts at a varying rate (a random walk with drift)
+  fast_big_leak,              // +20–100 % of the level a minute, runs of 1–3 minutes
+  restart_loop_unmarked_leak, // a leaking restart loop recorded without restart times
+  restart_loop_unmarked_flat, // ... and one that does not leak
+  few_stairs_leak,            // 3–6 steps up of varying size, flat between
+  slow_warmup_tail,           // an exponential approach to a plateau over minutes
 };
 
 std::string_view to_string(Shape shape);
@@ -46,7 +53,7 @@ struct LabelledSeries {
   double level = 0;  // the memory the service holds at rest
   std::vector<double> t_s;
   std::vector<double> values;  // NaN while a restart leaves no sample
-  std::vector<double> restarts_s;
+  std::vector<double> restarts_s;  // empty for the unmarked restart loops
   std::vector<RequestPoint> requests;
   std::string describe;  // the drawn parameters, for a person reading a failure
 };

@@ -32,7 +32,9 @@ Verdict leak() {
   v.time_to_limit_h = 14;
   v.time_to_limit_low_h = 9.5;
   v.time_to_limit_high_h = 30;
-  v.reasons = {"warm-up until 00:04:10 excluded", "reaches the limit of 1.00 GiB in about 14 h"};
+  lh::analysis::Change warmup;
+  warmup.t_s = warmup.excluded_to_s = 250;
+  v.reasons = {lh::analysis::reason::RegimeChange{warmup, true}, lh::analysis::reason::Limit{1024, 14, 9.5, 30}};
   return v;
 }
 
@@ -88,7 +90,7 @@ TEST_CASE("the verdict panel shows the watched series' verdict and lets others b
   cache.kind = VerdictKind::no_leak;
   cache.unit = "";
   cache.confidence = 0.95;
-  cache.reasons = {"growth stopped at 00:02:00"};
+  cache.reasons = {lh::analysis::reason::Stopped{0, 120, 1}};
   panel.setVerdicts({{u"memory.rss_mb"_s, true, leak()}, {u"language_processor.cache_size"_s, false, cache}}, true);
   CHECK(label(panel, u"verdictBadge"_s) == u"Leak"_s);
   CHECK(label(panel, u"verdictHeadline"_s).contains(u"memory.rss_mb"_s));

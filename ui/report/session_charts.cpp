@@ -112,6 +112,9 @@ std::vector<charts::TimeMarker> session_markers(std::span<const Event> events) {
       case EventKind::bad_response:
         markers.push_back({e.t_s, u"bad answer"_s, MarkerKind::fault});
         break;
+      case EventKind::partial:
+        markers.push_back({e.t_s, u"partial answer"_s, MarkerKind::note});
+        break;
       case EventKind::recovered:
         break;  // the line resuming says it
     }

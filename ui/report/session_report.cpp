@@ -9,7 +9,7 @@
 #include "report/report_tables.h"
 #include "report/session_charts.h"
 #include "session/restart_count.h"
-#include "session/verdict_sentence.h"
+#include "analysis/verdict_words.h"
 
 namespace lh::ui::report {
 
@@ -34,7 +34,7 @@ QString subtitle(const session::SessionData& data) {
 QString reasons_html(const analysis::Verdict& v) {
   if (v.reasons.empty()) return {};
   QString html = u"<ul style='margin-left:0; -qt-list-indent:1'>"_s;
-  for (const std::string& r : v.reasons) html += u"<li>"_s + escaped(q(r)) + u"</li>"_s;
+  for (const std::string& r : analysis::reason_lines(v)) html += u"<li>"_s + escaped(q(r)) + u"</li>"_s;
   return html + u"</ul>"_s;
 }
 
@@ -43,7 +43,7 @@ void first_page(PdfPages& pages, const session::SessionData& data, const Session
   pages.title(u"LeakHound report: "_s + q(data.name.empty() ? data.folder.filename().string() : data.name),
               subtitle(data));
   const session::SeriesVerdict* watched = data.watched();
-  const QString sentence = q(watched ? session::verdict_sentence(*watched) : std::string(session::kNoWatchedMemory));
+  const QString sentence = q(watched ? analysis::verdict_sentence(watched->name, watched->verdict) : std::string(analysis::kNoWatchedMemory));
   pages.callout(u"<div style='font-size:12.5pt; color:#111827'>"_s + escaped(sentence) + u"</div>"_s,
                 verdict_colour(watched ? watched->verdict.kind : analysis::VerdictKind::inconclusive));
   if (auto chart = watched_memory_chart(source, false)) {
@@ -94,7 +94,7 @@ void chart_pages(PdfPages& pages, const session::SessionData& data, const Sessio
 
 void evidence(PdfPages& pages, const session::SessionData& data) {
   pages.heading(u"Leak evidence"_s, 180);
-  if (data.verdicts.empty()) pages.html(escaped(q(session::kNoWatchedMemory)));
+  if (data.verdicts.empty()) pages.html(escaped(q(analysis::kNoWatchedMemory)));
   for (const session::SeriesVerdict& v : data.verdicts) {
     pages.subheading(escaped(q(v.name)) + (v.watched ? u" (the watched memory)"_s : QString()), 160);
     pages.table(evidence_rows(v));

@@ -78,6 +78,7 @@ std::vector<charts::TimeMarker> markers_for(std::span<const Event> events, std::
         out.push_back({e.t_s, tr("unreachable"), charts::MarkerKind::fault});
         break;
       case EventKind::bad_response: out.push_back({e.t_s, tr("bad answer"), charts::MarkerKind::fault}); break;
+      case EventKind::partial: out.push_back({e.t_s, tr("partial answer"), charts::MarkerKind::note}); break;
       case EventKind::recovered: break;  // the line resuming says it
     }
   }

@@ -18,6 +18,7 @@ charts::MarkerKind marker_kind(EventKind kind) {
     case EventKind::stage: return charts::MarkerKind::stage;
     case EventKind::unreachable:
     case EventKind::bad_response: return charts::MarkerKind::fault;
+    case EventKind::partial:
     case EventKind::recovered: break;
   }
   return charts::MarkerKind::note;
@@ -34,6 +35,7 @@ QString EventsModel::kindName(EventKind kind) {
     case EventKind::recovered: return tr("recovered");
     case EventKind::bad_response: return tr("bad answer");
     case EventKind::stage: return tr("stage");
+    case EventKind::partial: return tr("partial answer");
   }
   return {};
 }

@@ -7,6 +7,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "analysis/verdict_words.h"
 #include "shell/selectable_label.h"
 #include "verdict/verdict_words.h"
 
@@ -156,7 +157,7 @@ void VerdictPanel::showCurrent() {
                           : tr("%1 % (trend test %2)").arg(verdict.confidence * 100, 0, 'f', 0).arg(p));
   setRow(restarts_, QString::number(verdict.restarts));
   QString reasons;
-  for (const std::string& r : verdict.reasons) reasons += u"<li>"_s + QString::fromStdString(r).toHtmlEscaped() + u"</li>"_s;
+  for (const std::string& r : analysis::reason_lines(verdict)) reasons += u"<li>"_s + QString::fromStdString(r).toHtmlEscaped() + u"</li>"_s;
   reasons_->setText(reasons.isEmpty() ? tr("—") : u"<ul style='margin-left:-20px'>"_s + reasons + u"</ul>"_s);
   emit verdictChanged(verdict_line(verdict), verdict.kind);
 }

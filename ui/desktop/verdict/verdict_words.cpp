@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analysis/amounts.h"
+#include "analysis/verdict_words.h"
 #include "common/duration.h"
 
 namespace lh::ui {
@@ -47,8 +48,8 @@ QString verdict_line(const Verdict& v) {
     case VerdictKind::no_leak: return tr("No leak");
     case VerdictKind::inconclusive: break;
   }
-  return v.reasons.empty() ? tr("Inconclusive")
-                           : tr("Inconclusive: %1").arg(QString::fromStdString(v.reasons.front()));
+  const std::string why = analysis::deciding_reason(v);
+  return why.empty() ? tr("Inconclusive") : tr("Inconclusive: %1").arg(QString::fromStdString(why));
 }
 
 QColor verdict_colour(VerdictKind kind, const QPalette& palette) {

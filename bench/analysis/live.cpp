@@ -1,0 +1,138 @@
+// The live verdict as the desktop app and `run` see it, sample by sample:
+// how soon after warm-up it says leak, for leaks from 1 % to 50 % of the
+// level a minute, and how often it ever says leak on series that do not
+// leak.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <random>
+
+#include "analysis/analyzer.h"
+#include "analysis/verdict_words.h"
+#include "sections.h"
+#include "synthetic_series.h"
+
+namespace lh::bench {
+namespace {
+
+constexpr double kWarmup_s = 20;     // the warm-up before each leak: +30 % of the level, tau 5 s
+constexpr double kLevel = 200;       // MiB
+constexpr double kLongest_s = 1800;  // a leak not called in half an hour counts as never
+
+// A leak of `per_minute` of the level after a warm-up, sampled every second
+// under AR(1) noise of 0.5 % (phi 0.5), each sample handed to a live
+// analyzer and the verdict read after it: the seconds after warm-up until
+// the verdict first says leak, and whether it then ever stops saying so.
+struct Flip {
+  std::optional<double> after_s;
+  bool held = true;
+};
+
+Flip time_to_leak(double per_minute, bool uneven, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> normal(0, 1);
+  std::gamma_distribution<double> burst(0.5, 2.0);  // mean 1, uneven
+  analysis::LiveAnalyzer live("MiB");
+  const double noise = 0.005 * kLevel, phi = 0.5, innovation = noise * std::sqrt(1 - phi * phi);
+  double ar = 0, leaked = 0;
+  Flip flip;
+  for (double t = 0; t <= kWarmup_s + kLongest_s; t += 1) {
+    ar = phi * ar + innovation * normal(rng);
+    if (t > kWarmup_s) {
+      const double mean_step = per_minute * kLevel / 60;
+      leaked += uneven ? mean_step * burst(rng) : mean_step;
+    }
+    live.append(t, kLevel * (1 + 0.3 * (1 - std::exp(-t / 5))) + leaked + ar);
+    const bool leak = live.verdict().kind == analysis::VerdictKind::leak;
+    if (leak && !flip.after_s) flip.after_s = t - kWarmup_s;
+    if (!leak && flip.after_s) flip.held = false;
+    if (flip.after_s && t - kWarmup_s > *flip.after_s + 120) break;  // held for two minutes
+  }
+  return flip;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return std::nan("");
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+double quantile(std::vector<double> v, double q) {
+  if (v.empty()) return std::nan("");
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
+}
+
+}  // namespace
+
+void time_to_verdict(std::uint64_t seed) {
+  constexpr int kTrials = 20;
+  std::printf(
+      "### Time to a live leak verdict\n\n"
+      "A %g MiB service warms up for %g s (+30 %%, tau 5 s), then leaks the share of its level a minute below, "
+      "sampled every second under AR(1) noise of 0.5 %% (phi 0.5); a live analyzer gets each sample and its "
+      "verdict is read after each. Seconds after warm-up until it first says leak (median and 90th percentile "
+      "of %d series), steady growth and growth in uneven bursts (a random walk with that drift).\n\n"
+      "| leak, %% of level a minute | steady: median s | p90 s | called | held | uneven: median s | p90 s | called "
+      "| held |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+      kLevel, kWarmup_s, kTrials);
+  for (double percent : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0}) {
+    std::printf("| %g |", percent);
+    for (bool uneven : {false, true}) {
+      std::vector<double> after;
+      int held = 0;
+      for (int i = 0; i < kTrials; ++i) {
+        const Flip f = time_to_leak(percent / 100, uneven, seed + static_cast<std::uint64_t>(i));
+        if (f.after_s) after.push_back(*f.after_s);
+        held += f.after_s && f.held;
+      }
+      std::printf(" %.0f | %.0f | %zu/%d | %d/%zu |", median(after), quantile(after, 0.9), after.size(), kTrials,
+                  held, after.size());
+    }
+    std::printf("\n");
+  }
+  std::printf("\n");
+}
+
+void live_false_alarms(std::uint64_t seed, int per_shape, bool list) {
+  // Each no-leak series of the generated set, fed sample by sample; the
+  // verdict is read about 600 times along it (every sample on short ones).
+  const auto set = synth::generate_set(seed, per_shape);
+  std::map<std::string, std::pair<int, int>> by_shape;  // alarms, series
+  int alarms = 0, total = 0;
+  for (const auto& s : set) {
+    if (s.leak) continue;
+    analysis::LiveAnalyzer live(s.unit, {}, !s.restarts_s.empty());
+    std::size_t next_restart = 0;
+    const std::size_t every = std::max<std::size_t>(1, s.t_s.size() / 600);
+    bool alarm = false;
+    for (std::size_t i = 0; i < s.t_s.size() && !alarm; ++i) {
+      while (next_restart < s.restarts_s.size() && s.restarts_s[next_restart] <= s.t_s[i])
+        live.add_restart(s.restarts_s[next_restart++]);
+      live.append(s.t_s[i], s.values[i]);
+      if (i % every != 0 && i + 1 != s.t_s.size()) continue;
+      const auto v = live.verdict();
+      alarm = v.kind == analysis::VerdictKind::leak;
+      if (alarm && list)
+        std::printf("ALARM %s (%s) at %.0fs of %.0fs: %s\n", s.name.c_str(), s.describe.c_str(), s.t_s[i],
+                    s.t_s.back(), analysis::format_verdict(v).c_str());
+    }
+    auto& row = by_shape[std::string(synth::to_string(s.shape))];
+    row.first += alarm;
+    row.second += 1;
+    alarms += alarm;
+    ++total;
+  }
+  std::printf(
+      "### Live false alarms\n\n"
+      "Every series of the generated set that does not leak (seed %llu, %d per shape), fed to a live analyzer "
+      "sample by sample and its verdict read about 600 times along it: a series counts as a false alarm if the "
+      "verdict said leak at any of those moments. %d of %d series (%.1f %%).\n\n"
+      "| shape | false alarms |\n| --- | --- |\n",
+      static_cast<unsigned long long>(seed), per_shape, alarms, total, 100.0 * alarms / std::max(total, 1));
+  for (const auto& [shape, row] : by_shape) std::printf("| %s | %d/%d |\n", shape.c_str(), row.first, row.second);
+  std::printf("\n");
+}
+
+}  // namespace lh::bench

@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+"""The real-recording corpus of tests/analysis/real/: what each recording is,
+its ground-truth label (from the stand-in's switches, never from LeakHound's
+verdict), and its split: tune or eval for PLAN (drawn at random per shape with
+a fixed seed when that plan was written, before any verdict was seen); eval2
+for EVAL2, a held-out batch recorded after the analyzer was tuned.
+
+  corpus.py record [--set main|eval2] [--only NAME,NAME] [--jobs 2] [--cli PATH]
+                          record one plan (full-speed ab runs alone, others two at a time)
+  corpus.py labels        write tests/analysis/real/labels.csv from both plans
+  corpus.py check         labels.csv against the files and both plans
+"""
+import argparse
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+OUT = os.path.join(ROOT, "tests", "analysis", "real")
+SPLIT_SEED = 14  # issue 14
+
+SEG, CONV = "segmentation", "conversion"
+
+# name, label, shape, service, switches, load, seconds, interval, extra record.py flags
+PLAN = [
+    # The issue's case 1: the unbounded doc_cache under full-speed ab (recorded alone: ab and uvicorn take both cores).
+    ("case1_unbounded_ab_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded", "ab:4", 60, 0.5, ""),
+    ("case1_unbounded_ab_150s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded", "ab:4", 150, 1, ""),
+    ("unbounded_ab_c8_90s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 4", "ab:8", 90, 1, ""),
+    ("lru_full_speed", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 40000", "ab:4", 240, 1, ""),
+    ("lru_full_speed_long", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 20000", "ab:4", 540, 1, ""),
+    ("steady_full_speed", "no_leak", "steady", SEG, "--cache none", "ab:4", 120, 0.5, ""),
+    # The issue's case 2: a slower leak whose rate follows the load (a random walk with drift).
+    ("case2_varying_rate_s1", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded", "walk:45:10:90:0.5:10", 180, 0.5, ""),
+    ("case2_varying_rate_s2", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded", "walk:30:5:80:1:5", 150, 0.5, ""),
+    ("case2_varying_rate_s3", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --gc-interval 10", "walk:30:5:70:0:10", 180, 1, ""),
+    ("unbounded_constant_rate", "leak", "unbounded_cache_constant_rate", SEG, "--cache unbounded", "rate:20", 120, 0.5, ""),
+    ("unbounded_bursts", "leak", "leak_bursts", SEG, "--cache unbounded", "cycle:80:10:20", 180, 0.5, ""),
+    ("unbounded_pauses", "leak", "leak_pauses", SEG, "--cache unbounded", "cycle:40:60:60", 300, 1, ""),
+    # Staircases: a batch kept every N requests, flat between.
+    ("staircase_50s", "leak", "staircase_batches", SEG, "--batch-every 1000 --batch-mb 24", "rate:20", 300, 1, ""),
+    ("staircase_75s", "leak", "staircase_batches", SEG, "--batch-every 2250 --batch-mb 16", "rate:30", 360, 1, ""),
+    ("staircase_walk", "leak", "staircase_batches", SEG, "--batch-every 1500 --batch-mb 30", "walk:25:10:40:0:10", 300, 1, ""),
+    # Small creeps: real leaks, slow but plain to a person within the recording.
+    ("creep_1kb_constant", "leak", "small_creep", SEG, "--leak-kb 1", "rate:40", 300, 1, ""),
+    ("creep_2kb_bursts", "leak", "small_creep_bursts", SEG, "--leak-kb 2", "cycle:60:15:15", 240, 0.5, ""),
+    ("creep_2kb_pauses", "leak", "small_creep_pauses", SEG, "--leak-kb 2", "cycle:40:60:60", 300, 1, ""),
+    ("creep_quarter_kb_10min", "leak", "small_creep", SEG, "--leak-kb 0.25", "rate:20", 600, 1, ""),
+    ("creep_every10th_walk", "leak", "small_creep", SEG, "--leak-kb 2 --leak-every 10", "walk:30:10:50:0:10", 600, 1, ""),
+    # The issue's case 3 and its kin: the conversion service restarted every MAX_CONVERSIONS, keeping rendered objects.
+    ("case3_restart_loop_leak", "leak", "restart_loop_leak", CONV, "--keep-mb 6 --max-conversions 50 --model-mb 40", "rate:1.25", 240, 0.5, "--plain"),
+    ("restart_loop_leak_20s", "leak", "restart_loop_leak", CONV, "--keep-mb 3 --max-conversions 40", "rate:2", 180, 0.5, "--plain"),
+    ("restart_loop_leak_60s", "leak", "restart_loop_leak", CONV, "--keep-mb 10 --max-conversions 30", "rate:0.5", 240, 1, "--plain"),
+    ("conversion_linear_leak", "leak", "linear_leak", CONV, "--keep-mb 1.5", "rate:1", 180, 0.5, ""),
+    ("gc_disabled_leak", "leak", "gc_disabled_leak", SEG, "--gc-disable --gc-interval 15 --leak-kb 3", "rate:40", 240, 0.5, ""),
+    ("lru_then_leak", "leak", "lru_cache_then_leak", SEG, "--cache lru --max-cache-size 2000 --leak-kb 2", "rate:40", 240, 1, ""),
+    # Bounded: caches that fill and hold, warm-ups that level off, a model loaded once.
+    ("lru_fills_constant", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 4000", "rate:60", 300, 1, ""),
+    ("lru_fills_bursts", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 3000 --doc-kb 8", "cycle:80:10:10", 300, 1, ""),
+    ("lru_fills_walk", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 6000", "walk:50:20:80:0:10", 300, 1, ""),
+    ("warmup_tau60s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 80 --vocab-tau 2400", "rate:40", 540, 1, ""),
+    ("warmup_tau100s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 120 --vocab-tau 3000", "rate:30", 720, 1, ""),
+    ("warmup_tau90s_walk", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 60 --vocab-tau 2700", "walk:30:15:45:0:10", 600, 1, ""),
+    ("model_once_120mb", "no_leak", "model_loaded_once", SEG, "--model-mb 120 --preload en", "rate:30", 180, 0.5, "--at 60:de"),
+    ("model_once_200mb_lru", "no_leak", "model_loaded_once", SEG, "--model-mb 200 --preload en --cache lru --max-cache-size 500", "rate:20", 420, 0.5, "--at 90:tr"),
+    # Steady services under bursts, pauses and varying load.
+    ("steady_bursts_5of15", "no_leak", "bursts", SEG, "--cache none", "cycle:100:5:10", 360, 0.5, ""),
+    ("steady_bursts_20of60", "no_leak", "bursts", SEG, "--cache none", "cycle:60:20:40", 480, 1, ""),
+    ("steady_pauses", "no_leak", "pauses", SEG, "--cache none", "cycle:50:60:60", 300, 1, ""),
+    ("steady_pauses_gc", "no_leak", "pauses", SEG, "--cache none --gc-interval 5", "cycle:80:45:75", 300, 1, ""),
+    ("steady_constant", "no_leak", "steady", SEG, "--cache none", "rate:50", 180, 0.5, ""),
+    ("steady_walk", "no_leak", "steady", SEG, "--cache none", "walk:40:10:120:0:10", 420, 1, ""),
+    ("conversion_steady", "no_leak", "steady", CONV, "", "rate:2", 180, 0.5, ""),
+    ("restart_loop_flat_40s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 50 --model-mb 40", "rate:1.25", 240, 0.5, "--plain"),
+    ("restart_loop_flat_20s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 40", "rate:2", 180, 0.5, "--plain"),
+    ("gc_disabled_flat", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 15", "rate:40", 240, 0.5, ""),
+]
+
+# The held-out batch (split eval2), recorded on 2026-12-05 after the analyzer was tuned on tune/eval: the
+# same shapes with new cache sizes, leak sizes, rates, load patterns, restart periods and GC settings, so
+# that no run copies one of PLAN's. Labels from the switches alone, as above. Never analysed before the
+# final evaluation.
+EVAL2 = [
+    # Case 1 again: the unbounded doc_cache at full speed (alone), other concurrency and document sizes.
+    ("e2_unbounded_ab_c6_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 2", "ab:6", 60, 0.5, ""),
+    ("e2_unbounded_ab_c3_120s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded", "ab:3", 120, 1, ""),
+    ("e2_lru_full_speed_8000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 8000 --doc-kb 2", "ab:2", 240, 1, ""),
+    # Case 2 again: the slow leak whose slope follows a random-walk rate.
+    ("e2_varying_rate_doc1k", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --doc-kb 1", "walk:20:5:60:0.5:8", 200, 0.5, ""),
+    ("e2_varying_rate_gc20", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --gc-interval 20", "walk:50:15:100:0.3:6", 150, 1, ""),
+    # Staircases.
+    ("e2_staircase_40s", "leak", "staircase_batches", SEG, "--batch-every 1200 --batch-mb 20", "rate:30", 240, 1, ""),
+    ("e2_staircase_walk_12mb", "leak", "staircase_batches", SEG, "--batch-every 2000 --batch-mb 12", "walk:35:20:50:0:10", 300, 1, ""),
+    # Small creeps.
+    ("e2_creep_halfkb_constant", "leak", "small_creep", SEG, "--leak-kb 0.5", "rate:50", 300, 1, ""),
+    ("e2_creep_1_5kb_bursts_gc7", "leak", "small_creep_bursts", SEG, "--leak-kb 1.5 --gc-interval 7", "cycle:70:20:20", 240, 0.5, ""),
+    # Case 3 again: restart loops keeping rendered objects (30 s and 50 s cycles), and one keeping nothing.
+    ("e2_restart_loop_leak_30s", "leak", "restart_loop_leak", CONV, "--keep-mb 5 --max-conversions 45", "rate:1.5", 180, 0.5, "--plain"),
+    ("e2_restart_loop_leak_50s", "leak", "restart_loop_leak", CONV, "--keep-mb 8 --max-conversions 40 --model-mb 20", "rate:0.8", 240, 1, "--plain"),
+    ("e2_restart_loop_flat_30s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 75 --model-mb 30", "rate:2.5", 210, 0.5, "--plain"),
+    # Bounded and steady.
+    ("e2_lru_fills_bursts_3500", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 3500 --doc-kb 3", "cycle:90:15:15", 300, 1, ""),
+    ("e2_warmup_tau43s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 90 --vocab-tau 1500", "rate:35", 300, 1, ""),
+    ("e2_model_once_160mb", "no_leak", "model_loaded_once", SEG, "--model-mb 160 --preload en", "rate:25", 240, 0.5, "--at 50:fr"),
+    ("e2_steady_walk_fast", "no_leak", "steady", SEG, "--cache none", "walk:60:30:90:0:8", 420, 1, ""),
+    ("e2_steady_pauses_gc2000", "no_leak", "pauses", SEG, "--cache none --gc-threshold 2000", "cycle:70:40:50", 300, 1, ""),
+]
+
+SETS = {"main": PLAN, "eval2": EVAL2}
+
+
+def entries():
+    """One labelled file per recording of both plans, and a second (the plain t_s,rss_mb CSV) for each
+    --plain one."""
+    out = []
+    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2:
+        out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
+                        switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
+        if "--plain" in extra:
+            out.append(dict(file=f"{name}.plain.csv", recording=name, label=label, shape=shape + "_no_markers",
+                            service=service, switches=switches, load=load, duration_s=seconds, interval_s=interval,
+                            extra=extra))
+    return out
+
+
+def splits():
+    """tune/eval per recording, drawn per shape: half each, in random order. The odd one out of a
+    shape goes to tune and eval in turn (from a coin), so the two sides stay near half the corpus.
+    A plain copy shares its recording's split, so the same run is never on both sides."""
+    rng = random.Random(SPLIT_SEED)
+    by_shape = defaultdict(list)
+    for name, _label, shape, *_ in PLAN:
+        by_shape[shape].append(name)
+    chosen = {}
+    odd_to_tune = rng.random() < 0.5
+    for shape in sorted(by_shape):
+        names = sorted(by_shape[shape])
+        rng.shuffle(names)
+        half = len(names) // 2
+        if len(names) % 2:
+            half += odd_to_tune
+            odd_to_tune = not odd_to_tune
+        for i, n in enumerate(names):
+            chosen[n] = "tune" if i < half else "eval"
+    # EVAL2 is not drawn: all of it is held out, and PLAN's draw above does not see it.
+    chosen.update({row[0]: "eval2" for row in EVAL2})
+    return chosen
+
+
+def load_words(load):
+    kind, *p = load.split(":")
+    if kind == "ab":
+        return f"ab -c {p[0]} -k -p body.json at full speed"
+    if kind == "rate":
+        return f"leakhound-cli bench --rate {p[0]}"
+    if kind == "walk":
+        return f"rate random walk from {p[0]} req/s in [{p[1]}, {p[2]}], drift {p[3]}/step, a step every {p[4]} s"
+    if kind == "cycle":
+        return f"{p[0]} req/s for {p[1]} s then nothing for {p[2]} s, repeated"
+    return load
+
+
+def write_labels():
+    split = splits()
+    import csv
+    path = os.path.join(OUT, "labels.csv")
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["file", "label", "shape", "split", "unit", "service", "switches", "load", "duration_s",
+                    "interval_s", "notes"])
+        for e in entries():
+            if not os.path.exists(os.path.join(OUT, e["file"])):
+                continue
+            extra = e["extra"].replace("--plain", "").strip()
+            notes = load_words(e["load"]) + (f"; one-off request {extra.replace('--at ', 'at s:language ')}" if extra else "")
+            if e["file"].endswith(".plain.csv"):
+                notes += "; plain t_s,rss_mb (process RSS) of the same run, no pid/uptime/events"
+            w.writerow([e["file"], e["label"], e["shape"], split[e["recording"]], "MiB", e["service"],
+                        e["switches"], e["load"], e["duration_s"], e["interval_s"], notes])
+    print(f"wrote {path}")
+
+
+def check():
+    """labels.csv against the files: every row's file is there with data, labels and splits are
+    what the plan says, plain copies hold only t_s,rss_mb. Returns the problems, one a line."""
+    import csv
+    problems = []
+    with open(os.path.join(OUT, "labels.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    planned = {e["file"]: e for e in entries()}
+    split = splits()
+    for r in rows:
+        path = os.path.join(OUT, r["file"])
+        e = planned.get(r["file"])
+        if e is None:
+            problems.append(f"{r['file']}: not in corpus.py's PLAN")
+            continue
+        if r["label"] != e["label"] or r["split"] != split[e["recording"]]:
+            problems.append(f"{r['file']}: label/split {r['label']}/{r['split']} differ from the plan")
+        with open(path, newline="") as f:
+            data = list(csv.reader(f))
+        if r["file"].endswith(".plain.csv") and data[0] != ["t_s", "rss_mb"]:
+            problems.append(f"{r['file']}: expected only t_s,rss_mb, got {data[0]}")
+        if len(data) < 60:
+            problems.append(f"{r['file']}: only {len(data) - 1} rows")
+        last_t = float(data[-1][0])
+        if last_t < 0.9 * float(r["duration_s"]) - 2:
+            problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2")}
+    print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
+          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2; "
+          f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
+    return problems
+
+
+def record_one(row, log_lock, cli):
+    name, _label, _shape, service, switches, load, seconds, interval, extra = row
+    argv = ["/usr/bin/python3", os.path.join(HERE, "record.py"), "--service", service, f"--args={switches}",
+            "--load", load, "--duration", str(seconds), "--interval", str(interval),
+            "--seed", str(sum(map(ord, name)) % 1000), "--out", os.path.join(OUT, name)] + extra.split()
+    argv += ["--cli", cli] if cli else []
+    started = time.monotonic()
+    rc = subprocess.call(argv)
+    # The run's command lines and load summary, kept apart from the series.
+    os.makedirs(os.path.join(OUT, "logs"), exist_ok=True)
+    if os.path.exists(os.path.join(OUT, name + ".log")):
+        os.replace(os.path.join(OUT, name + ".log"), os.path.join(OUT, "logs", name + ".log"))
+    with log_lock:
+        print(f"{time.strftime('%H:%M:%S')} {name}: exit {rc} after {time.monotonic() - started:.0f}s", flush=True)
+
+
+def record(plan, only, jobs, cli):
+    unknown = only - {r[0] for r in plan}
+    if unknown:
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main or eval2)")
+    rows = [r for r in plan if not only or r[0] in only]
+    os.makedirs(OUT, exist_ok=True)
+    lock = threading.Lock()
+    alone = [r for r in rows if r[5].startswith("ab:")]
+    paired = sorted((r for r in rows if not r[5].startswith("ab:")), key=lambda r: -r[6])
+    for r in alone:
+        record_one(r, lock, cli)
+    queue = list(paired)
+
+    def worker():
+        while True:
+            with lock:
+                if not queue:
+                    return
+                r = queue.pop(0)
+            record_one(r, lock, cli)
+
+    threads = [threading.Thread(target=worker) for _ in range(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["record", "labels", "check"])
+    ap.add_argument("--set", choices=sorted(SETS), default="main", help="which plan to record (default main)")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cli", default="", help="leakhound-cli for record.py (default: record.py's, build/app/cli)")
+    a = ap.parse_args()
+    if a.what == "check":
+        problems = check()
+        for p in problems:
+            print(p)
+        return 1 if problems else 0
+    if a.what == "record":
+        record(SETS[a.set], set(filter(None, a.only.split(","))), min(2, a.jobs), a.cli)
+    write_labels()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

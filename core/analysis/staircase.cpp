@@ -1,0 +1,101 @@
+#include "analysis/staircase.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace lh::analysis {
+namespace {
+
+// How far beyond the usual change a step must jump, in robust standard
+// deviations of that change, and at least this share of the level.
+constexpr double kStepSigmas = 6.0;
+constexpr double kMinStepShare = 0.005;
+// A step stays up: the next few floors keep at least half of it.
+constexpr std::size_t kHoldBuckets = 3;
+// A step takes at most this many buckets (or an eighth of the series).
+constexpr std::size_t kMaxStepBuckets = 8;
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+}  // namespace
+
+Steps find_steps(std::span<const double> t, std::span<const double> y, double level) {
+  Steps s;
+  const std::size_t n = std::min(t.size(), y.size());
+  if (n < 2 * kHoldBuckets + 2) return s;
+  std::vector<double> diffs(n - 1);
+  for (std::size_t i = 0; i + 1 < n; ++i) diffs[i] = y[i + 1] - y[i];
+  // Flat between the steps is what a staircase is: changes are measured
+  // from zero, and the noise is read off the smallest of them (the 30th
+  // percentile of |change| is 0.385 sd for normal noise), so that ramps and
+  // steps taking up most of the series do not pass for noise.
+  std::vector<double> sizes;
+  for (double d : diffs) sizes.push_back(std::fabs(d));
+  const auto at = sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() * 3 / 10);
+  std::nth_element(sizes.begin(), at, sizes.end());
+  const double sd = *at / 0.385;
+  const double threshold = std::max(kStepSigmas * sd, kMinStepShare * std::fabs(level));
+  if (!(threshold > 0)) return s;
+
+  // A step may be a ramp over a few buckets (a batch kept over seconds):
+  // consecutive changes well beyond the usual one, in one direction, are
+  // one step, counted when together they jump beyond the threshold.
+  const double part = threshold / 2;
+  std::vector<double> heights, times;
+  for (std::size_t i = 0; i + 1 < n;) {
+    const double first = diffs[i];
+    if (std::fabs(first) <= part) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end + 1 < n && diffs[end] * first > 0 && std::fabs(diffs[end]) > part) ++end;
+    const double jump = y[end] - y[i];
+    if (std::fabs(jump) <= threshold) {
+      i = end;
+      continue;
+    }
+    // A long climb is a warm-up (a cache filling), not a step: the stairs,
+    // if any, start after it.
+    if (end - i > std::max(kMaxStepBuckets, n / 8)) {
+      s = Steps{};
+      heights.clear();
+      times.clear();
+      i = end;
+      continue;
+    }
+    const std::size_t hold_to = std::min(n - 1, end + kHoldBuckets);
+    bool held = end + kHoldBuckets <= n - 1;
+    for (std::size_t k = end; k <= hold_to; ++k) {
+      held = held && (jump > 0 ? y[k] >= y[i] + jump / 2 : y[k] <= y[i] + jump / 2);
+    }
+    if (held) {
+      if (jump > 0) {
+        if (s.up == 0) {
+          s.first_s = t[i + 1];
+          s.before_first = y[i];
+        }
+        ++s.up;
+        s.last_s = t[end];
+        heights.push_back(y[end] - y[i]);
+        times.push_back(t[end]);
+      } else {
+        ++s.down;
+      }
+    }
+    i = end;
+  }
+  s.typical_step = median(heights);
+  std::vector<double> every;
+  for (std::size_t k = 1; k < times.size(); ++k) every.push_back(times[k] - times[k - 1]);
+  s.typical_every = median(every);
+  return s;
+}
+
+}  // namespace lh::analysis
