@@ -38,13 +38,27 @@ std::uint64_t whole_option(const std::string& option, const std::string& text, s
   return value;
 }
 
-// The plan's field, as validate() names it, and the option that set it.
+// The plan's field, as check() names it, and the option that set it.
 constexpr std::pair<std::string_view, std::string_view> kOptionOf[] = {
-    {"request.url: ", "URL: "},     {"http2: ", "--http2: "},   {"count: ", "-n: "},
-    {"concurrency: ", "-c: "},      {"duration: ", "-t: "},     {"timeout: ", "-s: "},
-    {"rate: ", "--rate: "},         {"stages: ", "--stage: "},  {"threads: ", "--threads: "},
-    {"request.method: ", "-m: "},   {"request.headers: ", "-H: "}, {"request.content_type: ", "-T: "},
+    {"requests[0].url", "URL"},     {"http2", "--http2"},   {"count", "-n"},
+    {"concurrency", "-c"},          {"duration", "-t"},     {"timeout", "-s"},
+    {"rate", "--rate"},             {"stages", "--stage"},  {"threads", "--threads"},
+    {"requests[0].method", "-m"},   {"requests[0].headers", "-H"}, {"requests[0].content_type", "-T"},
 };
+
+// A problem of the plan, named by the option the person typed:
+// "stages[1].target" → "--stage \"5s:30000\"", "concurrency" → "-c".
+std::string option_problem(const Problem& problem, const AbOptions& o) {
+  const std::string& path = problem.path;
+  if (path.starts_with("stages[")) {
+    const std::size_t index = std::stoul(path.substr(7));
+    return "--stage " + quote_value(o.stages.at(index)) + ": " + problem.message;
+  }
+  for (const auto& [field, option] : kOptionOf) {
+    if (path == field) return std::string(option) + ": " + problem.message;
+  }
+  return problem.text();
+}
 
 Seconds duration_option(const std::string& option, const std::string& text) {
   try {
@@ -135,20 +149,7 @@ LoadPlan plan_from_ab(const AbOptions& o) {
   // Each file of an upload folder has an answer of its own length.
   plan.check_length = !o.variable_length && o.upload.empty();
   plan.threads = o.threads;
-  try {
-    validate(plan);
-  } catch (const InputError& e) {
-    // The plan's own words name its fields; name the options as the person typed them.
-    const std::string message = e.what();
-    if (message.starts_with("stages[")) {  // "stages[1].target: …" → "--stage (the 2nd): …"
-      const std::size_t index = std::stoul(message.substr(7));
-      throw InputError("--stage " + quote_value(o.stages.at(index)) + message.substr(message.find(':')));
-    }
-    for (const auto& [field, option] : kOptionOf) {
-      if (message.starts_with(field)) throw InputError(std::string(option) + message.substr(field.size()));
-    }
-    throw;
-  }
+  if (const auto problems = check(plan); !problems.empty()) throw InputError(option_problem(problems.front(), o));
   return plan;
 }
 

@@ -4,7 +4,6 @@
 #include <curl/curl.h>
 
 #include "common/http_url.h"
-#include "common/input_error.h"
 #include "common/quote_value.h"
 #include "load/limits.h"
 
@@ -31,45 +30,45 @@ bool is_token(std::string_view text) {
   return true;
 }
 
-void validate_header(const std::string& where, const std::string& header) {
+void check_header(const std::string& where, const std::string& header, Problems& out) {
   const auto colon = header.find(':');
   const std::string_view name = std::string_view(header).substr(0, colon);
   if (colon == std::string::npos || !is_token(name)) {
-    throw InputError(where + ": expected \"Name: value\" with a name of letters, digits and !#$%&'*+-.^_`|~, got " +
-                     quote_value(header));
+    out.push_back({where, "expected \"Name: value\" with a name of letters, digits and !#$%&'*+-.^_`|~, got " +
+                     quote_value(header)});
   }
   if (header.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
-    throw InputError(where + ": a header cannot hold a line break or NUL (it would write lines of its own into the "
-                             "request), got " + quote_value(header));
+    out.push_back({where, "a header cannot hold a line break or NUL (it would write lines of its own into the "
+                             "request), got " + quote_value(header)});
   }
 }
 
-void validate_request(const std::string& where, const RequestTemplate& r) {
+void check_request(const std::string& where, const RequestTemplate& r, Problems& out) {
   if (auto read = read_http_url(r.url, "http://127.0.0.1:8080/path"); !read.url) {
-    throw InputError(where + ".url: " + read.problem);
+    out.push_back({where + ".url", read.problem});
   }
   if (!r.method.empty() && !is_token(r.method)) {
-    throw InputError(where + ".method: expected an HTTP method such as GET or POST, got " + quote_value(r.method));
+    out.push_back({where + ".method", "expected an HTTP method such as GET or POST, got " + quote_value(r.method)});
   }
   if (!r.body.empty() && !r.body_file.empty()) {
-    throw InputError(where + ": give a body or a body file, not both");
+    out.push_back({where, "give a body or a body file, not both"});
   }
   if (!r.upload.empty() && (!r.body.empty() || !r.body_file.empty())) {
-    throw InputError(where + ": an upload is the body; give either an upload or a body");
+    out.push_back({where, "an upload is the body; give either an upload or a body"});
   }
   std::error_code ec;
   if (!r.body_file.empty() && !std::filesystem::is_regular_file(r.body_file, ec)) {
-    throw InputError(where + ".body_file: no such file: " + quote_value(r.body_file.string()));
+    out.push_back({where + ".body_file", "no such file: " + quote_value(r.body_file.string())});
   }
   if (!r.upload.empty() && !std::filesystem::exists(r.upload, ec)) {
-    throw InputError(where + ".upload: no such file or folder: " + quote_value(r.upload.string()));
+    out.push_back({where + ".upload", "no such file or folder: " + quote_value(r.upload.string())});
   }
-  for (const auto& h : r.headers) validate_header(where + ".headers", h);
+  for (const auto& h : r.headers) check_header(where + ".headers", h, out);
   if (r.content_type.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
-    throw InputError(where + ".content_type: a header cannot hold a line break or NUL, got " + quote_value(r.content_type));
+    out.push_back({where + ".content_type", "a header cannot hold a line break or NUL, got " + quote_value(r.content_type)});
   }
   if (!(r.weight > 0) || !std::isfinite(r.weight)) {
-    throw InputError(where + ".weight: expected a positive number, got " + number(r.weight));
+    out.push_back({where + ".weight", "expected a positive number, got " + number(r.weight)});
   }
 }
 
@@ -89,80 +88,85 @@ bool has_end(const LoadPlan& plan) { return plan.count || plan.duration || !plan
 
 int files_needed(const LoadPlan& plan) { return static_cast<int>(most_connections(plan)) + kReservedFiles; }
 
-void validate(const LoadPlan& plan) {
-  if (plan.requests.empty()) throw InputError("requests: expected at least one request");
+Problems check(const LoadPlan& plan) {
+  Problems out;
+  if (plan.requests.empty()) out.push_back({"requests", "expected at least one request"});
   for (std::size_t i = 0; i < plan.requests.size(); ++i) {
-    validate_request(plan.requests.size() == 1 ? std::string("request") : "requests[" + std::to_string(i) + "]",
-                     plan.requests[i]);
+    check_request("requests[" + std::to_string(i) + "]", plan.requests[i], out);
   }
-  if (plan.count && *plan.count == 0) throw InputError("count: expected at least 1 request, got 0");
+  if (plan.count && *plan.count == 0) out.push_back({"count", "expected at least 1 request, got 0"});
   if (plan.count && *plan.count > kMaxCount) {
-    throw InputError("count: " + over_limit(std::to_string(kMaxCount) + " requests", std::to_string(*plan.count)));
+    out.push_back({"count", over_limit(std::to_string(kMaxCount) + " requests", std::to_string(*plan.count))});
   }
   if (plan.duration && !(plan.duration->count() > 0)) {
-    throw InputError("duration: expected a positive duration, got " + format_duration(*plan.duration));
+    out.push_back({"duration", "expected a positive duration, got " + format_duration(*plan.duration)});
   }
   if (plan.duration && plan.duration->count() > kMaxRunSeconds) {
-    throw InputError("duration: " + over_limit("366 days", format_duration(*plan.duration)));
+    out.push_back({"duration", over_limit("366 days", format_duration(*plan.duration))});
   }
   if (plan.concurrency < 1) {
-    throw InputError("concurrency: expected at least 1, got " + std::to_string(plan.concurrency));
+    out.push_back({"concurrency", "expected at least 1, got " + std::to_string(plan.concurrency)});
   }
   if (plan.concurrency > kMaxConcurrency) {
-    throw InputError("concurrency: " + over_limit(std::to_string(kMaxConcurrency) + " connections",
-                                                  std::to_string(plan.concurrency)));
+    out.push_back({"concurrency", over_limit(std::to_string(kMaxConcurrency) + " connections",
+                                                  std::to_string(plan.concurrency))});
   }
   if (plan.count && static_cast<std::uint64_t>(plan.concurrency) > *plan.count && !plan.rate) {
-    throw InputError("concurrency: cannot be more than the number of requests (" + std::to_string(plan.concurrency) +
-                     " > " + std::to_string(*plan.count) + ")");
+    out.push_back({"concurrency", "cannot be more than the number of requests (" + std::to_string(plan.concurrency) +
+                     " > " + std::to_string(*plan.count) + ")"});
   }
   if (plan.rate && !(*plan.rate > 0 && std::isfinite(*plan.rate))) {
-    throw InputError("rate: expected a positive number of requests per second, got " + number(*plan.rate));
+    out.push_back({"rate", "expected a positive number of requests per second, got " + number(*plan.rate)});
   }
   if (plan.rate && *plan.rate > kMaxRate) {
-    throw InputError("rate: " + over_limit(number(kMaxRate) + " requests per second", number(*plan.rate)));
+    out.push_back({"rate", over_limit(number(kMaxRate) + " requests per second", number(*plan.rate))});
   }
   double stages_s = 0;
   for (std::size_t i = 0; i < plan.stages.size(); ++i) {
     const auto& s = plan.stages[i];
     const std::string where = "stages[" + std::to_string(i) + "]";
     if (!(s.duration.count() > 0) || !std::isfinite(s.duration.count())) {
-      throw InputError(where + ".duration: expected a positive duration");
+      out.push_back({where + ".duration", "expected a positive duration"});
     }
     if (!(s.target >= 0) || !std::isfinite(s.target)) {
-      throw InputError(where + ".target: expected a number >= 0, got " + number(s.target));
+      out.push_back({where + ".target", "expected a number >= 0, got " + number(s.target)});
     }
     if (!plan.rate && s.target > kMaxConcurrency) {
-      throw InputError(where + ".target: " + over_limit(std::to_string(kMaxConcurrency) + " connections", number(s.target)));
+      out.push_back({where + ".target", over_limit(std::to_string(kMaxConcurrency) + " connections", number(s.target))});
     }
     if (plan.rate && s.target > kMaxRate) {
-      throw InputError(where + ".target: " + over_limit(number(kMaxRate) + " requests per second", number(s.target)));
+      out.push_back({where + ".target", over_limit(number(kMaxRate) + " requests per second", number(s.target))});
     }
     stages_s += s.duration.count();
   }
   if (stages_s > kMaxRunSeconds) {
-    throw InputError("stages: " + over_limit("366 days in all", format_duration(Seconds(stages_s))));
+    out.push_back({"stages", over_limit("366 days in all", format_duration(Seconds(stages_s)))});
   }
-  if (!(plan.timeout.count() > 0)) throw InputError("timeout: expected a positive duration");
+  if (!(plan.timeout.count() > 0)) out.push_back({"timeout", "expected a positive duration"});
   if (plan.timeout.count() > kMaxTimeoutSeconds) {
-    throw InputError("timeout: " + over_limit("1 day per request", format_duration(plan.timeout)));
+    out.push_back({"timeout", over_limit("1 day per request", format_duration(plan.timeout))});
   }
-  if (plan.threads < 0) throw InputError("threads: expected 0 (automatic) or more, got " + std::to_string(plan.threads));
+  if (plan.threads < 0) out.push_back({"threads", "expected 0 (automatic) or more, got " + std::to_string(plan.threads)});
   if (plan.threads > kMaxThreads) {
-    throw InputError("threads: " + over_limit(std::to_string(kMaxThreads) + " threads", std::to_string(plan.threads)));
+    out.push_back({"threads", over_limit(std::to_string(kMaxThreads) + " threads", std::to_string(plan.threads))});
   }
   // libcurl before 8.0 breaks HTTP/2 by prior knowledge on a reused
   // connection ("Error in the HTTP2 framing layer" from the second request
   // on: curl issue 10634); Debian 12 ships 7.88.
   if (plan.http2 && curl_version_info(CURLVERSION_NOW)->version_num < 0x080000) {
     for (const auto& r : plan.requests) {
-      if (read_http_url(r.url).url->scheme == "http") {
-        throw InputError(std::string("http2: HTTP/2 over plain http:// needs libcurl 8.0 or later (this is ") +
-                         curl_version_info(CURLVERSION_NOW)->version + "); use an https:// URL");
+      const auto read = read_http_url(r.url);  // a URL that does not read is a problem of its own, above
+      if (read.url && read.url->scheme == "http") {
+        out.push_back({"http2", std::string("HTTP/2 over plain http:// needs libcurl 8.0 or later (this is ") +
+                                    curl_version_info(CURLVERSION_NOW)->version + "); use an https:// URL"});
+        break;
       }
     }
   }
-  if (!has_end(plan)) throw InputError("expected a number of requests, a duration or stages: the run would never end");
+  if (!has_end(plan)) out.push_back({"", "expected a number of requests, a duration or stages: the run would never end"});
+  return out;
 }
+
+void validate(const LoadPlan& plan) { throw_first(check(plan)); }
 
 }  // namespace lh::load

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/duration.h"
+#include "common/problem.h"
 
 namespace lh::load {
 
@@ -74,9 +75,14 @@ struct LoadPlan {
   bool fast_http1 = true;
 };
 
-// Checks a plan as a person wrote it, within the limits of load/limits.h;
-// throws InputError naming the first problem ("concurrency: expected at
-// least 1, got 0"; "concurrency: the limit is 20000 connections, got 20001").
+// Every problem of a plan as a person wrote it, within the limits of
+// load/limits.h, each with the path of its field in the plan
+// ("concurrency": "expected at least 1, got 0"; "requests[0].url": …;
+// "stages[1].target": …; "" for the plan as a whole). Callers name the
+// place in their own words: the scenario's JSON path, bench's options.
+Problems check(const LoadPlan& plan);
+// Throws InputError with the first problem ("concurrency: the limit is
+// 20000 connections, got 20001"): for code handed a plan that was checked.
 void validate(const LoadPlan& plan);
 
 // The open files a run of this plan may need: one per connection, and

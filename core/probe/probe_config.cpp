@@ -1,29 +1,34 @@
 #include "probe/probe_config.h"
 
-#include "common/input_error.h"
 #include "common/quote_value.h"
 
 namespace lh::probe {
 
-void validate(const ProbeConfig& config) {
+Problems check(const ProbeConfig& config) {
+  Problems out;
   if (config.sources.empty()) {
-    throw InputError("sources: expected at least one source (a URL, pid:N, port:N or PRESET=URL)");
+    out.push_back({"sources", "expected at least one source (a URL, pid:N, port:N or PRESET=URL)"});
   }
   // Below 100 ms a probe measures its own requests more than the service.
   if (config.interval < kMinInterval) {
-    throw InputError("interval: expected at least 100ms, got " + format_duration(config.interval));
+    out.push_back({"interval", "expected at least 100ms, got " + format_duration(config.interval)});
   }
   if (config.timeout && config.timeout->count() <= 0) {
-    throw InputError("timeout: expected a positive duration such as \"2s\", got " + format_duration(*config.timeout));
+    out.push_back({"timeout", "expected a positive duration such as \"2s\", got " + format_duration(*config.timeout)});
   }
-  for (const auto& s : config.sources) {
+  for (std::size_t i = 0; i < config.sources.size(); ++i) {
+    const auto& s = config.sources[i];
     if (s.kind != SourceKind::http && !s.headers.empty()) {
-      throw InputError("source " + quote_value(s.text) + ": headers only go with a URL, not with a local process");
+      out.push_back({"sources[" + std::to_string(i) + "].headers",
+                     "headers only go with a URL source, not with a local process (" + quote_value(s.text) + ")"});
     }
   }
   if (config.memory_limit_mib && *config.memory_limit_mib <= 0) {
-    throw InputError("memory limit: expected a positive size such as \"8GiB\"");
+    out.push_back({"memory_limit", "expected a positive size such as \"8GiB\""});
   }
+  return out;
 }
+
+void validate(const ProbeConfig& config) { throw_first(check(config)); }
 
 }  // namespace lh::probe

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/duration.h"
+#include "common/problem.h"
 #include "probe/source_limits.h"
 #include "probe/source_spec.h"
 
@@ -33,8 +34,13 @@ struct ProbeConfig {
 
 inline constexpr Seconds kMinInterval{0.1};
 
-// Throws InputError naming the first thing wrong: no sources, an interval
-// under 100 ms, a timeout that is not positive, headers on a local process.
+// Every problem of a configuration, each with the path of its field
+// ("interval": "expected at least 100ms, got 50ms"; "sources[2].headers"):
+// no sources, an interval under 100 ms, a timeout that is not positive,
+// headers on a local process, a memory limit that is not positive.
+Problems check(const ProbeConfig& config);
+// Throws InputError with the first problem ("interval: expected at least
+// 100ms, got 50ms"): for code handed a configuration that was checked.
 void validate(const ProbeConfig& config);
 
 }  // namespace lh::probe

@@ -11,8 +11,6 @@ std::string joined(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-std::string Problem::text() const { return path.empty() ? message : path + ": " + message; }
-
 std::vector<std::string> problem_lines(const Problems& problems, const std::filesystem::path& file) {
   std::vector<std::string> lines;
   const std::string prefix = file.empty() ? std::string() : file.string() + ": ";

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/input_error.h"
+#include "common/problem.h"
 
 namespace lh::scenario {
 
@@ -12,16 +13,8 @@ namespace lh::scenario {
 // "load.stages[1].duration"; empty for the file as a whole) and what was
 // expected. The desktop editor shows each next to its field; the CLI prints
 // them one a line.
-struct Problem {
-  std::string path;
-  std::string message;
-
-  // "load.stages[1].duration: expected a duration such as \"30s\" or \"10m\", got -5"
-  std::string text() const;
-  bool operator==(const Problem&) const = default;
-};
-
-using Problems = std::vector<Problem>;
+using Problem = lh::Problem;
+using Problems = lh::Problems;
 
 // Every problem of a scenario in one exception, so a person fixes them all
 // in one pass. what() is one line per problem, each prefixed with the file

@@ -117,19 +117,9 @@ void resolve_leak(const Leak& leak, analysis::AnalysisParameters& out) {
   if (!leak.max_gap.empty()) out.max_gap_s = parse_duration(leak.max_gap).count();
 }
 
-// "count: expected at least 1 request, got 0" → {"load.count", "expected …"}:
-// a message from a plan's own validate(), named by the scenario's path.
-Problem scenario_problem(const std::string& section, const std::string& message) {
-  const auto colon = message.find(": ");
-  std::string field = colon == std::string::npos ? std::string() : message.substr(0, colon);
-  if (field.empty() || field.find(' ') != std::string::npos) {
-    if (field == "memory limit") return {section + ".memory_limit", message.substr(colon + 2)};
-    if (field.starts_with("source \"")) return {section + ".sources", message};
-    return {section, message};
-  }
-  // A plan with a single request names it "request".
-  if (field == "request" || field.starts_with("request.")) field.replace(0, 7, "requests[0]");
-  return {section + "." + field, message.substr(colon + 2)};
+// A problem a plan's own check() found, at its path within `section`.
+void add_within(detail::Resolver& r, const std::string& section, const Problems& problems) {
+  for (const auto& p : problems) r.problem(p.path.empty() ? section : section + "." + p.path, p.message);
 }
 
 // Resolves as far as it can. `last_net`: run the plans' own validate()
@@ -170,18 +160,8 @@ Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& b
   // The plans' own checks, as a last net: what they find, the scenario's
   // reader and the steps above should have found first.
   if (last_net && !r.has_problems() && r.complete()) {
-    try {
-      load::validate(plan.load);
-    } catch (const InputError& e) {
-      const auto p = scenario_problem("load", e.what());
-      r.problem(p.path, p.message);
-    }
-    try {
-      probe::validate(plan.probes);
-    } catch (const InputError& e) {
-      const auto p = scenario_problem("probes", e.what());
-      r.problem(p.path, p.message);
-    }
+    add_within(r, "load", load::check(plan.load));
+    add_within(r, "probes", probe::check(plan.probes));
   }
   out.problems = r.take_problems();
   return out;

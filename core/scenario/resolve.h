@@ -37,8 +37,8 @@ struct Resolution {
 // Turns a scenario into what a session runs: references replaced by their
 // variables, paths joined to the target, files made absolute against
 // `base_dir` (the scenario file's folder) and checked to exist; then the
-// load plan's and probe configuration's own validate(), their messages
-// named by the scenario's paths. SessionPlan::scenario gets the scenario as
+// load plan's and probe configuration's own check(), their problems' paths
+// put under "load" and "probes". SessionPlan::scenario gets the scenario as
 // written (with the overrides), secrets masked (redacted_json()).
 Resolution resolve_collecting(const Scenario& scenario, const std::filesystem::path& base_dir,
                               const ResolveOptions& options = {});

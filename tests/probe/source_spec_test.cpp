@@ -124,3 +124,17 @@ TEST_CASE("a probe config is checked as a whole") {
   CHECK_NOTHROW(validate(config));
   CHECK(config.effective_timeout().count() == Approx(0.09));
 }
+
+TEST_CASE("check() finds every problem of a probe config, each at its field's path") {
+  ProbeConfig config;
+  config.sources.push_back(parse_source_spec("http://127.0.0.1:8000/metrics"));
+  config.sources.push_back(parse_source_spec("pid:1"));
+  config.sources[1].headers = {"X: y"};
+  config.interval = lh::Seconds(0.05);
+  config.memory_limit_mib = 0;
+  const auto problems = check(config);
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0] == lh::Problem{"interval", "expected at least 100ms, got 50ms"});
+  CHECK(problems[1].path == "sources[1].headers");
+  CHECK(problems[2].path == "memory_limit");
+}
