@@ -335,3 +335,16 @@ TEST_CASE("durations past bench's limits are problems of the scenario's paths") 
   INFO(listed(r.problems));
   CHECK(has_problem(r.problems, "load.duration", "the limit is 366 days, got 9600h 00m"));
 }
+
+TEST_CASE("a duration too large for any clock is a problem, never an overflow") {
+  // Found by fuzz_scenario: "1e70m" reached the 366-day check, whose message
+  // cast the duration to long long (UBSan: float-cast-overflow).
+  const auto r = resolve_collecting(read_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "1e70m"}})"), ".");
+  INFO(listed(r.problems));
+  CHECK(has_problem(r.problems, "load.duration", "the limit is 366 days, got 1.67e+68h"));
+  // A total past a double is refused where it is read.
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "1e308d"}})");
+  CHECK(parsed.problems.size() == 1);
+}
