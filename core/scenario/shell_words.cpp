@@ -128,7 +128,7 @@ class Splitter {
     } else if (next == '(') {
       reject("$( runs a command, which LeakHound does not do");
     } else if ((next == '\'' && !quoted) || (next >= '0' && next <= '9') || std::string_view("?$!#@*-").find(next) != std::string_view::npos) {
-      reject(std::string("expected $NAME or ${NAME}, got \"$") + next + "\"");
+      reject("expected $NAME or ${NAME}, got " + quote_value(s_.substr(at, 2)));
     } else {
       append("$");
       ++i_;

@@ -151,4 +151,7 @@ TEST_CASE("bad options are bench's own one-line errors; bad monitors name themse
   CHECK_THROWS_WITH(scenario_from_ab(o, {}, {}), Catch::Contains("URL: expected an http:// or https:// URL"));
   o.url = "http://h:1/";
   CHECK_THROWS_WITH(scenario_from_ab(o, {"pid:x"}, {}), Catch::StartsWith("--monitor \"pid:x\": expected pid:N"));
+  // A monitor with a line break is quoted escaped: the error stays one line.
+  CHECK_THROWS_WITH(scenario_from_ab(o, {"/m\nX"}, {}),
+                    "--monitor \"/m\\nX\": expected a path such as /memory-stats, got \"/m\\nX\"");
 }
