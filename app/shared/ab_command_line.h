@@ -8,6 +8,7 @@
 #include "ab_cli_options.h"
 #include "common/input_error.h"
 #include "common/quote_value.h"
+#include "parse_args.h"
 
 namespace lh::app {
 
@@ -31,7 +32,10 @@ inline load::AbOptions read_ab_command_line(std::vector<std::string> words) {
   try {
     ab.parse(words);
   } catch (const CLI::ParseError& e) {
-    throw InputError(std::string("the ab command: ") + e.what());
+    // CLI11 echoes the words it could not place as they are ("The following
+    // arguments were not expected: …"): a line break in one is escaped here,
+    // as parse_args does for LeakHound's own command lines.
+    throw InputError("the ab command: " + one_line(e.what()));
   }
   return options;
 }
