@@ -118,7 +118,7 @@ TEST_CASE("bad input is one line naming the problem, and exit 2") {
   }
 }
 
-TEST_CASE("-c at the limit against a closed port gives up at once, in time and memory linear in -c") {
+TEST_CASE("bench -c at the limit against a closed port gives up at once, in time and memory linear in -c") {
   // 20000 connections need 20128 open files: where the hard limit is lower
   // that is the one-line error instead (exit 2).
   const auto r = run_command(bench({"-n", "20000", "-c", "20000", "http://127.0.0.1:9/"}), std::chrono::milliseconds(60000));
