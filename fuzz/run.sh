@@ -6,7 +6,10 @@
 # leaves the input that caused it in the scratch folder it names.
 #
 #   fuzz/run.sh [SECONDS] [BUILD_DIR]     (BUILD_DIR: build-asan, from `cmake --preset asan-ubsan`)
-#   environment: FUZZ_TARGETS="json_metrics prometheus" runs only those
+#   environment: FUZZ_TARGETS="json_metrics prometheus" runs only those;
+#   FUZZ_SEED=N seeds libFuzzer's mutations (default 1, so the test suite's
+#   short runs explore the same inputs each time and a red one can be
+#   replayed; 0 = a random seed, for the long runs that look for new bugs)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-30}
@@ -36,7 +39,7 @@ for entry in "${targets[@]}"; do
   mkdir -p "$work/$name"
   seeds=("$root/fuzz/corpus/$name")
   for folder in $extra; do seeds+=("$root/$folder"); done
-  args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=16384 -print_final_stats=1
+  args=(-seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=16384 -print_final_stats=1
         -artifact_prefix="$work/$name/")
   [ -n "$dict" ] && args+=(-dict="$root/fuzz/$dict")
   log="$work/$name.log"

@@ -26,6 +26,19 @@ std::optional<double> unit_seconds(std::string_view unit) {
   throw InputError("expected a duration such as \"30s\" or \"10m\", got " + quote_value(text));
 }
 
+// Durations up to this many seconds (about 32 million years) are shown to
+// the minute or second; whole numbers of them fit a long long. Past it (a
+// hostile "1e70m", or infinity) a cast to an integer would be undefined, so
+// they are shown roughly, in hours: "1.67e+69h".
+constexpr double kExactSeconds = 1e15;
+
+std::string hours_roughly(double s) {
+  if (std::isinf(s)) return "infinite";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3gh", s / 3600.0);
+  return buf;
+}
+
 bool is_unit_char(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
 
 }  // namespace
@@ -53,6 +66,7 @@ Seconds parse_duration(std::string_view text) {
     auto factor = unit_seconds(rest.substr(0, unit_len));
     if (!factor) reject(text);
     total += value * *factor;
+    if (!std::isfinite(total)) reject(text);  // "1e308d": no clock or timer can hold it
     rest.remove_prefix(unit_len);
     first = false;
   }
@@ -61,6 +75,8 @@ Seconds parse_duration(std::string_view text) {
 
 std::string format_duration(Seconds d) {
   const double s = d.count();
+  if (std::isnan(s)) return "NaN";
+  if (s < 0) return "-" + format_duration(-d);
   char buf[48];
   if (s < 1.0) {
     std::snprintf(buf, sizeof buf, "%.0fms", s * 1000.0);
@@ -69,15 +85,19 @@ std::string format_duration(Seconds d) {
   } else if (s < 3600.0) {
     const auto whole = static_cast<long long>(s);
     std::snprintf(buf, sizeof buf, "%lldm %02llds", whole / 60, whole % 60);
-  } else {
+  } else if (s < kExactSeconds) {
     const auto minutes = static_cast<long long>(s / 60.0);
     std::snprintf(buf, sizeof buf, "%lldh %02lldm", minutes / 60, minutes % 60);
+  } else {
+    return hours_roughly(s);
   }
   return buf;
 }
 
 std::string format_clock(Seconds since_start) {
-  const auto whole = static_cast<long long>(std::max(0.0, since_start.count()));
+  const double s = std::isnan(since_start.count()) ? 0.0 : std::max(0.0, since_start.count());
+  if (s >= kExactSeconds) return hours_roughly(s);
+  const auto whole = static_cast<long long>(s);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", whole / 3600, whole / 60 % 60, whole % 60);
   return buf;

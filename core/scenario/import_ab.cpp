@@ -123,7 +123,7 @@ AbImport scenario_from_ab(const load::AbOptions& written, const std::vector<std:
   if (plan.check_length) s.load.check_length = true;
 
   for (const auto& m : monitors) {
-    if (auto bad = source_problem(m)) throw InputError("--monitor \"" + m + "\": " + *bad);
+    if (auto bad = source_problem(m)) throw InputError("--monitor " + quote_value(m) + ": " + *bad);
     s.probes.sources.push_back({m, {}, {}});
   }
   if (monitors.empty()) {

@@ -1,5 +1,6 @@
 #include <system_error>
 
+#include "common/quote_value.h"
 #include "scenario/field_reader.h"
 #include "scenario/references.h"
 #include "scenario/resolver.h"
@@ -39,7 +40,7 @@ void resolve_body(const Request& q, const std::string& where, Resolver& r, load:
       if (std::filesystem::is_regular_file(*file, ec)) {
         out.body_file = *file;
       } else {
-        r.problem(where + ".body_file", "no such file: " + file->string());
+        r.problem(where + ".body_file", "no such file: " + quote_value(file->string()));
       }
     }
     out.content_type = "text/plain";
@@ -50,9 +51,9 @@ void resolve_body(const Request& q, const std::string& where, Resolver& r, load:
       bool has_file = std::filesystem::is_regular_file(*upload, ec);
       if (std::filesystem::is_directory(*upload, ec)) {
         for (const auto& entry : std::filesystem::directory_iterator(*upload, ec)) has_file = has_file || entry.is_regular_file(ec);
-        if (!has_file) r.problem(where + ".upload", "the folder holds no file to upload: " + upload->string());
+        if (!has_file) r.problem(where + ".upload", "the folder holds no file to upload: " + quote_value(upload->string()));
       } else if (!has_file) {
-        r.problem(where + ".upload", "no such file or folder: " + upload->string());
+        r.problem(where + ".upload", "no such file or folder: " + quote_value(upload->string()));
       }
       if (has_file) out.upload = *upload;
     }

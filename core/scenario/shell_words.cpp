@@ -1,7 +1,5 @@
 #include "scenario/shell_words.h"
 
-#include <optional>
-
 #include "common/input_error.h"
 #include "common/quote_value.h"
 
@@ -28,7 +26,7 @@ class Splitter {
         end_word();
         if (s_.find_first_not_of(" \t\r\n", i_) != std::string_view::npos) reject("expected one command, got several lines");
         break;
-      } else if (c == '#' && !word_) {
+      } else if (c == '#' && !in_word_) {
         break;  // a comment to the end of the line
       } else {
         word_part();
@@ -40,19 +38,21 @@ class Splitter {
 
  private:
   void append(std::string_view text) {
-    word_ = word_.value_or("");
+    in_word_ = true;
     // A literal "${" would read as a reference in the scenario.
     for (char c : text) {
-      if (c == '{' && word_->ends_with('$')) *word_ += '$';
-      *word_ += c;
+      if (c == '{' && word_.ends_with('$')) word_ += '$';
+      word_ += c;
     }
   }
   void append_reference(std::string_view name) {
-    word_ = word_.value_or("") + "${ENV:" + std::string(name) + "}";
+    in_word_ = true;
+    word_ += "${ENV:" + std::string(name) + "}";
   }
   void end_word() {
-    if (word_) words_.push_back(std::move(*word_));
-    word_.reset();
+    if (in_word_) words_.push_back(std::move(word_));
+    word_.clear();
+    in_word_ = false;
   }
 
   void word_part() {
@@ -70,7 +70,7 @@ class Splitter {
       i_ += 2;
     } else if (c == '$') {
       dollar(false);
-    } else if (c == '~' && !word_ && (i_ + 1 == s_.size() || s_[i_ + 1] == '/' || blank(s_[i_ + 1]))) {
+    } else if (c == '~' && !in_word_ && (i_ + 1 == s_.size() || s_[i_ + 1] == '/' || blank(s_[i_ + 1]))) {
       append_reference("HOME");
       ++i_;
     } else if (c == '`') {
@@ -85,7 +85,7 @@ class Splitter {
 
   void double_quoted() {
     ++i_;
-    word_ = word_.value_or("");
+    in_word_ = true;
     while (true) {
       if (i_ >= s_.size()) reject("a \" is not closed");
       const char c = s_[i_];
@@ -128,7 +128,7 @@ class Splitter {
     } else if (next == '(') {
       reject("$( runs a command, which LeakHound does not do");
     } else if ((next == '\'' && !quoted) || (next >= '0' && next <= '9') || std::string_view("?$!#@*-").find(next) != std::string_view::npos) {
-      reject(std::string("expected $NAME or ${NAME}, got \"$") + next + "\"");
+      reject("expected $NAME or ${NAME}, got " + quote_value(s_.substr(at, 2)));
     } else {
       append("$");
       ++i_;
@@ -137,7 +137,8 @@ class Splitter {
 
   std::string_view s_;
   std::size_t i_ = 0;
-  std::optional<std::string> word_;  // set once a word has begun (even "" from '')
+  std::string word_;
+  bool in_word_ = false;  // a word has begun (even "" from '')
   std::vector<std::string> words_;
 };
 

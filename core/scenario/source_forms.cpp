@@ -1,6 +1,7 @@
 #include "scenario/source_forms.h"
 
 #include "common/input_error.h"
+#include "common/quote_value.h"
 #include "probe/source_spec.h"
 #include "scenario/references.h"
 #include "scenario/target_url.h"
@@ -27,10 +28,10 @@ std::optional<std::string> source_problem(std::string_view text) {
   if (is_relative_source(text)) {
     const auto [preset, path] = preset_and_rest(text);
     if (!preset.empty() && !probe::parse_preset(preset)) {
-      return "unknown preset \"" + std::string(preset) + "\"; expected segmentation, conversion or aspnet-health before the '='";
+      return "unknown preset " + quote_value(preset) + "; expected segmentation, conversion or aspnet-health before the '='";
     }
     if (path.find_first_of(" \t\r\n") != std::string_view::npos) {
-      return "expected a path such as /memory-stats, got \"" + std::string(path) + "\"";
+      return "expected a path such as /memory-stats, got " + quote_value(path);
     }
     return std::nullopt;
   }
@@ -50,7 +51,7 @@ std::string absolute_source(std::string_view text, std::string_view target) {
 }
 
 std::string without_source_prefix(std::string_view message, std::string_view text) {
-  const std::string prefix = "source \"" + std::string(text) + "\": ";
+  const std::string prefix = "source " + quote_value(text) + ": ";  // as parse_source_spec writes it
   if (message.starts_with(prefix)) message.remove_prefix(prefix.size());
   return std::string(message);
 }

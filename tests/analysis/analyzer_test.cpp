@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
-#include <random>
 
 #include "analysis/verdict_json.h"
 #include "analysis/verdict_words.h"
@@ -23,13 +22,8 @@ struct Recorded {
 // Samples every `interval` s for `seconds`, value = shape(t) + N(0, noise).
 template <typename Shape>
 Recorded record(double seconds, double interval, double noise, Shape shape, std::uint64_t seed = 1) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> normal(0, noise);
   Recorded r;
-  for (double t = 0; t <= seconds; t += interval) {
-    r.t.push_back(t);
-    r.v.push_back(shape(t) + normal(rng));
-  }
+  lh::synth::sample_shape(seconds, interval, noise, shape, seed, r.t, r.v);
   return r;
 }
 

@@ -7,6 +7,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/verdict_words.h"
+#include "synthetic_series.h"
 
 using namespace lh::analysis;
 
@@ -19,13 +20,8 @@ struct Series {
 // Samples every `interval` s for `seconds`: shape(t) plus white noise.
 template <typename Shape>
 Series sample(double seconds, double interval, double noise, Shape shape, std::uint64_t seed = 7) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> normal(0, noise);
   Series s;
-  for (double t = 0; t <= seconds; t += interval) {
-    s.t.push_back(t);
-    s.v.push_back(shape(t) + normal(rng));
-  }
+  lh::synth::sample_shape(seconds, interval, noise, shape, seed, s.t, s.v);
   return s;
 }
 

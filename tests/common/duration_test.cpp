@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "common/duration.h"
 #include "common/input_error.h"
@@ -24,6 +25,9 @@ TEST_CASE("bad durations name what was expected") {
     CHECK_THROWS_AS(parse_duration(bad), lh::InputError);
   }
   CHECK_THROWS_WITH(parse_duration("-5"), "expected a duration such as \"30s\" or \"10m\", got \"-5\"");
+  // Each number is finite, their total in seconds is not.
+  CHECK_THROWS_AS(parse_duration("1e308d"), lh::InputError);
+  CHECK_THROWS_AS(parse_duration("1e308s1e308s"), lh::InputError);
 }
 
 TEST_CASE("durations format for people") {
@@ -34,4 +38,20 @@ TEST_CASE("durations format for people") {
   CHECK(lh::format_clock(lh::Seconds(250)) == "00:04:10");
   CHECK(lh::format_clock(lh::Seconds(90061)) == "25:01:01");
   CHECK(lh::format_clock(lh::Seconds(-3)) == "00:00:00");
+}
+
+TEST_CASE("any duration formats, however large, without an integer overflow") {
+  // Found by fuzzing: a scenario's "duration": "1e70m" is over the 366-day
+  // limit, and its message formatted it through a cast to long long (UBSan:
+  // float-cast-overflow).
+  CHECK(lh::format_duration(lh::Seconds(6e72)) == "1.67e+69h");
+  CHECK(lh::format_duration(lh::Seconds(-6e72)) == "-1.67e+69h");
+  CHECK(lh::format_duration(lh::Seconds(std::numeric_limits<double>::infinity())) == "infinite");
+  CHECK(lh::format_duration(lh::Seconds(std::numeric_limits<double>::quiet_NaN())) == "NaN");
+  CHECK(lh::format_duration(lh::Seconds(-5)) == "-5.0s");
+  CHECK(lh::format_duration(lh::Seconds(366 * 86400.0 + 60)) == "8784h 01m");
+  CHECK(lh::format_clock(lh::Seconds(1e300)) == "2.78e+296h");
+  CHECK(lh::format_clock(lh::Seconds(std::numeric_limits<double>::infinity())) == "infinite");
+  CHECK(lh::format_clock(lh::Seconds(std::numeric_limits<double>::quiet_NaN())) == "00:00:00");
+  CHECK(lh::format_clock(lh::Seconds(9.99e14)) == "277500000000:00:00");
 }

@@ -256,6 +256,28 @@ TEST_CASE("probe sources: monitor's forms, relative ones, objects with headers a
   CHECK(parsed.scenario.probes.sources[1].source == "aspnet-health=/health");
 }
 
+TEST_CASE("a source with a line break is quoted escaped, on its problem's one line") {
+  // Found by fuzz_scenario: the relative-path and preset problems wrapped
+  // the source in bare quotes, so a JSON "\n" broke the line.
+  const auto parsed = parse_scenario(R"({
+    "leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/memory(\name\bf,,", "se\ngmentation=/m", "pid:1\n2", "http://h:1/a b\r\nX: 1",
+                           {"source": "/a\tb"}]},
+    "load": {"requests": [{"path": "/"}], "count": 1}
+  })");
+  INFO(listed(parsed.problems));
+  const auto& p = parsed.problems;
+  CHECK(has_problem(p, "probes.sources[0]", R"(expected a path such as /memory-stats, got "/memory(\name\x08f,,")"));
+  CHECK(has_problem(p, "probes.sources[1]", R"(unknown preset "se\ngmentation"; expected)"));
+  CHECK(has_problem(p, "probes.sources[2]", R"(expected pid:N with N a process id, got "1\n2")"));
+  CHECK(has_problem(p, "probes.sources[4].source", R"(got "/a\tb")"));
+  CHECK(p.size() == 5);
+  for (const auto& problem : p) {
+    CHECK(problem.text().find_first_of("\r\n\t\b") == std::string::npos);
+    CHECK(problem.message.find("source \"") == std::string::npos);  // the path says which source
+  }
+}
+
 TEST_CASE("malformed references are problems where they are written") {
   const auto parsed = parse_scenario(R"({
     "leakhound_scenario": 1, "target": "http://h:1",

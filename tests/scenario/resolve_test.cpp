@@ -238,10 +238,26 @@ TEST_CASE("files are found relative to the scenario's folder, and missing ones n
   INFO(listed(r.problems));
   CHECK(r.problems.size() == 4);
   const std::string base = folder.dir.path().string();
-  CHECK(has_problem(r.problems, "load.requests[0].body_file", "no such file: " + base + "/nope.json"));
-  CHECK(has_problem(r.problems, "load.requests[1].upload", "no such file or folder: " + base + "/missing"));
-  CHECK(has_problem(r.problems, "load.requests[2].upload", "the folder holds no file to upload: " + base + "/empty"));
-  CHECK(has_problem(r.problems, "load.requests[3].body_file", "no such file: " + base + "/pdfs"));
+  CHECK(has_problem(r.problems, "load.requests[0].body_file", "no such file: \"" + base + "/nope.json\""));
+  CHECK(has_problem(r.problems, "load.requests[1].upload", "no such file or folder: \"" + base + "/missing\""));
+  CHECK(has_problem(r.problems, "load.requests[2].upload", "the folder holds no file to upload: \"" + base + "/empty\""));
+  CHECK(has_problem(r.problems, "load.requests[3].body_file", "no such file: \"" + base + "/pdfs\""));
+}
+
+TEST_CASE("a missing file's name with a line break is quoted escaped, on its problem's one line") {
+  // Found by fuzz_scenario: body_file and upload were echoed raw.
+  Folder folder;
+  const auto r = resolve_collecting(read_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]},
+    "load": {"requests": [{"path": "/", "body_file": "no\nbody.json"}, {"path": "/", "upload": "no\r\nfolder"}],
+             "count": 2}})"),
+                                    folder.dir.path());
+  INFO(listed(r.problems));
+  const std::string base = folder.dir.path().string();
+  CHECK(has_problem(r.problems, "load.requests[0].body_file", "no such file: \"" + base + "/no\\nbody.json\""));
+  CHECK(has_problem(r.problems, "load.requests[1].upload", "no such file or folder: \"" + base + "/no\\r\\nfolder\""));
+  CHECK(r.problems.size() == 2);
+  for (const auto& p : r.problems) CHECK(p.text().find_first_of("\r\n") == std::string::npos);
 }
 
 TEST_CASE("the target and the duration can be given instead, and the plan's scenario says so") {
@@ -305,8 +321,8 @@ TEST_CASE("resolve throws every problem; a file's plan is named after the file")
     INFO(e.what());
     REQUIRE(e.problems().size() == 2);
     CHECK(std::string(e.what()) == broken.string() + ": load.count: expected a whole number of requests, at least 1, got 0\n" +
-                                       broken.string() + ": load.requests[0].body_file: no such file: " +
-                                       (dir.path() / "gone.txt").string());
+                                       broken.string() + ": load.requests[0].body_file: no such file: \"" +
+                                       (dir.path() / "gone.txt").string() + "\"");
   }
 }
 
@@ -321,7 +337,8 @@ TEST_CASE("a scenario being edited is checked as if read back from its file, the
   INFO(listed(r.problems));
   REQUIRE(r.problems.size() == 2);
   CHECK(r.problems[0].text() == R"(load.stages[0].duration: expected a duration such as "30s" or "10m", got "ten minutes")");
-  CHECK(r.problems[1].text() == "load.requests[0].body_file: no such file: " + (folder.dir.path() / "bodies/nope.json").string());
+  CHECK(r.problems[1].text() ==
+        "load.requests[0].body_file: no such file: \"" + (folder.dir.path() / "bodies/nope.json").string() + "\"");
   s.load.stages[0].duration = "10m";
   s.load.requests[0].body_file = "bodies/doc.json";
   const auto fixed = check_scenario(s, folder.dir.path());
@@ -334,4 +351,17 @@ TEST_CASE("durations past bench's limits are problems of the scenario's paths") 
     "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "400d", "timeout": "2d"}})"), ".");
   INFO(listed(r.problems));
   CHECK(has_problem(r.problems, "load.duration", "the limit is 366 days, got 9600h 00m"));
+}
+
+TEST_CASE("a duration too large for any clock is a problem, never an overflow") {
+  // Found by fuzz_scenario: "1e70m" reached the 366-day check, whose message
+  // cast the duration to long long (UBSan: float-cast-overflow).
+  const auto r = resolve_collecting(read_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "1e70m"}})"), ".");
+  INFO(listed(r.problems));
+  CHECK(has_problem(r.problems, "load.duration", "the limit is 366 days, got 1.67e+68h"));
+  // A total past a double is refused where it is read.
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "1e308d"}})");
+  CHECK(parsed.problems.size() == 1);
 }

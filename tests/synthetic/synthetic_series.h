@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,5 +69,18 @@ std::vector<LabelledSeries> generate_set(std::uint64_t seed, int per_shape);
 // second for `minutes`, under AR(1) noise of `noise_percent` (phi 0.5): for
 // the question "how many minutes does a 10 %/h leak need?".
 LabelledSeries linear_leak(double percent_per_hour, double minutes, double noise_percent, std::uint64_t seed);
+
+// Samples every `interval` s for `seconds` from 0: times into `t`, and
+// shape(t) plus white noise N(0, noise) into `v`.
+template <typename Shape>
+void sample_shape(double seconds, double interval, double noise, Shape shape, std::uint64_t seed,
+                  std::vector<double>& t, std::vector<double>& v) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> normal(0, noise);
+  for (double at = 0; at <= seconds; at += interval) {
+    t.push_back(at);
+    v.push_back(shape(at) + normal(rng));
+  }
+}
 
 }  // namespace lh::synth
