@@ -1,11 +1,11 @@
-// `import-ab`: an ab command line split as a shell would, read with bench's
-// own option definitions, turned into a scenario. Bad input is an
+// `import-ab`: an ab command line split as a shell would, read with the ab
+// option table, turned into a scenario. Bad input is an
 // InputError of one line; a scenario made is valid JSON when written.
 #include <cstdint>
 #include <string_view>
 
-#include "ab_command_line.h"
 #include "common/input_error.h"
+#include "scenario/ab_command_line.h"
 #include "scenario/import_ab.h"
 #include "scenario/json_document.h"
 #include "scenario/serialize.h"
@@ -16,7 +16,7 @@ using namespace lh;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view line(reinterpret_cast<const char*>(data), size);
   try {
-    const auto options = app::read_ab_command_line(scenario::split_shell_words(line));
+    const auto options = scenario::read_ab_command_line(scenario::split_shell_words(line));
     const auto env = [](const std::string& name) -> std::optional<std::string> {
       if (name == "HOME") return "/home/fuzz";
       return std::nullopt;

@@ -43,6 +43,8 @@ TEST_CASE("what ab's option table does not read is one line naming it") {
       {{"ab", "http://h:1/", "-n"}, "the ab command: -n needs a value"},
       {{"ab", "-n", "1", "-n2", "http://h:1/"}, "the ab command: -n given more than once"},
       {{"ab", "http://a:1/", "http://b:1/"}, "the ab command: one URL expected, got a second: \"http://b:1/\""},
+      // Found by fuzz_import_ab: a word holding line breaks is quoted escaped.
+      {{"ab", "http://h:1/", "a\nb\rc"}, "the ab command: one URL expected, got a second: \"a\\nb\\rc\""},
   };
   for (const auto& [words, message] : cases) {
     INFO(message);

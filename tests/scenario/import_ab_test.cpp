@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 #include <map>
 
-#include "ab_command_line.h"
 #include "common/input_error.h"
 #include "scenario/import_ab.h"
 #include "scenario/resolve.h"
@@ -155,11 +154,4 @@ TEST_CASE("bad options are bench's own one-line errors; bad monitors name themse
   // A monitor with a line break is quoted escaped: the error stays one line.
   CHECK_THROWS_WITH(scenario_from_ab(o, {"/m\nX"}, {}),
                     "--monitor \"/m\\nX\": expected a path such as /memory-stats, got \"/m\\nX\"");
-}
-
-TEST_CASE("an ab word CLI11 cannot place is echoed on the error's one line") {
-  // Found by fuzz_import_ab: CLI11's "arguments were not expected" message
-  // lists the words raw, and one held a line break.
-  CHECK_THROWS_WITH(lh::app::read_ab_command_line({"ab", "http://h:1/", "a\nb\rc"}),
-                    "the ab command: The following argument was not expected: a\\nb\\rc");
 }
