@@ -39,6 +39,15 @@ Seconds duration_option(const std::string& flag, const std::string& text) {
   }
 }
 
+// probe::check() holds the configuration's ranges; its paths are named as
+// the flags that set them.
+std::string flag_of(const std::string& path) {
+  if (path == "interval") return "--interval";
+  if (path == "timeout") return "--timeout";
+  if (path.ends_with(".headers")) return "--header";
+  return path;
+}
+
 probe::ProbeConfig config_from(const MonitorOptions& o) {
   probe::ProbeConfig config;
   std::vector<std::string> headers;
@@ -49,14 +58,11 @@ probe::ProbeConfig config_from(const MonitorOptions& o) {
     config.sources.push_back(std::move(spec));
   }
   config.interval = duration_option("--interval", o.interval);
-  if (config.interval < probe::kMinInterval) {
-    throw InputError("--interval: expected at least 100ms, got " + quote_value(o.interval));
-  }
-  if (!o.timeout.empty()) {
-    config.timeout = duration_option("--timeout", o.timeout);
-    if (config.timeout->count() <= 0) throw InputError("--timeout: expected a positive duration, got " + quote_value(o.timeout));
-  }
+  if (!o.timeout.empty()) config.timeout = duration_option("--timeout", o.timeout);
   config.watch = o.watch;
+  if (const auto problems = probe::check(config); !problems.empty()) {
+    throw InputError(flag_of(problems.front().path) + ": " + problems.front().message);
+  }
   return config;
 }
 
@@ -138,7 +144,7 @@ Command add_monitor_command(CLI::App& app) {
                   "What to sample: a URL answering JSON, Prometheus text or a health word; pid:N; port:N (the local "
                   "process listening there); or PRESET=URL with PRESET segmentation, conversion or aspnet-health")
       ->required();
-  cmd->add_option("--interval", options->interval, "Time between samples, 100ms at the least (default 1s)");
+  cmd->add_option("--interval", options->interval, "Time between samples, from 100ms to 24h (default 1s)");
   cmd->add_option("--duration", options->duration, "Stop after this long (default: until Ctrl-C)");
   cmd->add_option("--timeout", options->timeout, "Time a source may take to answer (default 90% of the interval)");
   cmd->add_option("--csv", options->csv, "Write every sample: t_s, time, then one column per series");

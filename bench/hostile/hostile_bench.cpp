@@ -8,8 +8,6 @@
 //
 //   leakhound-bench-hostile [CLI]     (bench/hostile/parsers.sh builds and runs it)
 #include <signal.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -92,27 +90,14 @@ Row monitor_case(const std::string& cli, const lh::test::HostileBody& shape,
 
 // Runs `validate FILE` and returns its first line and peak (ru_maxrss).
 Row validate_case(const std::string& cli, const std::string& name, const std::string& limit, const std::filesystem::path& file) {
-  int out[2];
-  if (pipe(out) != 0) return {name, limit, "pipe failed", 0};
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], 1);
-    close(out[0]);
-    execl(cli.c_str(), cli.c_str(), "validate", file.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  std::string text;
-  char buf[4096];
-  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
-  close(out[0]);
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  std::string first = text.substr(0, text.find('\n'));
+  lh::sys::ChildProcess validate({cli, "validate", file.string()}, {.err = lh::sys::ChildStream::discard});
+  std::string first = validate.read_line(milliseconds(60000)).value_or("");
+  validate.close_output();
+  const auto status = validate.wait_for(milliseconds(60000));
+  if (!status) return {name, limit, "still running after 60 s", 0};
   if (const auto colon = first.find(".json: "); colon != std::string::npos) first = first.substr(colon + 7);
   if (first.size() > 140) first = first.substr(0, 40) + "..." + first.substr(first.size() - 90);
-  return {name, limit, "exit " + std::to_string(WEXITSTATUS(status)) + ": " + first, usage.ru_maxrss};
+  return {name, limit, "exit " + std::to_string(*status) + ": " + first, validate.peak_rss_kib().value_or(0)};
 }
 
 void print(const Row& r) {

@@ -122,9 +122,9 @@ LoadPlan plan_from_ab(const AbOptions& o) {
   LoadPlan plan;
   plan.requests.push_back(request_from(o));
   if (!o.requests.empty()) plan.count = whole_option("-n", o.requests, kMaxCount, "requests");
-  std::optional<int> concurrency;
+  std::optional<std::int64_t> concurrency;
   if (!o.concurrency.empty()) {
-    concurrency = static_cast<int>(whole_option("-c", o.concurrency, kMaxConcurrency, "connections"));
+    concurrency = static_cast<std::int64_t>(whole_option("-c", o.concurrency, kMaxConcurrency, "connections"));
   }
   if (!o.timelimit.empty()) plan.duration = duration_option("-t", o.timelimit);
   if (!o.timeout.empty()) plan.timeout = duration_option("-s", o.timeout);
@@ -139,10 +139,6 @@ LoadPlan plan_from_ab(const AbOptions& o) {
   if (!plan.count && !plan.duration && plan.stages.empty()) plan.count = 1;
   // In the open model -c only bounds the connections; allow plenty.
   plan.concurrency = concurrency.value_or(plan.rate ? 100 : 1);
-  if (!plan.rate && plan.count && static_cast<std::uint64_t>(plan.concurrency) > *plan.count) {
-    throw InputError("-c: cannot be more than -n (" + std::to_string(plan.concurrency) + " > " +
-                     std::to_string(*plan.count) + ")");
-  }
   plan.keep_alive = !o.keep_alive_off;
   plan.http2 = o.http2;
   plan.insecure = o.insecure;

@@ -31,9 +31,9 @@ std::string ab_report(const LoadPlan& plan, const LoadSnapshot& s) {
     line(out, "Document Length:        %.0f bytes (mean)\n", static_cast<double>(t.body_bytes_received) / static_cast<double>(l.count));
   }
   if (plan.rate) {
-    line(out, "\nRate:                   %g requests/s (at most %d connections)\n", *plan.rate, plan.concurrency);
+    line(out, "\nRate:                   %g requests/s (at most %lld connections)\n", *plan.rate, static_cast<long long>(plan.concurrency));
   } else {
-    line(out, "\nConcurrency Level:      %d\n", plan.concurrency);
+    line(out, "\nConcurrency Level:      %lld\n", static_cast<long long>(plan.concurrency));
   }
   line(out, "Time taken for tests:   %.3f seconds\n", s.elapsed_s);
   line(out, "Complete requests:      %llu\n", static_cast<ull>(t.completed));

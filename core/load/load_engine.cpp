@@ -57,7 +57,7 @@ int default_threads(const LoadPlan&) {
 LoadEngine::LoadEngine(LoadPlan plan, const SessionClock& clock)
     : plan_(validated(std::move(plan))),
       clock_(clock),
-      threads_(plan_.threads > 0 ? std::min(plan_.threads, plan_.concurrency) : default_threads(plan_)) {
+      threads_(plan_.threads > 0 ? static_cast<int>(std::min<std::int64_t>(plan_.threads, plan_.concurrency)) : default_threads(plan_)) {
   init_curl_once();
   raise_open_files_limit(plan_);
   mix_ = std::make_unique<RequestMix>(plan_);

@@ -5,17 +5,11 @@
 
 #include "common/http_url.h"
 #include "common/quote_value.h"
+#include "load/field_rules.h"
 #include "load/limits.h"
 
 namespace lh::load {
 namespace {
-
-std::string number(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
 
 // RFC 9110's token: what a method and a header name are made of. Anything
 // else (a space, CR, LF, NUL) would let the value write its own header
@@ -68,7 +62,7 @@ void check_request(const std::string& where, const RequestTemplate& r, Problems&
     out.push_back({where + ".content_type", "a header cannot hold a line break or NUL, got " + quote_value(r.content_type)});
   }
   if (!(r.weight > 0) || !std::isfinite(r.weight)) {
-    out.push_back({where + ".weight", "expected a positive number, got " + number(r.weight)});
+    out.push_back({where + ".weight", "expected a positive number, got " + number_text(r.weight)});
   }
 }
 
@@ -94,33 +88,22 @@ Problems check(const LoadPlan& plan) {
   for (std::size_t i = 0; i < plan.requests.size(); ++i) {
     check_request("requests[" + std::to_string(i) + "]", plan.requests[i], out);
   }
-  if (plan.count && *plan.count == 0) out.push_back({"count", "expected at least 1 request, got 0"});
-  if (plan.count && *plan.count > kMaxCount) {
-    out.push_back({"count", over_limit(std::to_string(kMaxCount) + " requests", std::to_string(*plan.count))});
-  }
+  // A broken rule, with the value given.
+  const auto add = [&out](std::string path, std::optional<std::string> rule, const std::string& given) {
+    if (rule) out.push_back({std::move(path), *rule + ", got " + given});
+  };
+  if (plan.count) add("count", count_rule(*plan.count), std::to_string(*plan.count));
   if (plan.duration && !(plan.duration->count() > 0)) {
     out.push_back({"duration", "expected a positive duration, got " + format_duration(*plan.duration)});
   }
   if (plan.duration && plan.duration->count() > kMaxRunSeconds) {
     out.push_back({"duration", over_limit("366 days", format_duration(*plan.duration))});
   }
-  if (plan.concurrency < 1) {
-    out.push_back({"concurrency", "expected at least 1, got " + std::to_string(plan.concurrency)});
+  add("concurrency", concurrency_rule(plan.concurrency), std::to_string(plan.concurrency));
+  if (plan.count && !plan.rate) {
+    if (auto problem = concurrency_count_problem(plan.concurrency, *plan.count)) out.push_back({"concurrency", *problem});
   }
-  if (plan.concurrency > kMaxConcurrency) {
-    out.push_back({"concurrency", over_limit(std::to_string(kMaxConcurrency) + " connections",
-                                                  std::to_string(plan.concurrency))});
-  }
-  if (plan.count && static_cast<std::uint64_t>(plan.concurrency) > *plan.count && !plan.rate) {
-    out.push_back({"concurrency", "cannot be more than the number of requests (" + std::to_string(plan.concurrency) +
-                     " > " + std::to_string(*plan.count) + ")"});
-  }
-  if (plan.rate && !(*plan.rate > 0 && std::isfinite(*plan.rate))) {
-    out.push_back({"rate", "expected a positive number of requests per second, got " + number(*plan.rate)});
-  }
-  if (plan.rate && *plan.rate > kMaxRate) {
-    out.push_back({"rate", over_limit(number(kMaxRate) + " requests per second", number(*plan.rate))});
-  }
+  if (plan.rate) add("rate", rate_rule(*plan.rate), number_text(*plan.rate));
   double stages_s = 0;
   for (std::size_t i = 0; i < plan.stages.size(); ++i) {
     const auto& s = plan.stages[i];
@@ -128,15 +111,7 @@ Problems check(const LoadPlan& plan) {
     if (!(s.duration.count() > 0) || !std::isfinite(s.duration.count())) {
       out.push_back({where + ".duration", "expected a positive duration"});
     }
-    if (!(s.target >= 0) || !std::isfinite(s.target)) {
-      out.push_back({where + ".target", "expected a number >= 0, got " + number(s.target)});
-    }
-    if (!plan.rate && s.target > kMaxConcurrency) {
-      out.push_back({where + ".target", over_limit(std::to_string(kMaxConcurrency) + " connections", number(s.target))});
-    }
-    if (plan.rate && s.target > kMaxRate) {
-      out.push_back({where + ".target", over_limit(number(kMaxRate) + " requests per second", number(s.target))});
-    }
+    add(where + ".target", stage_target_rule(s.target, plan.rate.has_value()), number_text(s.target));
     stages_s += s.duration.count();
   }
   if (stages_s > kMaxRunSeconds) {

@@ -52,7 +52,7 @@ struct LoadPlan {
   // whatever the server does, over at most `concurrency` connections; their
   // latency counts from the planned send time, so a server that stalls
   // cannot hide the stall (no coordinated omission).
-  int concurrency = 1;
+  std::int64_t concurrency = 1;  // as typed: check() holds its range
   std::optional<double> rate;  // requests per second
   // Stages move the concurrency (closed model) or the rate (open model).
   std::vector<Stage> stages;

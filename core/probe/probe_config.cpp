@@ -4,17 +4,26 @@
 
 namespace lh::probe {
 
+std::optional<std::string> interval_rule(Seconds interval) {
+  if (interval < kMinInterval) return "expected at least " + format_duration(kMinInterval);
+  if (interval > kMaxInterval) return "expected at most " + format_duration(kMaxInterval);
+  return std::nullopt;
+}
+
+std::optional<std::string> timeout_rule(Seconds timeout) {
+  if (!(timeout.count() > 0)) return "expected a positive duration such as \"2s\"";
+  if (timeout > kMaxInterval) return "expected at most " + format_duration(kMaxInterval);
+  return std::nullopt;
+}
+
 Problems check(const ProbeConfig& config) {
   Problems out;
   if (config.sources.empty()) {
     out.push_back({"sources", "expected at least one source (a URL, pid:N, port:N or PRESET=URL)"});
   }
-  // Below 100 ms a probe measures its own requests more than the service.
-  if (config.interval < kMinInterval) {
-    out.push_back({"interval", "expected at least 100ms, got " + format_duration(config.interval)});
-  }
-  if (config.timeout && config.timeout->count() <= 0) {
-    out.push_back({"timeout", "expected a positive duration such as \"2s\", got " + format_duration(*config.timeout)});
+  if (auto rule = interval_rule(config.interval)) out.push_back({"interval", *rule + ", got " + format_duration(config.interval)});
+  if (config.timeout) {
+    if (auto rule = timeout_rule(*config.timeout)) out.push_back({"timeout", *rule + ", got " + format_duration(*config.timeout)});
   }
   for (std::size_t i = 0; i < config.sources.size(); ++i) {
     const auto& s = config.sources[i];

@@ -32,11 +32,23 @@ struct ProbeConfig {
   Seconds effective_timeout() const { return timeout.value_or(interval * 0.9); }
 };
 
+// Below 100 ms a probe measures its own requests more than the service;
+// past a day no session clock or timer needs it (and 1e300 s would not fit
+// the steady clock's ticks).
 inline constexpr Seconds kMinInterval{0.1};
+inline constexpr Seconds kMaxInterval{86400.0};
+
+// The rules of the interval and the timeout a person types, one each, so
+// a scenario's reader, monitor's flags and check() judge them by the same
+// code: the rule a bad value breaks ("expected at least 100ms"), to which
+// the caller adds what was given as it was written (", got \"50ms\"").
+std::optional<std::string> interval_rule(Seconds interval);
+std::optional<std::string> timeout_rule(Seconds timeout);
 
 // Every problem of a configuration, each with the path of its field
 // ("interval": "expected at least 100ms, got 50ms"; "sources[2].headers"):
-// no sources, an interval under 100 ms, a timeout that is not positive,
+// no sources, an interval or timeout outside 100 ms – 1 day (a timeout:
+// positive – 1 day),
 // headers on a local process, a memory limit that is not positive.
 Problems check(const ProbeConfig& config);
 // Throws InputError with the first problem ("interval: expected at least

@@ -1,10 +1,12 @@
 #include "scenario/parse_sections.h"
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 #include "common/quote_value.h"
 #include "common/size.h"
-#include "load/limits.h"
+#include "load/field_rules.h"
 #include "probe/probe_config.h"
 #include "scenario/field_reader.h"
 #include "scenario/references.h"
@@ -19,22 +21,23 @@ using Text = FieldReader::Text;
 
 constexpr Seconds kAny{0};
 
-// A number past one of load/limits.h's limits, in the limit's own words
-// (the same as bench's): "the limit is 20000 connections, got 20001".
-bool over_limit(const FieldReader& r, std::string_view key, double limit, const std::string& limit_text) {
-  const auto* v = r.find(key);
-  if (!v || !v->is_number()) return false;
-  // Whole numbers compare as integers: 2^53 + 1 is not 2^53 as a double.
-  const bool over = v->is_number_unsigned() ? v->get<std::uint64_t>() > static_cast<std::uint64_t>(limit)
-                    : v->is_number_integer() ? v->get<std::int64_t>() > static_cast<std::int64_t>(limit)
-                                             : v->get<double>() > limit;
-  if (!over) return false;
-  r.problem(key, load::over_limit(limit_text, describe(*v)));
-  return true;
-}
+// Any finite number, and any whole number a double holds exactly: what a
+// field reads as when its range is the checker's, not the reader's.
+constexpr double kAnyNumber = -std::numeric_limits<double>::infinity();
+constexpr std::int64_t kMaxWhole = std::int64_t{1} << 53;
 
-std::string connections_limit() { return std::to_string(load::kMaxConcurrency) + " connections"; }
-std::string rate_limit() { return std::to_string(static_cast<long long>(load::kMaxRate)) + " requests per second"; }
+// A value read, then judged by its module's rule (load/field_rules.h):
+// breaking it is a problem quoting the value as written, and the value
+// reads as not written.
+template <typename T, typename Rule>
+std::optional<T> judged(const FieldReader& r, std::string_view key, std::optional<T> value, Rule rule) {
+  if (!value) return value;
+  if (auto broken = rule(*value)) {
+    r.problem(key, *broken + ", got " + describe(*r.find(key)));
+    return std::nullopt;
+  }
+  return value;
+}
 
 ProbeSource read_source(const json& item, const std::string& where, ProblemSink& sink) {
   ProbeSource source;
@@ -121,10 +124,8 @@ Stage read_stage(const json& item, const std::string& where, ProblemSink& sink) 
   if (!r.find("duration")) sink.add(where, "missing \"duration\"");
   if (!r.find("target")) sink.add(where, "missing \"target\" (the concurrency, or with \"rate\" the rate, to reach)");
   stage.duration = r.duration("duration", kAny);
-  if (!over_limit(r, "target", load::kMaxRate, rate_limit())) {
-    stage.target = r.number("target", 0, load::kMaxRate, false, "expected a number >= 0").value_or(0);
-  }
-  return stage;
+  stage.target = r.number("target", kAnyNumber, -kAnyNumber, true, "expected a number").value_or(0);
+  return stage;  // its range depends on "rate": read_load() checks it
 }
 
 }  // namespace
@@ -139,8 +140,20 @@ Probes read_probes(const json& value, ProblemSink& sink) {
                          "/memory-stats on the target");
   }
   std::erase_if(p.sources, [](const ProbeSource& s) { return s.source.empty(); });
-  p.interval = r.duration("interval", probe::kMinInterval);
+  p.interval = r.duration("interval", kAny);
+  if (!p.interval.empty()) {
+    if (auto broken = probe::interval_rule(parse_duration(p.interval))) {
+      r.problem("interval", *broken + ", got " + quote_value(p.interval));
+      p.interval.clear();
+    }
+  }
   p.timeout = r.duration("timeout", kAny);
+  if (!p.timeout.empty()) {
+    if (auto broken = probe::timeout_rule(parse_duration(p.timeout))) {
+      r.problem("timeout", *broken + ", got " + quote_value(p.timeout));
+      p.timeout.clear();
+    }
+  }
   p.watch = r.text("watch");
   p.memory_limit = r.size("memory_limit");
   if (!p.memory_limit.empty() && !(parse_size(p.memory_limit) > 0)) {
@@ -161,21 +174,19 @@ Load read_load(const json& value, ProblemSink& sink) {
   if (!r.find("requests") || (r.find("requests")->is_array() && r.find("requests")->empty())) {
     r.problem("requests", "expected at least one request such as {\"method\": \"POST\", \"path\": \"/segment\", …}");
   }
-  if (!over_limit(r, "concurrency", load::kMaxConcurrency, connections_limit())) {
-    if (auto c = r.whole("concurrency", 1, load::kMaxConcurrency, "expected a whole number of connections, at least 1")) {
-      load.concurrency = static_cast<int>(*c);
-    }
-  }
-  if (!over_limit(r, "rate", load::kMaxRate, rate_limit())) {
-    load.rate = r.number("rate", 0, load::kMaxRate, true, "expected a positive number of requests per second");
-  }
+  // Each number is read as the kind of number it is, then judged by the
+  // load's own rule for it (load/field_rules.h), as bench's options are.
+  load.concurrency = judged(r, "concurrency", r.whole("concurrency", -kMaxWhole, kMaxWhole, "expected a whole number of connections"),
+                            load::concurrency_rule);
+  load.rate = judged(r, "rate", r.number("rate", kAnyNumber, -kAnyNumber, true, "expected a number of requests per second"),
+                     load::rate_rule);
   r.each("stages", [&](const json& item, const std::string& where) { load.stages.push_back(read_stage(item, where, sink)); });
   load.duration = r.duration("duration", kAny);
-  const auto max_count = static_cast<std::int64_t>(load::kMaxCount);
-  if (!over_limit(r, "count", static_cast<double>(max_count), std::to_string(max_count) + " requests")) {
-    if (auto n = r.whole("count", 1, max_count, "expected a whole number of requests, at least 1")) {
-      load.count = static_cast<std::uint64_t>(*n);
-    }
+  if (const auto* count = r.find("count"); count && count->is_number_unsigned()) {
+    // Past 2^53 too, so the limit is what the problem names.
+    load.count = judged(r, "count", std::optional(count->get<std::uint64_t>()), load::count_rule);
+  } else if (auto n = r.whole("count", 0, kMaxWhole, "expected a whole number of requests")) {
+    load.count = judged(r, "count", std::optional(static_cast<std::uint64_t>(*n)), load::count_rule);
   }
   load.timeout = r.duration("timeout", kAny);
   load.keep_alive = r.flag("keep_alive");
@@ -186,16 +197,16 @@ Load read_load(const json& value, ProblemSink& sink) {
   if (!r.find("duration") && !r.find("count") && !r.find("stages")) {
     sink.add("load", "expected \"duration\", \"count\" or \"stages\": the run would never end");
   }
-  if (load.concurrency && load.count && !r.find("rate") && static_cast<std::uint64_t>(*load.concurrency) > *load.count) {
-    r.problem("concurrency", "cannot be more than \"count\" (" + std::to_string(*load.concurrency) + " > " +
-                                 std::to_string(*load.count) + ")");
+  if (load.concurrency && load.count && !r.find("rate")) {
+    if (auto problem = load::concurrency_count_problem(*load.concurrency, *load.count)) r.problem("concurrency", *problem);
   }
-  if (!r.find("rate")) {
-    for (std::size_t i = 0; i < load.stages.size(); ++i) {
-      if (const double t = load.stages[i].target; t > load::kMaxConcurrency) {
-        const std::string got = t == std::floor(t) ? std::to_string(static_cast<long long>(t)) : describe(t);
-        sink.add(index_path("load.stages", i) + ".target", load::over_limit(connections_limit(), got) +
-                     " (without \"rate\", a stage's target is the concurrency)");
+  if (const auto* stages = r.find("stages"); stages && stages->is_array()) {
+    for (std::size_t i = 0; i < stages->size(); ++i) {
+      const Json& stage = (*stages)[i];
+      if (!stage.is_object() || !stage.contains("target") || !number_of(stage.at("target"))) continue;  // read_stage said why
+      const Json& target = stage.at("target");
+      if (auto broken = load::stage_target_rule(number_of(target)->value, r.find("rate") != nullptr)) {
+        sink.add(index_path("load.stages", i) + ".target", *broken + ", got " + describe(target));
       }
     }
   }

@@ -83,7 +83,7 @@ struct Stage {
 
 struct Load {
   std::vector<Request> requests;
-  std::optional<int> concurrency;
+  std::optional<std::int64_t> concurrency;
   std::optional<double> rate;  // requests per second: the open model
   std::vector<Stage> stages;
   std::string duration;

@@ -132,7 +132,7 @@ TEST_CASE("bad input is one line naming the option") {
   o = with_url();
   o.requests = "10";
   o.concurrency = "20";
-  CHECK(error_of(o) == "-c: cannot be more than -n (20 > 10)");
+  CHECK(error_of(o) == "-c: cannot be more than the number of requests (20 > 10)");
   CHECK(error_of(with_url("htp:/nowhere")).starts_with("URL: expected"));
   CHECK(error_of(with_url("")) == "URL: expected an http:// or https:// URL such as http://127.0.0.1:8080/path, got nothing");
   CHECK(error_of(with_url("ftp://127.0.0.1/file")).starts_with("URL: expected an http:// or https:// URL"));
@@ -175,7 +175,7 @@ TEST_CASE("every limit is one line naming the limit and the value, as typed") {
   CHECK(with([](AbOptions& o) { o.timelimit = "367d"; }) == "-t: the limit is 366 days, got 8808h 00m");
   CHECK(with([](AbOptions& o) { o.timeout = "25h"; }) == "-s: the limit is 1 day per request, got 25h 00m");
   CHECK(with([](AbOptions& o) { o.stages = {"30s:10", "1m:20001"}; }) ==
-        "--stage \"1m:20001\": the limit is 20000 connections, got 20001");
+        "--stage \"1m:20001\": the limit is 20000 connections (without a rate, a stage's target is the concurrency), got 20001");
   CHECK(with([](AbOptions& o) { o.stages = {"300d:5", "100d:5"}; }) ==
         "--stage: the limit is 366 days in all, got 9600h 00m");
   CHECK(with([](AbOptions& o) { o.rate = "100", o.stages = {"1m:20000000"}; }) ==

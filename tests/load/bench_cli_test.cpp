@@ -91,7 +91,7 @@ TEST_CASE("bad input is one line naming the problem, and exit 2") {
       {{"-p", "/no/such/body.json", url}, "-p: no such file: \"/no/such/body.json\""},
       {{"-n", "0", url}, "-n: expected at least 1"},
       {{"-c", "0", url}, "-c: expected at least 1"},
-      {{"-n", "10", "-c", "20", url}, "-c: cannot be more than -n (20 > 10)"},
+      {{"-n", "10", "-c", "20", url}, "-c: cannot be more than the number of requests (20 > 10)"},
       {{"-t", "soon", url}, "-t: expected a duration"},
       {{"-n", "10"}, "URL"},
       // Every limit, named with its value; URLs libcurl would read otherwise.

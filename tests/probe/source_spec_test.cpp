@@ -138,3 +138,19 @@ TEST_CASE("check() finds every problem of a probe config, each at its field's pa
   CHECK(problems[1].path == "sources[1].headers");
   CHECK(problems[2].path == "memory_limit");
 }
+
+TEST_CASE("an interval or timeout past a day is a problem, not a steady-clock overflow") {
+  // `monitor --interval 1e300s` once reached the sampler's duration_cast.
+  ProbeConfig config;
+  config.sources.push_back(parse_source_spec("pid:1"));
+  config.interval = lh::Seconds(1e300);
+  config.timeout = lh::Seconds(2 * 86400.0);
+  const auto problems = check(config);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].path == "interval");
+  CHECK(problems[0].message.starts_with("expected at most 24h 00m, got "));
+  CHECK(problems[1] == lh::Problem{"timeout", "expected at most 24h 00m, got 48h 00m"});
+  config.interval = lh::Seconds(86400.0);
+  config.timeout.reset();
+  CHECK(check(config).empty());
+}

@@ -171,7 +171,7 @@ TEST_CASE("import-ab: bad command lines are one line on stderr and exit 2") {
       {{"ab -c 100001 -n 200000 http://h:1/"}, "-c: the limit is 20000 connections, got 100001"},
       {{"ab -H 'X: 1\r\nY: 2' http://h:1/"}, "-H: a header cannot hold a line break or NUL"},
       {{"ab http:///ok"}, "URL: expected a host after http://, got \"http:///ok\""},
-      {{"ab -n 5 -c 10 http://h:1/"}, "-c: cannot be more than -n (10 > 5)"},
+      {{"ab -n 5 -c 10 http://h:1/"}, "-c: cannot be more than the number of requests (10 > 5)"},
       {{"ab -p missing.json http://h:1/"}, "-p: no such file: \"missing.json\""},
       {{"ab 'http://h:1/"}, "the command line: a ' is not closed"},
       {{"ab $(cat url)"}, "the command line: $( runs a command"},

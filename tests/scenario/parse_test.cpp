@@ -117,9 +117,18 @@ TEST_CASE("every problem is reported at once, each with its path and what was ex
   CHECK(has_problem(parsed.problems, "load.stages[1].duration", R"(expected a duration such as "30s" or "10m", got -5)"));
   CHECK(has_problem(parsed.problems, "load.duration", R"(expected a duration such as "30s" or "10m", got "5 minutes")"));
   CHECK(has_problem(parsed.problems, "probes.interval", R"(expected at least 100ms, got "50ms")"));
-  CHECK(has_problem(parsed.problems, "load.concurrency", "expected a whole number of connections, at least 1, got 0"));
+  CHECK(has_problem(parsed.problems, "load.concurrency", "expected at least 1, got 0"));
   CHECK(has_problem(parsed.problems, "load.requests[0].weight", "expected a positive number, got 0"));
   CHECK(parsed.problems.front().text().find(": ") != std::string::npos);
+}
+
+TEST_CASE("the probe interval's range is the probe's rule, quoting the value as written") {
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["port:1"], "interval": "2d", "timeout": "25h"}, "load": {"requests": [{"path": "/"}], "count": 1}})");
+  INFO(listed(parsed.problems));
+  CHECK(parsed.problems.size() == 2);
+  CHECK(has_problem(parsed.problems, "probes.interval", R"(expected at most 24h 00m, got "2d")"));
+  CHECK(has_problem(parsed.problems, "probes.timeout", R"(expected at most 24h 00m, got "25h")"));
 }
 
 TEST_CASE("unknown keys are problems that list the known keys") {
@@ -198,7 +207,7 @@ TEST_CASE("types and ranges of every kind of value") {
   CHECK(has_problem(p, "load.requests[0].method", R"(expected an HTTP method such as GET or POST, got "PO ST")"));
   CHECK(has_problem(p, "load.concurrency", R"(got "8")"));
   CHECK(has_problem(p, "load.rate", "expected a positive number of requests per second, got 0"));
-  CHECK(has_problem(p, "load.count", "expected a whole number of requests, at least 1, got 1.5"));
+  CHECK(has_problem(p, "load.count", "expected a whole number of requests, got 1.5"));
   CHECK(has_problem(p, "load.keep_alive", R"(expected true or false, got "yes")"));
   CHECK(has_problem(p, "leak.alpha", "expected a significance level between 0 and 0.5, such as 0.01, got 0.7"));
   CHECK(has_problem(p, "leak.min_growth_percent_per_hour", R"(expected a percentage from 0 to 1000, got "2%")"));
@@ -223,12 +232,12 @@ TEST_CASE("requests: path or url, one body at most, an end to the run") {
   CHECK(has_problem(p, "load.requests[1]", R"(missing "path" (joined to the target) or "url")"));
   CHECK(has_problem(p, "load.requests[1].upload_field", R"(goes with "upload", which is missing)"));
   CHECK(has_problem(p, "load.stages[0]", R"(missing "duration")"));
-  CHECK(has_problem(p, "load.stages[0].target", "the limit is 20000 connections, got 200000 (without \"rate\""));
+  CHECK(has_problem(p, "load.stages[0].target", "the limit is 20000 connections (without a rate, a stage's target is the concurrency), got 200000"));
   CHECK(p.size() == 6);
 
   const auto endless = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
     "probes": {"sources": ["port:1"]}, "load": {"requests": [{"path": "/"}], "concurrency": 20, "count": 10}})");
-  CHECK(has_problem(endless.problems, "load.concurrency", "cannot be more than \"count\" (20 > 10)"));
+  CHECK(has_problem(endless.problems, "load.concurrency", "cannot be more than the number of requests (20 > 10)"));
   const auto never = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
     "probes": {"sources": ["port:1"]}, "load": {"requests": [{"path": "/"}]}})");
   CHECK(has_problem(never.problems, "load", R"(expected "duration", "count" or "stages": the run would never end)"));
@@ -300,7 +309,7 @@ TEST_CASE("read_scenario throws every problem in one error, one line each") {
     CHECK(e.problems().size() == 4);
     CHECK(std::count(text.begin(), text.end(), '\n') == 3);
     CHECK(text.find("target: expected a non-empty string, got 1") != std::string::npos);
-    CHECK(text.find("load.count: expected a whole number of requests, at least 1, got 0") != std::string::npos);
+    CHECK(text.find("load.count: expected at least 1 request, got 0") != std::string::npos);
   }
 }
 

@@ -320,7 +320,7 @@ TEST_CASE("resolve throws every problem; a file's plan is named after the file")
     // The reading problem, and the missing file: all at once.
     INFO(e.what());
     REQUIRE(e.problems().size() == 2);
-    CHECK(std::string(e.what()) == broken.string() + ": load.count: expected a whole number of requests, at least 1, got 0\n" +
+    CHECK(std::string(e.what()) == broken.string() + ": load.count: expected at least 1 request, got 0\n" +
                                        broken.string() + ": load.requests[0].body_file: no such file: \"" +
                                        (dir.path() / "gone.txt").string() + "\"");
   }

@@ -1,5 +1,7 @@
 #include "editor/load_page.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -83,7 +85,10 @@ LoadPage::LoadPage(ScenarioDocument* document, FieldBinding* binding, FieldProbl
   binding_->number(concurrency, u"load.concurrency"_s,
                    [](const Scenario& s) { return s.load.concurrency ? std::optional<double>(*s.load.concurrency) : std::nullopt; },
                    [](Scenario& s, std::optional<double> v) {
-                     s.load.concurrency = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+                     // Whole numbers as a scenario file holds them (|x| <= 2^53); the
+                     // check on resolving says what range it takes.
+                     s.load.concurrency = v ? std::optional<std::int64_t>(static_cast<std::int64_t>(std::clamp(*v, -9e15, 9e15)))
+                                            : std::nullopt;
                    });
   auto* rate = lineEdit(tr("none: each connection sends as soon as it is answered"));
   addField(form, tr("&Rate (requests/s):"), rate, u"load.rate"_s,
