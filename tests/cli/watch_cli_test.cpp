@@ -146,8 +146,13 @@ TEST_CASE("run on a scenario without load watches until SIGTERM, and counts requ
   INFO("window " << v.window_from_s << " s to " << v.window_to_s << " s, " << served << " served of " << sent);
   REQUIRE(served > 0);
   CHECK(served <= sent);
-  CHECK(*summary.headline.growth_per_1000_requests == Approx(v.growth / served * 1000).epsilon(1e-6));
-  CHECK(*summary.headline.growth_per_1000_requests > 0);
+  // The analysis reads the count at its buckets' times, between samples:
+  // the requests it divides by are those within a batch or two.
+  REQUIRE(*summary.headline.growth_per_1000_requests > 0);
+  const double implied = v.growth / *summary.headline.growth_per_1000_requests * 1000;
+  INFO("the analysis divided by " << implied << " requests");
+  CHECK(implied <= sent);
+  CHECK(std::fabs(implied - served) <= 2 * kPerBatch);
 
   // The report: no load section, no empty table, no nan.
   const std::string text = lh::test::squeezed(lh::test::pdf_text(out / "report.pdf"));

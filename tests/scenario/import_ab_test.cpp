@@ -76,7 +76,8 @@ TEST_CASE("the imported scenario resolves to the very plan bench makes from the 
     const auto resolved = resolve_collecting(imported.scenario, dir.path());
     INFO(to_text(imported.scenario));
     REQUIRE(resolved.ok());
-    const auto& plan = resolved.plan.load;
+    REQUIRE(resolved.plan.load);
+    const auto& plan = *resolved.plan.load;
     REQUIRE(plan.requests.size() == 1);
     const auto& a = plan.requests[0];
     const auto& b = bench.requests[0];

@@ -97,7 +97,8 @@ TEST_CASE("every key lands in the load plan, the probe configuration and the ana
   CHECK(probes.watch == "memory.rss_mb");
   CHECK(probes.memory_limit_mib == 8192.0);
 
-  const auto& load = plan.load;
+  REQUIRE(plan.load);
+  const auto& load = *plan.load;
   REQUIRE(load.requests.size() == 4);
   const auto& segment = load.requests[0];
   CHECK(segment.method == "POST");

@@ -67,9 +67,9 @@ void first_page(PdfPages& pages, const session::SessionData& data, const Session
   }
   if (!data.request_counter.empty()) {
     const auto served = session::requests_served(*data.store, data.probe_group, data.request_counter);
-    figures.emplace_back(u"Requests served"_s,
-                         (served.empty() ? u"not counted: no series "_s + escaped(q(data.request_counter))
-                                         : grouped(served.back().count) + u", counted by "_s + escaped(q(data.request_counter))));
+    const QString counter = escaped(q(data.request_counter));
+    figures.emplace_back(u"Requests served"_s, served.empty() ? QString(u"not counted: no series "_s + counter)
+                                                              : QString(grouped(served.back().count) + u", counted by "_s + counter));
   }
   for (const session::SeriesVerdict& v : data.verdicts) {
     figures.emplace_back(escaped(q(v.name)) + (v.watched ? u" (watched)"_s : QString()),
