@@ -30,10 +30,16 @@ int run_session_to_end(session::SessionPlan plan, const std::filesystem::path& f
     return app::report_bad_input(program, e.what());
   }
   const auto& p = runner->plan();
-  std::printf("Session %s%s: %zu request kind%s against %s, probes every %s; writing to %s\n",
-              p.name.empty() ? "" : "\"", (p.name.empty() ? std::string("(unnamed)") : p.name + "\"").c_str(),
-              p.load.requests.size(), p.load.requests.size() == 1 ? "" : "s",
-              p.load.requests.empty() ? "-" : p.load.requests.front().url.c_str(),
+  const std::string name = p.name.empty() ? std::string("(unnamed)") : "\"" + p.name + "\"";
+  std::string what;
+  if (p.load) {
+    what = std::to_string(p.load->requests.size()) + " request kind" + (p.load->requests.size() == 1 ? "" : "s") +
+           " against " + (p.load->requests.empty() ? std::string("-") : p.load->requests.front().url);
+  } else {
+    what = "no load, watching " + (p.watch_duration ? "for " + format_duration(*p.watch_duration) : std::string("until Ctrl-C"));
+  }
+  if (!p.request_counter.empty()) what += ", requests counted by " + p.request_counter;
+  std::printf("Session %s: %s, probes every %s; writing to %s\n", name.c_str(), what.c_str(),
               format_duration(p.probes.interval).c_str(), folder.string().c_str());
   std::fflush(stdout);
 

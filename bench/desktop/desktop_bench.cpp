@@ -108,9 +108,9 @@ int stall(double seconds) {
   window.show();
   if (!start_demo(window, target, [&](lh::scenario::Scenario& s) {
         s.probes.interval = "100ms";
-        s.load.rate = 500;
-        s.load.concurrency = 16;
-        s.load.duration = std::to_string(static_cast<int>(seconds) + 5) + "s";
+        s.load->rate = 500;
+        s.load->concurrency = 16;
+        s.load->duration = std::to_string(static_cast<int>(seconds) + 5) + "s";
       })) {
     std::fprintf(stderr, "stall: the run did not start\n");
     return 1;
@@ -285,7 +285,7 @@ int self(double seconds) {
   window.resize(1600, 1000);
   window.show();
   if (!start_demo(window, target, [&](lh::scenario::Scenario& s) {
-        s.load.duration = std::to_string(static_cast<int>(seconds)) + "s";
+        s.load->duration = std::to_string(static_cast<int>(seconds)) + "s";
       })) {
     std::fprintf(stderr, "self: the run did not start\n");
     return 1;

@@ -1,5 +1,6 @@
 #include "probe/prometheus_metrics.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace lh::probe {
@@ -28,6 +29,15 @@ double rate_name(std::string_view counter, std::string& base) {
 }
 
 }  // namespace
+
+std::string counter_series_name(std::string_view counter) {
+  const std::size_t brace = std::min(counter.find('{'), counter.size());
+  const std::string_view name = counter.substr(0, brace);
+  if (!name.ends_with("_total")) return std::string(counter);
+  std::string base;
+  rate_name(name, base);
+  return base + std::string(counter.substr(brace));
+}
 
 PrometheusMetrics::Result PrometheusMetrics::read(std::string_view text, PromFormat format, double t_s,
                                                   MetricCollector& out) {

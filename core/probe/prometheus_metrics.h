@@ -24,6 +24,12 @@ namespace lh::probe {
 //    are left out the same way.
 // The metrics go into a MetricCollector, which caps them and tells apart
 // names that meet (a counter `a` and a gauge `a_per_s`).
+// The series a counter's samples become, labels kept as written:
+// "http_requests_total{code=\"200\"}" -> "http_requests_per_s{code=\"200\"}",
+// "process_cpu_seconds_total" -> "process_cpu_percent". A name that is no
+// `_total` counter's is returned as it is.
+std::string counter_series_name(std::string_view counter);
+
 class PrometheusMetrics {
  public:
   struct Result {

@@ -106,21 +106,22 @@ AbImport scenario_from_ab(const load::AbOptions& written, const std::vector<std:
     if (from.upload_field != "file") q.upload_field = from.upload_field;
   }
   q.content_type = escape_literal(from.content_type);
-  s.load.requests.push_back(std::move(q));
+  Load& load = s.load.emplace();
+  load.requests.push_back(std::move(q));
 
-  s.load.concurrency = plan.concurrency;
-  s.load.count = plan.count;
-  if (!options.timelimit.empty()) s.load.duration = duration_text(options.timelimit);
-  if (!options.timeout.empty()) s.load.timeout = duration_text(options.timeout);
-  s.load.rate = plan.rate;
+  load.concurrency = plan.concurrency;
+  load.count = plan.count;
+  if (!options.timelimit.empty()) load.duration = duration_text(options.timelimit);
+  if (!options.timeout.empty()) load.timeout = duration_text(options.timeout);
+  load.rate = plan.rate;
   for (std::size_t i = 0; i < plan.stages.size(); ++i) {
     const auto& typed = options.stages[i];
-    s.load.stages.push_back({duration_text(typed.substr(0, typed.rfind(':'))), plan.stages[i].target});
+    load.stages.push_back({duration_text(typed.substr(0, typed.rfind(':'))), plan.stages[i].target});
   }
-  if (!plan.keep_alive) s.load.keep_alive = false;
-  if (plan.http2) s.load.http2 = true;
-  if (plan.insecure) s.load.insecure = true;
-  if (plan.check_length) s.load.check_length = true;
+  if (!plan.keep_alive) load.keep_alive = false;
+  if (plan.http2) load.http2 = true;
+  if (plan.insecure) load.insecure = true;
+  if (plan.check_length) load.check_length = true;
 
   for (const auto& m : monitors) {
     if (auto bad = source_problem(m)) throw InputError("--monitor " + quote_value(m) + ": " + *bad);
@@ -129,7 +130,7 @@ AbImport scenario_from_ab(const load::AbOptions& written, const std::vector<std:
   if (monitors.empty()) {
     out.notes.push_back("no --monitor given: add probes.sources before running (such as \"port:PORT\" or \"/memory-stats\")");
   }
-  for (const auto& h : s.load.requests.front().headers) {
+  for (const auto& h : load.requests.front().headers) {
     if (is_secret_name(h.name) && !has_references(h.value)) {
       out.notes.push_back("the " + h.name + " header's secret is written into the scenario; use ${ENV:NAME} instead " +
                           "(write \"…$NAME…\" in the ab command, and the whole command in single quotes)");

@@ -64,11 +64,8 @@ ParsedScenario parse_scenario_json(const json& document) {
   } else {
     sink.add("probes", "missing; expected {\"sources\": [ … ]}: what to sample, such as \"port:8002\" or \"/memory-stats\"");
   }
-  if (const auto* load = top.find("load")) {
-    s.load = detail::read_load(*load, sink);
-  } else {
-    sink.add("load", "missing; expected {\"requests\": [ … ], \"duration\": …}: the load to send");
-  }
+  // Without "load" the session only watches: the traffic comes from elsewhere.
+  if (const auto* load = top.find("load")) s.load = detail::read_load(*load, sink);
   if (const auto* leak = top.find("leak")) s.leak = detail::read_leak(*leak, sink);
   if (const auto* report = top.find("report")) s.report = detail::read_report(*report, sink);
   out.problems = sink.take();

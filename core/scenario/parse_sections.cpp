@@ -131,7 +131,8 @@ Stage read_stage(const json& item, const std::string& where, ProblemSink& sink) 
 }  // namespace
 
 Probes read_probes(const json& value, ProblemSink& sink) {
-  FieldReader r(value, "probes", {"sources", "interval", "timeout", "watch", "memory_limit"}, sink);
+  FieldReader r(value, "probes",
+                {"sources", "interval", "timeout", "watch", "memory_limit", "request_counter", "duration"}, sink);
   Probes p;
   if (!r.is_object()) return p;
   r.each("sources", [&](const json& item, const std::string& where) { p.sources.push_back(read_source(item, where, sink)); });
@@ -160,6 +161,8 @@ Probes read_probes(const json& value, ProblemSink& sink) {
     r.problem("memory_limit", "expected a positive size such as \"8GiB\", got " + quote_value(p.memory_limit));
     p.memory_limit.clear();
   }
+  p.request_counter = r.text("request_counter");
+  p.duration = r.duration("duration", kAny);
   return p;
 }
 

@@ -93,15 +93,21 @@ Scenario with_overrides(const Scenario& scenario, const ResolveOptions& options,
   Scenario s = scenario;
   // A target given instead is checked once, with the scenario's (below).
   if (!options.target.empty()) s.target = options.target;
+  if (options.watch_only) s.load.reset();
   if (!options.duration.empty()) {
     try {
       if (parse_duration(options.duration).count() <= 0) {
         throw InputError("expected a positive duration, got " + quote_value(options.duration));
       }
-      s.load.duration = options.duration;
-      s.load.count.reset();
+      if (s.load) {
+        s.load->duration = options.duration;
+        s.load->count.reset();
+      } else {
+        s.probes.duration = options.duration;
+      }
     } catch (const InputError& e) {
-      r.problem("load.duration", std::string("the duration given instead (--duration): ") + e.what());
+      r.problem(s.load ? "load.duration" : "probes.duration",
+                std::string("the duration given instead (--duration): ") + e.what());
     }
   }
   return s;
@@ -150,7 +156,12 @@ Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& b
     }
   }
   detail::resolve_probes(effective.probes, r, plan.probes);
-  detail::resolve_load(effective.load, r, plan.load);
+  if (effective.load) {
+    detail::resolve_load(*effective.load, r, plan.load.emplace());
+  } else if (!effective.probes.duration.empty()) {
+    plan.watch_duration = parse_duration(effective.probes.duration);  // the reader has checked it
+  }
+  plan.request_counter = effective.probes.request_counter;
   resolve_leak(effective.leak, plan.analysis);
   plan.report.title = effective.report.title;
   plan.report.series = effective.report.series;
@@ -160,7 +171,7 @@ Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& b
   // The plans' own checks, as a last net: what they find, the scenario's
   // reader and the steps above should have found first.
   if (last_net && !r.has_problems() && r.complete()) {
-    add_within(r, "load", load::check(plan.load));
+    if (plan.load) add_within(r, "load", load::check(*plan.load));
     add_within(r, "probes", probe::check(plan.probes));
   }
   out.problems = r.take_problems();
@@ -190,7 +201,9 @@ namespace {
 
 // What resolving finds under a field whose reading failed is that failure
 // again: only the rest is added to the reading's problems.
-Resolution checked(const ParsedScenario& parsed, const std::filesystem::path& base_dir, const ResolveOptions& options) {
+Resolution checked(ParsedScenario parsed, const std::filesystem::path& base_dir, const ResolveOptions& options) {
+  // Watching only, the load is left out: its problems stop nothing.
+  if (options.watch_only) std::erase_if(parsed.problems, [](const Problem& p) { return under(p.path, "load"); });
   auto resolution = resolve_impl(parsed.scenario, base_dir, options, parsed.ok());
   std::erase_if(resolution.problems, [&](const Problem& p) {
     return std::any_of(parsed.problems.begin(), parsed.problems.end(), [&](const Problem& q) { return under(p.path, q.path); });

@@ -15,8 +15,12 @@ struct ResolveOptions {
   // demo scenario at the port its target got).
   std::string target;
   // Replaces load.duration, as typed ("10m"), and drops load.count
-  // (`run --duration`): a longer or shorter run of the same load.
+  // (`run --duration`): a longer or shorter run of the same load. Without
+  // a load, replaces probes.duration: how long the session watches.
   std::string duration;
+  // Leaves the load out: the session only watches (`run --watch-only`,
+  // the desktop's Watch only), while the traffic comes from elsewhere.
+  bool watch_only = false;
   // The plan's name when the scenario gives none (name_from_file()).
   std::string default_name;
   // Where ${ENV:NAME} references are looked up; default: the process's

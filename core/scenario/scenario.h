@@ -54,6 +54,12 @@ struct Probes {
   std::string timeout;       // duration, default 90 % of the interval
   std::string watch;         // the watched memory series; default: picked from the names
   std::string memory_limit;  // size, such as "8GiB"
+  // The series counting the requests the service served (a JSON field such
+  // as "conversion/conversions", or a Prometheus counter such as
+  // "http_requests_total"), named as `watch` names one; default: the load's.
+  std::string request_counter;
+  // How long a session without load watches; default: until stopped.
+  std::string duration;
   bool operator==(const Probes&) const = default;
 };
 
@@ -119,7 +125,9 @@ struct Scenario {
   std::string description;
   std::string target;  // base URL that relative paths are joined to
   Probes probes;
-  Load load;
+  // No "load": the traffic comes from elsewhere (production, a batch
+  // script, Locust) and the session only watches.
+  std::optional<Load> load;
   Leak leak;
   Report report;
   bool operator==(const Scenario&) const = default;

@@ -55,6 +55,8 @@ Json probes_json(const Probes& p) {
   put(out, "timeout", p.timeout);
   put(out, "watch", p.watch);
   put(out, "memory_limit", p.memory_limit);
+  put(out, "request_counter", p.request_counter);
+  put(out, "duration", p.duration);
   return out;
 }
 
@@ -123,7 +125,8 @@ Json to_json(const Scenario& s) {
   put(out, "description", s.description);
   put(out, "target", s.target);
   put(out, "probes", probes_json(s.probes));
-  put(out, "load", load_json(s.load));
+  // A load section as written, even an empty one: its problems stay.
+  if (s.load) out["load"] = load_json(*s.load);
   put(out, "leak", leak_json(s.leak));
   put(out, "report", report_json(s.report));
   return out;

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "probe/metric.h"
-#include "session/load_series.h"
 
 namespace lh::session {
 namespace {
@@ -62,22 +61,6 @@ std::vector<double> restarts_of(const probe::SeriesInfo& info, std::span<const E
     if (e.kind == EventKind::restart && e.source == info.source) out.push_back(e.t_s);
   }
   std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<analysis::RequestCount> request_counts(const probe::SeriesStore& store) {
-  std::vector<analysis::RequestCount> out;
-  const auto requests_id = find_load_series(store, load_metric::requests_total);
-  const auto errors_id = find_load_series(store, load_metric::errors_total);
-  if (!requests_id || !errors_id) return out;
-  const probe::SeriesPoints requests = store.read_series(*requests_id, 0);
-  const probe::SeriesPoints errors = store.read_series(*errors_id, 0);
-  const std::size_t rows = std::min(requests.t.size(), errors.t.size());
-  out.reserve(rows);
-  for (std::size_t k = 0; k < rows; ++k) {
-    const double served = requests.v[k] - errors.v[k];
-    if (std::isfinite(served)) out.push_back({requests.t[k], served});
-  }
   return out;
 }
 

@@ -35,12 +35,6 @@ std::string analysis_unit(const probe::SeriesInfo& info);
 // Restarts of the series' own source, in time order.
 std::vector<double> restarts_of(const probe::SeriesInfo& info, std::span<const Event> events);
 
-// The load's cumulative count of requests served (answered with a 2xx)
-// over time, from its "load" group (empty when there is none). Growth per
-// 1,000 requests counts these: a request refused while the service
-// restarts never reached it.
-std::vector<analysis::RequestCount> request_counts(const probe::SeriesStore& store);
-
 // A series' verdict as the report states it.
 struct SeriesVerdict {
   probe::SeriesId series = 0;

@@ -8,6 +8,7 @@
 #include "common/input_error.h"
 #include "common/quote_value.h"
 #include "session/load_series.h"
+#include "session/requests_served.h"
 
 namespace lh::session {
 namespace {
@@ -47,7 +48,7 @@ ComparedRun describe(const SessionData& data, CompareBy by) {
     run.slope_ci_high = v.slope_ci_high * scale;
   }
   if (v.growth_per_1000_requests) run.growth_per_1000_requests = *v.growth_per_1000_requests * scale;
-  const std::vector<analysis::RequestCount> counts = request_counts(*data.store);
+  const std::vector<analysis::RequestCount> counts = requests_served(*data.store, data.probe_group, data.request_counter);
   run.requests = counts.empty() ? 0 : counts.back().count;
   run.duration_s = data.end_s;
 

@@ -17,8 +17,13 @@ std::optional<std::size_t> column_of(const probe::GroupRows& rows, probe::Series
 }  // namespace
 
 LiveVerdicts::LiveVerdicts(const probe::SeriesStore& store, probe::GroupId probe_group,
-                           std::optional<double> memory_limit_mib, analysis::AnalysisParameters params)
-    : store_(store), probe_group_(probe_group), limit_mib_(memory_limit_mib), params_(params) {}
+                           std::optional<double> memory_limit_mib, analysis::AnalysisParameters params,
+                           std::string request_counter)
+    : store_(store),
+      probe_group_(probe_group),
+      limit_mib_(memory_limit_mib),
+      params_(params),
+      request_counter_(std::move(request_counter)) {}
 
 void LiveVerdicts::add(const probe::StoreReader::Delta& delta) {
   if (store_.series_count() != series_count_ || store_.watched_memory() != watched_) refresh_series();
@@ -35,7 +40,8 @@ void LiveVerdicts::add(const probe::StoreReader::Delta& delta) {
   for (const probe::GroupRows& rows : delta.rows) {
     if (rows.group == probe_group_) {
       add_probe_rows(rows);
-    } else if (store_.group(rows.group).name == kLoadGroup) {
+      if (counter_series_) add_counter_rows(rows);
+    } else if (store_.group(rows.group).name == kLoadGroup && request_counter_.empty()) {
       add_load_rows(rows);
     }
   }
@@ -44,6 +50,10 @@ void LiveVerdicts::add(const probe::StoreReader::Delta& delta) {
 void LiveVerdicts::refresh_series() {
   series_count_ = store_.series_count();
   watched_ = store_.watched_memory();
+  if (!request_counter_.empty() && !counter_series_) {
+    counter_series_ = find_request_counter(store_, probe_group_, request_counter_);
+    if (counter_series_) counter_increase_.emplace(counter_series_->form);
+  }
   std::vector<Tracked> next;
   for (const AnalysedSeries& a : analysed_series(store_, probe_group_, limit_mib_)) {
     auto same = std::find_if(tracked_.begin(), tracked_.end(), [&](const Tracked& t) { return t.series.id == a.id; });
@@ -68,9 +78,7 @@ void LiveVerdicts::fill_from_store(Tracked& tracked) const {
     if (restart_sources_[i] == info.source) tracked.analyzer->add_restart(restarts_[i]);
   }
   // Only the counts earlier deltas brought: the current one's follow.
-  for (const analysis::RequestCount& r : request_counts(store_)) {
-    if (r.t_s <= last_request_t_) tracked.analyzer->add_request_count(r.t_s, r.count);
-  }
+  for (const analysis::RequestCount& r : requests_) tracked.analyzer->add_request_count(r.t_s, r.count);
   if (tracked.series.cache) {
     const probe::SeriesPoints cache = store_.read_series(*tracked.series.cache, 0, probe_rows_seen_);
     for (std::size_t k = 0; k < cache.t.size(); ++k) {
@@ -96,8 +104,22 @@ void LiveVerdicts::add_probe_rows(const probe::GroupRows& rows) {
   probe_rows_seen_ = std::max(probe_rows_seen_, rows.end_row());
 }
 
+void LiveVerdicts::add_request_count(double t_s, double count) {
+  for (Tracked& t : tracked_) t.analyzer->add_request_count(t_s, count);
+  requests_.push_back({t_s, count});
+}
+
+void LiveVerdicts::add_counter_rows(const probe::GroupRows& rows) {
+  const auto column = column_of(rows, counter_series_->id);
+  for (std::size_t k = 0; k < rows.t.size(); ++k) {
+    // A row before the counter's column existed is a gap.
+    const double value = column ? rows.values[*column][k] : std::nan("");
+    if (const auto count = counter_increase_->add(rows.t[k], value)) add_request_count(rows.t[k], *count);
+  }
+}
+
 void LiveVerdicts::add_load_rows(const probe::GroupRows& rows) {
-  // Requests served, as request_counts() counts them.
+  // Requests served, as requests_served() counts them.
   const auto requests_id = find_load_series(store_, load_metric::requests_total);
   const auto errors_id = find_load_series(store_, load_metric::errors_total);
   const auto requests = requests_id ? column_of(rows, *requests_id) : std::nullopt;
@@ -105,9 +127,7 @@ void LiveVerdicts::add_load_rows(const probe::GroupRows& rows) {
   if (!requests || !errors) return;
   for (std::size_t k = 0; k < rows.t.size(); ++k) {
     const double served = rows.values[*requests][k] - rows.values[*errors][k];
-    if (!std::isfinite(served)) continue;
-    for (Tracked& t : tracked_) t.analyzer->add_request_count(rows.t[k], served);
-    last_request_t_ = rows.t[k];
+    if (std::isfinite(served)) add_request_count(rows.t[k], served);
   }
 }
 

@@ -100,7 +100,12 @@ std::string redact_url(std::string_view url) {
 }
 
 nlohmann::ordered_json describe_plan(const SessionPlan& plan) {
-  return {{"name", plan.name}, {"load", describe_load(plan.load)}, {"probes", describe_probes(plan.probes)}};
+  ordered out{{"name", plan.name},
+              {"load", plan.load ? describe_load(*plan.load) : ordered()},
+              {"probes", describe_probes(plan.probes)}};
+  if (!plan.load) out["watch_duration_s"] = seconds_or_null(plan.watch_duration);
+  if (!plan.request_counter.empty()) out["request_counter"] = plan.request_counter;
+  return out;
 }
 
 }  // namespace lh::session

@@ -10,6 +10,7 @@
 #include "session/journal_reader.h"
 #include "session/journal_records.h"
 #include "session/load_series.h"
+#include "session/requests_served.h"
 #include "session/session_header.h"
 
 namespace lh::session {
@@ -34,6 +35,8 @@ class Replay {
     data_.clock = SessionClock(MonoClock::time_point{}, h.started);
     data_.memory_limit_mib = h.memory_limit_mib;
     data_.interval_s = h.interval_s;
+    data_.with_load = h.with_load;
+    data_.request_counter = h.request_counter;
     data_.analysis = h.analysis;
     data_.scenario = h.scenario;
     data_.settings = h.settings;
@@ -128,7 +131,7 @@ std::vector<Event> SessionData::events() const { return store->read_events(0).ev
 std::vector<SeriesVerdict> analyse_session(const SessionData& data) {
   std::vector<SeriesVerdict> out;
   const std::vector<Event> events = data.events();
-  const std::vector<analysis::RequestCount> requests = request_counts(*data.store);
+  const std::vector<analysis::RequestCount> requests = requests_served(*data.store, data.probe_group, data.request_counter);
   for (const AnalysedSeries& series : analysed_series(*data.store, data.probe_group, data.memory_limit_mib)) {
     out.push_back(analyse(*data.store, series, events, requests, data.analysis));
   }

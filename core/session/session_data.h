@@ -36,7 +36,14 @@ struct SessionData {
   probe::GroupId probe_group = 0;
   std::optional<probe::GroupId> load_group;
 
-  std::optional<load::LoadSummary> load;  // at the end, or the last checkpoint; nullopt: no load ran
+  // false: the session only watched; its traffic came from elsewhere.
+  bool with_load = true;
+  // The load's figures at the end, or the last checkpoint; nullopt without
+  // a load, or when it was killed before its first checkpoint.
+  std::optional<load::LoadSummary> load;
+  // The probe series that counted requests served (SessionPlan's); empty:
+  // the load's count.
+  std::string request_counter;
   nlohmann::json scenario = nlohmann::json::object();  // as its file said, secrets redacted; {} without a file
   nlohmann::json settings = nlohmann::json::object();  // the resolved plan (describe_plan)
   analysis::AnalysisParameters analysis;

@@ -66,7 +66,8 @@ std::vector<std::filesystem::path> write_session_files(const SessionData& data, 
   };
   write(kSamplesCsv, [&](std::ostream& out) { write_samples_csv(data, out); });
   write(kEventsCsv, [&](std::ostream& out) { write_events_csv(data, out); });
-  write(kRequestsCsv, [&](std::ostream& out) { write_requests_csv(data, out); });
+  // A session that only watched sent no requests: it has no request table.
+  if (data.with_load) write(kRequestsCsv, [&](std::ostream& out) { write_requests_csv(data, out); });
   write(kSummaryJson, [&](std::ostream& out) {
     out << nlohmann::ordered_json(summarize(data)).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
         << '\n';

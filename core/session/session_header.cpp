@@ -18,6 +18,8 @@ SessionHeader session_header(const SessionPlan& plan, WallClock::time_point star
   h.leakhound = kVersion;
   h.memory_limit_mib = plan.probes.memory_limit_mib;
   h.interval_s = plan.probes.interval.count();
+  h.with_load = plan.load.has_value();
+  h.request_counter = plan.request_counter;
   h.analysis = plan.analysis;
   h.scenario = plan.scenario;
   h.settings = describe_plan(plan);
@@ -32,7 +34,9 @@ constexpr auto kFields = std::make_tuple(
     json_fields::field("format", &SessionHeader::format), json_fields::field("name", &SessionHeader::name),
     json_fields::field("leakhound", &SessionHeader::leakhound),
     json_fields::field("memory_limit_mib", &SessionHeader::memory_limit_mib),
-    json_fields::field("interval_s", &SessionHeader::interval_s), json_fields::field("scenario", &SessionHeader::scenario),
+    json_fields::field("interval_s", &SessionHeader::interval_s), json_fields::field("with_load", &SessionHeader::with_load),
+    json_fields::field("request_counter", &SessionHeader::request_counter),
+    json_fields::field("scenario", &SessionHeader::scenario),
     json_fields::field("settings", &SessionHeader::settings),
     json_fields::field("environment", &SessionHeader::environment));
 

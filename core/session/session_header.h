@@ -22,6 +22,10 @@ struct SessionHeader {
   std::string leakhound;          // its version
   std::optional<double> memory_limit_mib;
   double interval_s = 1;  // the probes'
+  // false: the session only watched (no load group, no load records).
+  // Journals from before sessions without load always had one.
+  bool with_load = true;
+  std::string request_counter;  // SessionPlan::request_counter; empty: the load's count
   analysis::AnalysisParameters analysis;
   nlohmann::json scenario = nlohmann::json::object();  // as its file said, secrets redacted
   nlohmann::json settings = nlohmann::json::object();  // the resolved plan (describe_plan)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,15 @@ struct ReportSettings {
 struct SessionPlan {
   std::string name;  // for reports, file names and the window title
 
-  load::LoadPlan load;
+  // nullopt: a session that only watches (the traffic comes from
+  // elsewhere); it lasts `watch_duration`, or until stopped.
+  std::optional<load::LoadPlan> load;
+  std::optional<Seconds> watch_duration;  // only without a load
   probe::ProbeConfig probes;  // with the watched series and the memory limit
+  // The probe series counting the requests the service served, by series
+  // name or metric as probes.watch names one; growth per 1,000 requests
+  // counts its increases. Empty: the load's own count of 2xx answers.
+  std::string request_counter;
   analysis::AnalysisParameters analysis;
   ReportSettings report;
 

@@ -44,7 +44,7 @@ bool is_over(SessionState state) {
 std::string progress_line(const SessionProgress& p) {
   std::string line = format_clock(Seconds(p.elapsed_s));
   if (p.remaining_s) line += " (" + format_duration(Seconds(std::ceil(*p.remaining_s))) + " left)";
-  line += "  " + grouped(static_cast<std::uint64_t>(std::llround(p.requests_per_second))) + " req/s";
+  if (p.with_load) line += "  " + grouped(static_cast<std::uint64_t>(std::llround(p.requests_per_second))) + " req/s";
   if (!p.watched_series.empty()) {
     line += "  " + p.watched_series + " " +
             (std::isfinite(p.watched_value) ? analysis::format_amount(p.watched_value, p.watched_unit) : "-");
@@ -56,7 +56,7 @@ std::string progress_line(const SessionProgress& p) {
       line += std::string(" ") + (v.slope_per_hour >= 0 ? "+" : "") + analysis::format_amount(v.slope_per_hour, v.unit) + "/h";
     }
   }
-  line += "  " + grouped(p.errors) + (p.errors == 1 ? " error" : " errors");
+  if (p.with_load) line += "  " + grouped(p.errors) + (p.errors == 1 ? " error" : " errors");
   if (p.restarts > 0) line += "  " + std::to_string(p.restarts) + (p.restarts == 1 ? " restart" : " restarts");
   if (p.state == SessionState::paused) line += "  (paused)";
   return line;

@@ -27,9 +27,11 @@ bool is_over(SessionState state);
 // session's threads beyond a short lock.
 struct SessionProgress {
   SessionState state = SessionState::ready;
+  // false: a session without load; the load's figures below stay 0.
+  bool with_load = true;
   double elapsed_s = 0;               // on the session clock
   double load_elapsed_s = 0;          // running time of the load, pauses excluded
-  std::optional<double> remaining_s;  // of the load, when its end is a time (duration or stages)
+  std::optional<double> remaining_s;  // of the load, when its end is a time (duration or stages); of the watch
   double requests_per_second = 0;     // in the last whole second
   std::uint64_t requests = 0;         // completed so far
   std::uint64_t errors = 0;           // failed, plus answers outside 200-299

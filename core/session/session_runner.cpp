@@ -49,8 +49,10 @@ SessionRunner::SessionRunner(SessionPlan plan, RunOptions options)
   store_ = std::make_unique<probe::SeriesStore>(probe::StoreLimits{.max_rows = options_.max_rows_in_memory});
   // Both check their part of the plan and throw InputError naming the problem.
   sampler_ = std::make_unique<probe::Sampler>(plan_.probes, clock_, *store_);
-  engine_ = std::make_unique<load::LoadEngine>(plan_.load, clock_);
-  load_series_ = std::make_unique<LoadSeries>(*store_);
+  if (plan_.load) {
+    engine_ = std::make_unique<load::LoadEngine>(*plan_.load, clock_);
+    load_series_ = std::make_unique<LoadSeries>(*store_);
+  }
   const bool created = make_folder(options_.folder);
   try {
     journal_ = std::make_unique<JournalWriter>(options_.folder / journal::kFileName);
@@ -60,8 +62,10 @@ SessionRunner::SessionRunner(SessionPlan plan, RunOptions options)
     throw;
   }
   store_journal_ = std::make_unique<StoreJournal>(*store_, *journal_);
-  live_ = std::make_unique<LiveVerdicts>(*store_, sampler_->group(), plan_.probes.memory_limit_mib, plan_.analysis);
-  progress_.stage_count = plan_.load.stages.size();
+  live_ = std::make_unique<LiveVerdicts>(*store_, sampler_->group(), plan_.probes.memory_limit_mib, plan_.analysis,
+                                         plan_.request_counter);
+  progress_.with_load = plan_.load.has_value();
+  progress_.stage_count = plan_.load ? plan_.load->stages.size() : 0;
 }
 
 SessionRunner::~SessionRunner() {
@@ -76,7 +80,9 @@ SessionRunner::~SessionRunner() {
 }
 
 probe::GroupId SessionRunner::probe_group() const { return sampler_->group(); }
-probe::GroupId SessionRunner::load_group() const { return load_series_->group(); }
+std::optional<probe::GroupId> SessionRunner::load_group() const {
+  return load_series_ ? std::optional(load_series_->group()) : std::nullopt;
+}
 
 void SessionRunner::write_header() {
   journal_->append(session_header(plan_, clock_.start_wall()));
@@ -90,7 +96,7 @@ void SessionRunner::start() {
   write_header();
   sampler_->start();
   try {
-    engine_->start();
+    if (engine_) engine_->start();
   } catch (...) {  // lh::RuntimeFailure: the system gave the load no file descriptors or memory
     sampler_->stop();
     throw;
@@ -105,18 +111,25 @@ void SessionRunner::start() {
 
 void SessionRunner::pause() {
   std::lock_guard lock(control_mutex_);
-  if (started_) engine_->pause();
+  if (started_ && engine_) engine_->pause();
 }
 
 void SessionRunner::resume() {
   std::lock_guard lock(control_mutex_);
-  if (started_) engine_->resume();
+  if (started_ && engine_) engine_->resume();
 }
 
 void SessionRunner::stop() {
   std::lock_guard lock(control_mutex_);
   if (started_) {
-    engine_->stop();  // the collector sees the load end and finishes the session
+    // The collector sees the load (or the watch) end and finishes the session.
+    if (engine_) {
+      engine_->stop();
+    } else {
+      std::lock_guard watch_lock(watch_mutex_);
+      watch_stopped_ = true;
+      watch_cv_.notify_all();
+    }
     return;
   }
   if (stop_before_start_.exchange(true)) return;
@@ -154,15 +167,15 @@ std::vector<SeriesVerdict> SessionRunner::live_verdicts() const {
 void SessionRunner::run() {
   try {
     for (;;) {
-      // Wakes early when the load ends (its duration, or stop()).
-      const bool load_over = engine_->wait_for(options_.collect_every);
+      // Wakes early when the load or the watch ends (its duration, or stop()).
+      const bool over = engine_ ? engine_->wait_for(options_.collect_every) : watch_over(options_.collect_every);
       collect(false);
-      if (load_over) break;
+      if (over) break;
     }
     sampler_->stop();
     collect(true);
   } catch (const std::exception& e) {  // the journal can no longer be written, or memory ran out
-    engine_->stop();
+    if (engine_) engine_->stop();
     sampler_->stop();
     std::lock_guard lock(progress_mutex_);
     progress_.state = SessionState::failed;
@@ -173,8 +186,28 @@ void SessionRunner::run() {
   over_cv_.notify_all();
 }
 
+bool SessionRunner::watch_over(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(watch_mutex_);
+  auto ended = [this] { return watch_stopped_ || (plan_.watch_duration && clock_.now() >= plan_.watch_duration->count()); };
+  if (ended()) return true;
+  auto wake = timeout;
+  if (plan_.watch_duration) {
+    const double left_s = plan_.watch_duration->count() - clock_.now();
+    wake = std::min(wake, std::chrono::ceil<std::chrono::milliseconds>(std::chrono::duration<double>(left_s)));
+  }
+  watch_cv_.wait_for(lock, wake, [this] { return watch_stopped_; });
+  return ended();
+}
+
+SessionState SessionRunner::end_state(const load::LoadSnapshot& snapshot) const {
+  if (engine_) return final_state(snapshot.state);
+  std::lock_guard lock(watch_mutex_);
+  return watch_stopped_ ? SessionState::stopped : SessionState::finished;
+}
+
 void SessionRunner::collect(bool last) {
-  const load::LoadSnapshot snapshot = engine_->snapshot(cursor_);
+  // Without load, an empty snapshot: no rows, no totals.
+  const load::LoadSnapshot snapshot = engine_ ? engine_->snapshot(cursor_) : load::LoadSnapshot{};
   cursor_ = snapshot.cursor;
   for (const load::SecondRow& row : snapshot.rows) load_series_->append(row);
   for (const Event& e : snapshot.events) store_->add_event(e);
@@ -186,14 +219,14 @@ void SessionRunner::collect(bool last) {
   // The load's totals and latencies, at most once a second while they
   // change: what `report` tells of a run that was killed.
   const double now = clock_.now();
-  if (last || (now - last_load_record_s_ >= 1.0 && snapshot.totals.completed != last_completed_)) {
-    journal_->append(journal::LoadRecord{.t = journal::rounded_ms(now), .summary = load::summarize(plan_.load, snapshot)});
+  if (plan_.load && (last || (now - last_load_record_s_ >= 1.0 && snapshot.totals.completed != last_completed_))) {
+    journal_->append(journal::LoadRecord{.t = journal::rounded_ms(now), .summary = load::summarize(*plan_.load, snapshot)});
     last_load_record_s_ = now;
     last_completed_ = snapshot.totals.completed;
   }
   if (last) {
     journal_->append(journal::EndRecord{.t = journal::rounded_ms(now),
-                                        .state = std::string(to_string(final_state(snapshot.state))),
+                                        .state = std::string(to_string(end_state(snapshot))),
                                         .ended = clock_.wall_at(now)});
   }
   journal_->flush();
@@ -202,12 +235,17 @@ void SessionRunner::collect(bool last) {
 
 void SessionRunner::publish(const load::LoadSnapshot& snapshot, bool last) {
   SessionProgress p;
-  p.state = last ? final_state(snapshot.state)
+  p.state = last ? end_state(snapshot)
             : snapshot.state == load::RunState::paused ? SessionState::paused
                                                         : SessionState::running;
+  p.with_load = plan_.load.has_value();
   p.elapsed_s = clock_.now();
   p.load_elapsed_s = snapshot.elapsed_s;
-  if (const auto total = load_seconds(plan_.load); total && !last) p.remaining_s = std::max(0.0, *total - snapshot.elapsed_s);
+  if (plan_.load) {
+    if (const auto total = load_seconds(*plan_.load); total && !last) p.remaining_s = std::max(0.0, *total - snapshot.elapsed_s);
+  } else if (plan_.watch_duration && !last) {
+    p.remaining_s = std::max(0.0, plan_.watch_duration->count() - p.elapsed_s);
+  }
   p.requests_per_second = snapshot.current_requests_per_second;
   p.requests = snapshot.totals.completed;
   p.errors = snapshot.totals.failed() + snapshot.totals.non_2xx;

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -93,7 +94,8 @@ class SessionRunner {
   // For charts: read from any thread at any time (SeriesStore's rules).
   const probe::SeriesStore& store() const { return *store_; }
   probe::GroupId probe_group() const;
-  probe::GroupId load_group() const;
+  // nullopt for a session without load.
+  std::optional<probe::GroupId> load_group() const;
   const SessionClock& clock() const { return clock_; }
   const SessionPlan& plan() const { return plan_; }
   const std::filesystem::path& folder() const { return options_.folder; }
@@ -103,13 +105,18 @@ class SessionRunner {
   void collect(bool last);
   void write_header();
   void publish(const load::LoadSnapshot& snapshot, bool last);
+  // Without load: waits up to `timeout` for the end (watch_duration or
+  // stop()); true when it has come.
+  bool watch_over(std::chrono::milliseconds timeout);
+  // The session's state as a snapshot gives it (or, without load, stop()).
+  SessionState end_state(const load::LoadSnapshot& snapshot) const;
 
   const SessionPlan plan_;
   const RunOptions options_;
   SessionClock clock_;  // reset by start(): t = 0 is when the session starts
   std::unique_ptr<probe::SeriesStore> store_;
   std::unique_ptr<probe::Sampler> sampler_;
-  std::unique_ptr<load::LoadEngine> engine_;
+  std::unique_ptr<load::LoadEngine> engine_;  // null without load
   std::unique_ptr<LoadSeries> load_series_;
   std::unique_ptr<JournalWriter> journal_;
   std::unique_ptr<StoreJournal> store_journal_;
@@ -126,6 +133,10 @@ class SessionRunner {
   bool started_ = false;
   std::atomic<bool> stop_before_start_{false};
   std::atomic<bool> over_{false};
+  // Without load: stop() was called.
+  mutable std::mutex watch_mutex_;
+  std::condition_variable watch_cv_;
+  bool watch_stopped_ = false;
 
   mutable std::mutex progress_mutex_;
   SessionProgress progress_;

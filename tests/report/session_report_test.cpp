@@ -3,6 +3,7 @@
 #include <QFile>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <regex>
 
 #include "pdf_checks.h"
 #include "report/compare_report.h"
@@ -108,4 +109,31 @@ TEST_CASE("a figure measured now and then is drawn as a line; a long outage stay
   CHECK(gaps == 1);  // the outage
   REQUIRE(std::isnan(v[v.size() - 2]));
   CHECK(t[v.size() - 2] == 20.5);
+}
+
+TEST_CASE("a session that only watched has no load section, and names what counted its requests") {
+  TempFolder dir("report_watch");
+  SyntheticSession spec;
+  spec.name = "watched";
+  spec.mib_per_hour = 600;
+  spec.with_load = false;
+  spec.request_counter = "requests_served";
+  lh::test::write_synthetic_session(dir.path(), spec);
+  const SessionData data = load_session(dir.path());
+  const auto pdf = dir / "report.pdf";
+  lh::ui::report::write_session_report(data, pdf);
+
+  const std::string text = squeezed(lh::test::pdf_text(pdf));
+  REQUIRE_FALSE(text.empty());
+  for (const char* shown : {"Memory and CPU", "none sent: the session only watched", "Requests served",
+                            "60,000, counted by requests_served", "per 1,000 requests", "Leak evidence", "Events"}) {
+    INFO(shown);
+    CHECK(text.find(shown) != std::string::npos);
+  }
+  for (const char* absent : {"Load statistics", "Memory, CPU and load", "Throughput", "Latency",
+                             "no figures recorded"}) {
+    INFO(absent);
+    CHECK(text.find(absent) == std::string::npos);
+  }
+  CHECK_FALSE(std::regex_search(text, std::regex(R"(\b(nan|NaN)\b)")));
 }

@@ -22,7 +22,7 @@ TEST_CASE("the demo scenario's requests are accepted and its series are there") 
   lh::SessionClock clock;
   lh::probe::SeriesStore store;
   lh::probe::Sampler sampler(plan.probes, clock, store);
-  lh::load::LoadEngine engine(plan.load, clock);
+  lh::load::LoadEngine engine(*plan.load, clock);
   sampler.start();
   engine.start();
   REQUIRE(engine.wait_for(std::chrono::seconds(20)));

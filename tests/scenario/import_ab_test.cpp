@@ -76,7 +76,8 @@ TEST_CASE("the imported scenario resolves to the very plan bench makes from the 
     const auto resolved = resolve_collecting(imported.scenario, dir.path());
     INFO(to_text(imported.scenario));
     REQUIRE(resolved.ok());
-    const auto& plan = resolved.plan.load;
+    REQUIRE(resolved.plan.load);
+    const auto& plan = *resolved.plan.load;
     REQUIRE(plan.requests.size() == 1);
     const auto& a = plan.requests[0];
     const auto& b = bench.requests[0];
@@ -102,11 +103,11 @@ TEST_CASE("ab's plain seconds become durations with a unit; cookies join into on
   o.headers = {"accept: x", "Accept: y"};
   o.url = "http://h:1";
   const auto s = scenario_from_ab(o, {}, {}).scenario;
-  CHECK(s.load.duration == "60s");
-  CHECK(s.load.timeout == "1.5s");
-  CHECK_FALSE(s.load.count);
-  CHECK(s.load.requests[0].path == "/");
-  CHECK(s.load.requests[0].headers == Headers{{"accept", "x, y"}, {"Cookie", "a=1; b=2"}});
+  CHECK(s.load->duration == "60s");
+  CHECK(s.load->timeout == "1.5s");
+  CHECK_FALSE(s.load->count);
+  CHECK(s.load->requests[0].path == "/");
+  CHECK(s.load->requests[0].headers == Headers{{"accept", "x, y"}, {"Cookie", "a=1; b=2"}});
 }
 
 TEST_CASE("header values keep their references; every other value is expanded first") {
@@ -120,7 +121,7 @@ TEST_CASE("header values keep their references; every other value is expanded fi
   const std::string text = to_text(imported.scenario);
   CHECK(text.find("secret") == std::string::npos);
   CHECK(imported.scenario.target == "http://10.0.0.7:8000");
-  CHECK(imported.scenario.load.requests[0].headers ==
+  CHECK(imported.scenario.load->requests[0].headers ==
         Headers{{"Authorization", "Bearer ${ENV:TOKEN}"}, {"Cookie", "session=${ENV:SID}"}});
   CHECK(imported.notes.empty());
 

@@ -43,9 +43,11 @@ TEST_CASE("every key of the format reads into the document model as written") {
   CHECK(s.probes.timeout == "400ms");
   CHECK(s.probes.watch == "memory.rss_mb");
   CHECK(s.probes.memory_limit == "8GiB");
+  CHECK(s.probes.request_counter == "segmentation/requests_total");
+  CHECK(s.probes.duration == "1h");
 
-  REQUIRE(s.load.requests.size() == 3);
-  const auto& a = s.load.requests[0];
+  REQUIRE(s.load->requests.size() == 3);
+  const auto& a = s.load->requests[0];
   CHECK(a.name == "segment");
   CHECK(a.method == "POST");
   CHECK(a.path == "/segment?lang=en");
@@ -54,26 +56,26 @@ TEST_CASE("every key of the format reads into the document model as written") {
   CHECK(a.body->dump() == R"({"text":"One. Two.","language":"en"})");  // key order as written
   CHECK(a.content_type == "application/json; charset=utf-8");
   CHECK(a.weight == 3.0);
-  const auto& b = s.load.requests[1];
+  const auto& b = s.load->requests[1];
   CHECK(b.url == "http://127.0.0.1:8002/convert");
   CHECK(b.upload == "pdfs");
   CHECK(b.upload_field == "document");
-  const auto& c = s.load.requests[2];
+  const auto& c = s.load->requests[2];
   CHECK(c.body_file == "bodies/doc.json");
   CHECK(c.weight == 0.5);
 
-  CHECK(s.load.concurrency == 16);
-  CHECK(s.load.rate == 250.0);
-  REQUIRE(s.load.stages.size() == 2);
-  CHECK(s.load.stages[0] == Stage{"30s", 100});
-  CHECK(s.load.stages[1] == Stage{"1h30m", 250});
-  CHECK(s.load.duration == "2h");
-  CHECK(s.load.count == 1000000u);
-  CHECK(s.load.timeout == "5s");
-  CHECK(s.load.keep_alive == false);
-  CHECK(s.load.http2 == true);
-  CHECK(s.load.insecure == true);
-  CHECK(s.load.check_length == true);
+  CHECK(s.load->concurrency == 16);
+  CHECK(s.load->rate == 250.0);
+  REQUIRE(s.load->stages.size() == 2);
+  CHECK(s.load->stages[0] == Stage{"30s", 100});
+  CHECK(s.load->stages[1] == Stage{"1h30m", 250});
+  CHECK(s.load->duration == "2h");
+  CHECK(s.load->count == 1000000u);
+  CHECK(s.load->timeout == "5s");
+  CHECK(s.load->keep_alive == false);
+  CHECK(s.load->http2 == true);
+  CHECK(s.load->insecure == true);
+  CHECK(s.load->check_length == true);
 
   CHECK(s.leak.warmup == "3m");
   CHECK(s.leak.min_growth_per_hour == "4MiB");
@@ -92,10 +94,10 @@ TEST_CASE("keys left out stay unwritten in the model") {
   const Scenario& s = parsed.scenario;
   CHECK(s.name.empty());
   CHECK(s.probes.interval.empty());
-  CHECK_FALSE(s.load.concurrency);
-  CHECK_FALSE(s.load.keep_alive);
-  CHECK_FALSE(s.load.requests[0].weight);
-  CHECK_FALSE(s.load.requests[0].body);
+  CHECK_FALSE(s.load->concurrency);
+  CHECK_FALSE(s.load->keep_alive);
+  CHECK_FALSE(s.load->requests[0].weight);
+  CHECK_FALSE(s.load->requests[0].body);
   CHECK(s.leak == Leak{});
   CHECK(s.report == Report{});
 }
@@ -155,7 +157,8 @@ TEST_CASE("the format version must be there, and be a number") {
   auto parsed = parse_scenario(R"({"target": "http://h:1"})");
   CHECK(has_problem(parsed.problems, "leakhound_scenario", "missing; a scenario file starts with"));
   CHECK(has_problem(parsed.problems, "probes", "missing"));
-  CHECK(has_problem(parsed.problems, "load", "missing"));
+  // No "load" is a session that only watches, not a problem.
+  CHECK_FALSE(has_problem(parsed.problems, "load", ""));
   parsed = parse_scenario(R"({"leakhound_scenario": "1"})");
   CHECK(has_problem(parsed.problems, "leakhound_scenario", R"(expected the format version 1, got "1")"));
   parsed = parse_scenario("[1, 2]");
@@ -372,7 +375,7 @@ TEST_CASE("one number policy: whole is a value, not a spelling, and huge or nega
                                        concurrency + "}}");
     INFO(concurrency << "\n" << listed(parsed.problems));
     REQUIRE(parsed.ok());
-    CHECK(parsed.scenario.load.concurrency == 8);
+    CHECK(parsed.scenario.load->concurrency == 8);
   }
   const auto bad = parse_scenario(head + R"("load": {"requests": [{"path": "/"}], "concurrency": -5,
       "count": 18446744073709551616, "stages": [{"duration": "1m", "target": 9007199254740993}]}})");
@@ -412,4 +415,20 @@ TEST_CASE("a NUL byte is invalid JSON, not the end of the file") {
   const auto parsed = parse_scenario(text);
   REQUIRE(parsed.problems.size() == 1);
   CHECK(parsed.problems[0].text() == "invalid JSON: a NUL byte at offset 25 (JSON holds none)");
+}
+
+TEST_CASE("a scenario without load only watches: how long, and what counts its requests") {
+  auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["conversion=/health"], "request_counter": "conversion/conversions", "duration": "10m"}})");
+  INFO(listed(parsed.problems));
+  REQUIRE(parsed.ok());
+  CHECK_FALSE(parsed.scenario.load);
+  CHECK(parsed.scenario.probes.request_counter == "conversion/conversions");
+  CHECK(parsed.scenario.probes.duration == "10m");
+
+  parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": ["/health"], "request_counter": "", "duration": "a while"}})");
+  CHECK(has_problem(parsed.problems, "probes.request_counter", "expected"));
+  CHECK(has_problem(parsed.problems, "probes.duration", R"(expected a duration such as "30s" or "10m", got "a while")"));
+  CHECK(parsed.problems.size() == 2);
 }

@@ -97,7 +97,8 @@ TEST_CASE("every key lands in the load plan, the probe configuration and the ana
   CHECK(probes.watch == "memory.rss_mb");
   CHECK(probes.memory_limit_mib == 8192.0);
 
-  const auto& load = plan.load;
+  REQUIRE(plan.load);
+  const auto& load = *plan.load;
   REQUIRE(load.requests.size() == 4);
   const auto& segment = load.requests[0];
   CHECK(segment.method == "POST");
@@ -148,16 +149,16 @@ TEST_CASE("defaults are bench's and the analysis's own") {
     "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "1m"}})"), ".");
   REQUIRE(r.ok());
   const lh::load::LoadPlan defaults;
-  CHECK(r.plan.load.concurrency == 1);
-  CHECK(r.plan.load.keep_alive);
-  CHECK(r.plan.load.timeout == defaults.timeout);
-  CHECK_FALSE(r.plan.load.check_length);
+  CHECK(r.plan.load->concurrency == 1);
+  CHECK(r.plan.load->keep_alive);
+  CHECK(r.plan.load->timeout == defaults.timeout);
+  CHECK_FALSE(r.plan.load->check_length);
   CHECK(r.plan.probes.interval == lh::probe::ProbeConfig{}.interval);
   CHECK(r.plan.analysis.warmup_s == 0);
   CHECK(r.plan.name == "scenario");
   const auto open = resolve_collecting(read_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
     "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "1m", "rate": 50}})"), ".");
-  CHECK(open.plan.load.concurrency == 100);  // as bench with --rate
+  CHECK(open.plan.load->concurrency == 100);  // as bench with --rate
 }
 
 TEST_CASE("a resolved secret never reaches the plan's scenario, which keeps the references") {
@@ -165,7 +166,7 @@ TEST_CASE("a resolved secret never reaches the plan's scenario, which keeps the 
   ResolveOptions options;
   options.env = kEnv;
   Scenario s = read_scenario(kFull);
-  s.load.requests[2].headers.push_back({"Authorization", "Bearer literal-secret"});
+  s.load->requests[2].headers.push_back({"Authorization", "Bearer literal-secret"});
   s.probes.sources.push_back({"http://127.0.0.1:9/x?token=${ENV:API_KEY}&password=literal-secret", "", {}});
   const auto r = resolve_collecting(s, folder.dir.path(), options);
   REQUIRE(r.ok());
@@ -181,7 +182,7 @@ TEST_CASE("a resolved secret never reaches the plan's scenario, which keeps the 
   CHECK(scenario.find("Bearer ${ENV:METRICS_TOKEN}") != std::string::npos);
   CHECK(scenario.find("Bearer •••") != std::string::npos);
   // The plan itself carries the values the run sends.
-  CHECK(r.plan.load.requests[2].headers == std::vector<std::string>{"Authorization: Bearer literal-secret"});
+  CHECK(r.plan.load->requests[2].headers == std::vector<std::string>{"Authorization: Bearer literal-secret"});
   CHECK(r.plan.scenario["load"]["requests"][0]["name"] == "segment");
 }
 
@@ -268,10 +269,10 @@ TEST_CASE("the target and the duration can be given instead, and the plan's scen
     "probes": {"sources": ["segmentation=/memory-stats"]},
     "load": {"requests": [{"path": "/segment"}], "count": 100, "duration": "1h"}})"), ".", options);
   REQUIRE(r.ok());
-  CHECK(r.plan.load.requests[0].url == "http://127.0.0.1:45678/segment");
+  CHECK(r.plan.load->requests[0].url == "http://127.0.0.1:45678/segment");
   CHECK(r.plan.probes.sources[0].url == "http://127.0.0.1:45678/memory-stats");
-  CHECK(r.plan.load.duration->count() == 90);
-  CHECK_FALSE(r.plan.load.count);
+  CHECK(r.plan.load->duration->count() == 90);
+  CHECK_FALSE(r.plan.load->count);
   CHECK(r.plan.scenario["target"] == "http://127.0.0.1:45678");
   CHECK(r.plan.scenario["load"]["duration"] == "90s");
   CHECK_FALSE(r.plan.scenario["load"].contains("count"));
@@ -309,7 +310,7 @@ TEST_CASE("resolve throws every problem; a file's plan is named after the file")
     "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/", "body_file": "body.txt"}], "count": 1}})");
   const auto plan = load_session_plan(file);
   CHECK(plan.name == "my-service");
-  CHECK(plan.load.requests[0].body_file == dir.path() / "body.txt");
+  CHECK(plan.load->requests[0].body_file == dir.path() / "body.txt");
 
   const auto broken = dir.write("broken.leakhound.json", R"({"leakhound_scenario": 1, "target": "http://h:1",
     "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/", "body_file": "gone.txt"}], "count": 0}})");
@@ -330,8 +331,8 @@ TEST_CASE("a scenario being edited is checked as if read back from its file, the
   Folder folder;
   Scenario s = read_scenario(lh::test::kSmallest);
   CHECK(check_scenario(s, folder.dir.path()).ok());
-  s.load.stages.push_back({"ten minutes", 5});  // as typed into the editor
-  s.load.requests[0].body_file = "bodies/nope.json";
+  s.load->stages.push_back({"ten minutes", 5});  // as typed into the editor
+  s.load->requests[0].body_file = "bodies/nope.json";
   s.probes.memory_limit = "8GiB";
   const auto r = check_scenario(s, folder.dir.path());
   INFO(listed(r.problems));
@@ -339,8 +340,8 @@ TEST_CASE("a scenario being edited is checked as if read back from its file, the
   CHECK(r.problems[0].text() == R"(load.stages[0].duration: expected a duration such as "30s" or "10m", got "ten minutes")");
   CHECK(r.problems[1].text() ==
         "load.requests[0].body_file: no such file: \"" + (folder.dir.path() / "bodies/nope.json").string() + "\"");
-  s.load.stages[0].duration = "10m";
-  s.load.requests[0].body_file = "bodies/doc.json";
+  s.load->stages[0].duration = "10m";
+  s.load->requests[0].body_file = "bodies/doc.json";
   const auto fixed = check_scenario(s, folder.dir.path());
   REQUIRE(fixed.ok());
   CHECK(fixed.plan.probes.memory_limit_mib == 8192.0);
@@ -364,4 +365,50 @@ TEST_CASE("a duration too large for any clock is a problem, never an overflow") 
   const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
     "probes": {"sources": ["/m"]}, "load": {"requests": [{"path": "/"}], "duration": "1e308d"}})");
   CHECK(parsed.problems.size() == 1);
+}
+
+TEST_CASE("a scenario without load resolves to a plan that only watches, for its duration or until stopped") {
+  constexpr const char* kWatch = R"({"leakhound_scenario": 1, "target": "http://127.0.0.1:8000",
+    "probes": {"sources": ["conversion=/health"], "request_counter": "conversion/conversions", "duration": "10m"}})";
+  auto r = resolve_collecting(read_scenario(kWatch), ".");
+  INFO(listed(r.problems));
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.plan.load);
+  REQUIRE(r.plan.watch_duration);
+  CHECK(r.plan.watch_duration->count() == 600);
+  CHECK(r.plan.request_counter == "conversion/conversions");
+  CHECK_FALSE(r.plan.scenario.contains("load"));
+
+  // --duration replaces the watch's; without one, until stopped.
+  ResolveOptions options;
+  options.duration = "90s";
+  r = resolve_collecting(read_scenario(kWatch), ".", options);
+  REQUIRE(r.ok());
+  CHECK(r.plan.watch_duration->count() == 90);
+  CHECK(r.plan.scenario["probes"]["duration"] == "90s");
+  r = resolve_collecting(read_scenario(R"({"leakhound_scenario": 1, "probes": {"sources": ["pid:1"]}})"), ".");
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.plan.load);
+  CHECK_FALSE(r.plan.watch_duration);
+  options.duration = "soon";
+  r = resolve_collecting(read_scenario(kWatch), ".", options);
+  CHECK(has_problem(r.problems, "probes.duration", "the duration given instead (--duration): expected a duration"));
+}
+
+TEST_CASE("watch only leaves a scenario's load out, and its problems stop nothing") {
+  ResolveOptions options;
+  options.watch_only = true;
+  options.duration = "1m";
+  Scenario s = read_scenario(lh::test::kSmallest);
+  REQUIRE(s.load);
+  s.load->requests[0].body_file = "bodies/nope.json";  // a problem of the load only
+  s.load->stages.push_back({"ten minutes", 5});
+  const auto r = check_scenario(s, ".", options);
+  INFO(listed(r.problems));
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.plan.load);
+  CHECK(r.plan.watch_duration->count() == 60);
+  CHECK_FALSE(r.plan.scenario.contains("load"));
+  // Without watch only, the same scenario cannot run.
+  CHECK_FALSE(check_scenario(s, ".").ok());
 }

@@ -43,8 +43,8 @@ TEST_CASE("every sample scenario validates, resolves, and is written as the writ
 
 TEST_CASE("the segmentation service: POST /segment with texts, /memory-stats, the cache size charted") {
   const auto plan = plan_of("segmentation-service.leakhound.json");
-  REQUIRE(plan.load.requests.size() >= 2);
-  for (const auto& r : plan.load.requests) {
+  REQUIRE(plan.load->requests.size() >= 2);
+  for (const auto& r : plan.load->requests) {
     CHECK(r.method == "POST");
     CHECK(r.url == "http://127.0.0.1:8001/segment");
     CHECK(r.content_type == "application/json");
@@ -58,8 +58,8 @@ TEST_CASE("the segmentation service: POST /segment with texts, /memory-stats, th
 
 TEST_CASE("the conversion service: every PDF of its folder uploaded in turn, /health on :8002, 8 GiB") {
   const auto plan = plan_of("conversion-service.leakhound.json");
-  REQUIRE(plan.load.requests.size() == 1);
-  const auto& upload = plan.load.requests[0];
+  REQUIRE(plan.load->requests.size() == 1);
+  const auto& upload = plan.load->requests[0];
   CHECK(upload.url == "http://127.0.0.1:8002/convert");
   CHECK(upload.upload_field == "file");
   REQUIRE(std::filesystem::is_directory(upload.upload));
@@ -70,7 +70,7 @@ TEST_CASE("the conversion service: every PDF of its folder uploaded in turn, /he
     ++pdfs;
   }
   CHECK(pdfs >= 3);
-  CHECK(plan.load.concurrency == 1);  // one at a time, as the batch script
+  CHECK(plan.load->concurrency == 1);  // one at a time, as the batch script
   REQUIRE(plan.probes.sources.size() == 2);
   CHECK(plan.probes.sources[0].preset == lh::probe::Preset::conversion);
   CHECK(plan.probes.sources[0].url == "http://127.0.0.1:8002/health");
@@ -83,10 +83,10 @@ TEST_CASE("the demo target: a few minutes of POST /segment, /memory-stats and /m
   options.target = "http://127.0.0.1:45123";
   const auto plan = plan_of("demo-target.leakhound.json", options);
   CHECK(plan.name == "Demo target");
-  REQUIRE(plan.load.duration);
-  CHECK(plan.load.duration->count() >= 120);
-  CHECK(plan.load.duration->count() <= 600);
-  for (const auto& r : plan.load.requests) CHECK(r.url == "http://127.0.0.1:45123/segment");
+  REQUIRE(plan.load->duration);
+  CHECK(plan.load->duration->count() >= 120);
+  CHECK(plan.load->duration->count() <= 600);
+  for (const auto& r : plan.load->requests) CHECK(r.url == "http://127.0.0.1:45123/segment");
   REQUIRE(plan.probes.sources.size() == 2);
   CHECK(plan.probes.sources[0].url == "http://127.0.0.1:45123/memory-stats");
   CHECK(plan.probes.sources[1].url == "http://127.0.0.1:45123/metrics");

@@ -25,7 +25,9 @@ inline constexpr const char* kEveryKey = R"({
     "interval": "500ms",
     "timeout": "400ms",
     "watch": "memory.rss_mb",
-    "memory_limit": "8GiB"
+    "memory_limit": "8GiB",
+    "request_counter": "segmentation/requests_total",
+    "duration": "1h"
   },
   "load": {
     "requests": [

@@ -36,9 +36,9 @@ TEST_CASE("keys come out in the documented order whatever order they were read i
 
 TEST_CASE("whole numbers are written as typed, and edits show in the output") {
   Scenario s = read_scenario(lh::test::kSmallest);
-  s.load.rate = 200.0;
-  s.load.requests[0].weight = 0.25;
-  s.load.stages.push_back({"10m", 50.0});
+  s.load->rate = 200.0;
+  s.load->requests[0].weight = 0.25;
+  s.load->stages.push_back({"10m", 50.0});
   s.leak.min_growth_percent_per_hour = 3.0;
   s.probes.sources.push_back({"port:8000", "service", {}});
   const auto j = to_json(s);

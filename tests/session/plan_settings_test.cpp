@@ -15,7 +15,8 @@ TEST_CASE("settings never print a password or a query value") {
   r.url = "http://u:p@h/x?key=v";
   r.headers = {"Authorization: Bearer t0ken", "X-Trace: 1"};
   r.body = "secret body";
-  plan.load.requests.push_back(r);
+  plan.load.emplace();
+  plan.load->requests.push_back(r);
   const std::string text = lh::session::describe_plan(plan).dump();
   CHECK(text.find("t0ken") == std::string::npos);
   CHECK(text.find("secret body") == std::string::npos);

@@ -79,10 +79,11 @@ TEST_CASE("a service restarted by its supervisor: every restart is listed") {
   convert.url = supervisor.url() + "/convert";
   convert.upload = dir / "doc.pdf";
   convert.content_type = "application/pdf";
-  plan.load.requests.push_back(convert);
-  plan.load.rate = 20;
-  plan.load.concurrency = 2;
-  plan.load.duration = lh::Seconds(30);
+  plan.load.emplace();
+  plan.load->requests.push_back(convert);
+  plan.load->rate = 20;
+  plan.load->concurrency = 2;
+  plan.load->duration = lh::Seconds(30);
   plan.probes.sources.push_back(lh::probe::parse_source_spec("conversion=" + supervisor.url()));
   plan.probes.interval = lh::Seconds(0.2);
 

@@ -28,10 +28,11 @@ SessionPlan segment_plan(const std::string& base, double seconds, double rate) {
   r.url = base + "/segment";
   r.content_type = "application/json";
   r.body = R"({"text": "One. Two. Three.", "language": "en"})";
-  plan.load.requests.push_back(r);
-  plan.load.rate = rate;
-  plan.load.concurrency = 4;
-  plan.load.duration = lh::Seconds(seconds);
+  plan.load.emplace();
+  plan.load->requests.push_back(r);
+  plan.load->rate = rate;
+  plan.load->concurrency = 4;
+  plan.load->duration = lh::Seconds(seconds);
   plan.probes.sources.push_back(lh::probe::parse_source_spec("segmentation=" + base));
   plan.probes.interval = lh::Seconds(0.2);
   return plan;
@@ -185,7 +186,7 @@ TEST_CASE("a bad plan or a folder that already holds a session is bad input") {
   plan.probes.interval = lh::Seconds(0.01);
   CHECK_THROWS_AS(SessionRunner(plan, {.folder = dir / "a"}), lh::InputError);
   plan = segment_plan("http://127.0.0.1:9", 60, 10);
-  plan.load.concurrency = 0;
+  plan.load->concurrency = 0;
   CHECK_THROWS_AS(SessionRunner(plan, {.folder = dir / "a"}), lh::InputError);
   lh::test::write_synthetic_session(dir / "b", {});
   CHECK_THROWS_WITH(SessionRunner(segment_plan("http://127.0.0.1:9", 60, 10), {.folder = dir / "b"}),

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "common/iso_time.h"
@@ -27,9 +28,13 @@ void write_synthetic_session(const std::filesystem::path& folder, const Syntheti
   request.url = "http://127.0.0.1:9/segment";
   request.headers = {"Authorization: Bearer secret-token"};
   request.body = "{}";
-  plan.load.requests.push_back(request);
-  plan.load.rate = spec.requests_per_s;
-  plan.load.duration = Seconds(spec.seconds);
+  if (spec.with_load) {
+    plan.load.emplace();
+    plan.load->requests.push_back(request);
+    plan.load->rate = spec.requests_per_s;
+    plan.load->duration = Seconds(spec.seconds);
+  }
+  plan.request_counter = spec.request_counter;
   plan.probes.sources.push_back(probe::parse_source_spec("segmentation=http://127.0.0.1:9"));
   plan.probes.interval = Seconds(spec.interval_s);
   plan.probes.memory_limit_mib = spec.limit_mib;
@@ -41,9 +46,12 @@ void write_synthetic_session(const std::filesystem::path& folder, const Syntheti
 
   probe::SeriesStore store;
   const probe::GroupId probe_group = store.add_group("probe");
-  session::LoadSeries load(store);
-  const char* names[] = {"memory.rss_mb", "memory.peak_rss_mb", "language_processor.cache_size", "cpu_percent"};
-  for (const char* name : names) store.add_series(probe_group, {name, "segmentation", name, meaning_of(name)});
+  std::optional<session::LoadSeries> load;
+  if (spec.with_load) load.emplace(store);
+  std::vector<std::string> names = {"memory.rss_mb", "memory.peak_rss_mb", "language_processor.cache_size",
+                                    "cpu_percent"};
+  if (!spec.with_load) names.push_back("requests_served");
+  for (const std::string& name : names) store.add_series(probe_group, {name, "segmentation", name, meaning_of(name)});
   store.set_watched_memory(store.find("memory.rss_mb"));
   session::StoreJournal recorder(store, journal);
 
@@ -62,8 +70,10 @@ void write_synthetic_session(const std::filesystem::path& folder, const Syntheti
     peak = std::max(peak, rss);
     const double cache = std::min(100.0, std::floor(t * 100.0 / 60.0));
     const double cpu = 20 + 5 * std::sin(t / 7);
-    store.append_row(probe_group, t, std::vector<double>{rss, peak, cache, cpu});
-    while (next_second <= t + 1e-9) {
+    std::vector<double> values{rss, peak, cache, cpu};
+    if (!spec.with_load) values.push_back(std::round(spec.requests_per_s * (t - since_restart)));
+    store.append_row(probe_group, t, values);
+    while (spec.with_load && next_second <= t + 1e-9) {
       load::SecondRow row;
       row.t_s = next_second - 1;
       row.requests = static_cast<std::uint64_t>(spec.requests_per_s);
@@ -71,17 +81,18 @@ void write_synthetic_session(const std::filesystem::path& folder, const Syntheti
       row.p99_ms = 9 + std::sin(next_second / 3);
       row.target = spec.requests_per_s;
       row.in_flight = 2;
-      load.append(row);
+      load->append(row);
       completed += row.requests;
       next_second += 1;
     }
     if (std::fmod(t, 10.0) < spec.interval_s / 2) {
       recorder.write_new();
+      if (!spec.with_load) continue;
       snapshot.totals.completed = completed;
       snapshot.totals.status[200] = completed;
       snapshot.elapsed_s = t;
       snapshot.requests_per_second = t > 0 ? static_cast<double>(completed) / t : 0;
-      journal.append(session::journal::LoadRecord{.t = t, .summary = load::summarize(plan.load, snapshot)});
+      journal.append(session::journal::LoadRecord{.t = t, .summary = load::summarize(*plan.load, snapshot)});
       journal.flush();
     }
   }
@@ -90,7 +101,9 @@ void write_synthetic_session(const std::filesystem::path& folder, const Syntheti
     snapshot.totals.completed = completed;
     snapshot.totals.status[200] = completed;
     snapshot.elapsed_s = spec.seconds;
-    journal.append(session::journal::LoadRecord{.t = spec.seconds, .summary = load::summarize(plan.load, snapshot)});
+    if (spec.with_load) {
+      journal.append(session::journal::LoadRecord{.t = spec.seconds, .summary = load::summarize(*plan.load, snapshot)});
+    }
     journal.append(session::journal::EndRecord{.t = spec.seconds,
                                       .state = "finished",
                                       .ended = started + std::chrono::seconds(static_cast<long>(spec.seconds))});

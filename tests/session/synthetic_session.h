@@ -22,6 +22,11 @@ struct SyntheticSession {
   std::vector<double> restarts_s = {};  // memory falls back to the level at each
   std::optional<double> limit_mib = {};
   bool ended = true;  // false: no end record, as after a kill
+  // false: a session that only watched: no load group and no load records;
+  // the service's own counter of requests, "requests_served" (source
+  // "segmentation"), counts `requests_per_s` from 0 again at each restart.
+  bool with_load = true;
+  std::string request_counter = {};  // SessionPlan::request_counter
 };
 
 // Writes the folder's journal.jsonl. The probe series: memory.rss_mb

@@ -50,9 +50,9 @@ void aim_demo_scenario(MainWindow& window, const lh::test::DemoTarget& target, c
   window.document()->edit([&](lh::scenario::Scenario& s) {
     s.target = target.url();
     s.probes.interval = "500ms";
-    s.load.rate = 100;
-    s.load.duration.clear();
-    s.load.stages = {{"5s", 100}, {"115s", 100}};
+    s.load->rate = 100;
+    s.load->duration.clear();
+    s.load->stages = {{"5s", 100}, {"115s", 100}};
     s.leak.warmup = "5s";
     s.leak.min_window = "20s";
   });
@@ -211,4 +211,47 @@ TEST_CASE("closing the window during a run asks, then stops the run with its jou
   const lh::session::SessionData data = lh::session::load_session(folder.toStdString());
   CHECK(data.state == "stopped");
   CHECK_FALSE(data.killed());
+}
+
+TEST_CASE("Watch Only runs the scenario's probes without its load, through the same runner, until Stop") {
+  QTemporaryDir sessions;
+  lh::ui::AppSettings::setRunsFolder(sessions.path());
+  lh::test::DemoTarget target;
+  MainWindow window;
+  window.show();
+  aim_demo_scenario(window, target, sessions.path());
+  window.document()->edit([](lh::scenario::Scenario& s) {
+    s.load->requests[0].body_file = "no/such/body.json";  // a problem of the load only: it stops nothing here
+    s.probes.sources.push_back({"conversion=/health", "", {}});
+    s.probes.request_counter = "conversion/conversions";
+  });
+  const lh::ui::AppActions& actions = window.actions();
+  lh::ui::RunController* run = window.runControls()->controller();
+  REQUIRE(actions.watch_only->isEnabled());
+  actions.watch_only->trigger();
+  REQUIRE(run->isRunning());
+  CHECK_FALSE(actions.start->isEnabled());
+  CHECK_FALSE(actions.watch_only->isEnabled());
+  CHECK_FALSE(actions.pause->isEnabled());  // no load to pause
+  CHECK(actions.stop->isEnabled());
+
+  // The probes sample; no request is sent.
+  REQUIRE(wait_until([&] { return run->progress().samples >= 4; }));
+  CHECK_FALSE(run->progress().with_load);
+  CHECK(run->progress().requests == 0);
+  CHECK_FALSE(window.dashboard()->throughputChart()->isVisible() && shown_points(window.dashboard()->throughputChart()) > 0);
+
+  actions.stop->trigger();
+  REQUIRE(wait_until([&] { return !run->isRunning(); }));
+  CHECK(window.statusLine()->stateText() == u"Stopped"_s);
+  const lh::session::SessionData data = lh::session::load_session(run->folder().toStdString());
+  CHECK(data.state == "stopped");
+  CHECK_FALSE(data.with_load);
+  CHECK_FALSE(data.load_group);
+  CHECK_FALSE(data.load);
+  CHECK(data.request_counter == "conversion/conversions");
+  // The demo target served nothing: its counter stayed at 0.
+  const auto counter = data.store->find("conversion/conversions");
+  REQUIRE(counter);
+  for (double v : data.store->read_series(*counter, 0).v) CHECK((std::isnan(v) || v == 0));
 }

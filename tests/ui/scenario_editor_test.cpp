@@ -178,9 +178,9 @@ TEST_CASE("the editor's tables are sound item models and edit the scenario") {
   CHECK(r == 1);
   REQUIRE(requests->setData(requests->index(r, lh::ui::RequestsModel::TargetColumn), u"http://other:9/x"_s));
   REQUIRE(requests->setData(requests->index(r, lh::ui::RequestsModel::WeightColumn), 3.0));
-  CHECK(document.scenario().load.requests[1].url == "http://other:9/x");
-  CHECK(document.scenario().load.requests[1].path.empty());
-  CHECK(document.scenario().load.requests[1].weight == 3.0);
+  CHECK(document.scenario().load->requests[1].url == "http://other:9/x");
+  CHECK(document.scenario().load->requests[1].path.empty());
+  CHECK(document.scenario().load->requests[1].weight == 3.0);
   requests->removeRows(r, 1);
   probes->removeRows(p, 1);
   CHECK(document.isModified());
@@ -249,18 +249,18 @@ TEST_CASE("an ab command line pasted in becomes a scenario") {
   REQUIRE(dialog.imported());
   const auto& s = dialog.imported()->scenario;
   CHECK(s.target == "http://127.0.0.1:8001");
-  CHECK(s.load.count == 1000u);
-  CHECK(s.load.concurrency == 50);
-  REQUIRE(s.load.requests.size() == 1);
-  CHECK(s.load.requests[0].path == "/segment");
-  REQUIRE(s.load.requests[0].headers.size() == 1);
-  CHECK(s.load.requests[0].headers[0].value == "Bearer ${ENV:TOKEN}");
+  CHECK(s.load->count == 1000u);
+  CHECK(s.load->concurrency == 50);
+  REQUIRE(s.load->requests.size() == 1);
+  CHECK(s.load->requests[0].path == "/segment");
+  REQUIRE(s.load->requests[0].headers.size() == 1);
+  CHECK(s.load->requests[0].headers[0].value == "Bearer ${ENV:TOKEN}");
   REQUIRE(s.probes.sources.size() == 1);
 
   // In single quotes it is literal text, as ab would have sent it, and a note says the secret is in the file.
   dialog.setCommand(u"ab -n 10 -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:8001/"_s);
   REQUIRE(dialog.imported());
-  CHECK(dialog.imported()->scenario.load.requests[0].headers[0].value == "Bearer $TOKEN");
+  CHECK(dialog.imported()->scenario.load->requests[0].headers[0].value == "Bearer $TOKEN");
   CHECK(dialog.findChild<QLabel*>(u"abResult"_s)->text().contains(u"secret is written into the scenario"_s));
 
   dialog.setCommand(u"ab -n many http://x/"_s);
@@ -276,7 +276,7 @@ TEST_CASE("an ab command line pasted in becomes a scenario") {
   document.replace(dialog.imported()->scenario, dir.path());
   CHECK(document.isModified());
   CHECK(document.path().isEmpty());
-  CHECK(document.scenario().load.count == 10u);
+  CHECK(document.scenario().load->count == 10u);
 }
 
 TEST_CASE("Test connection lists every series with the watched memory ticked") {

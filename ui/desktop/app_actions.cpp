@@ -50,6 +50,9 @@ AppActions::AppActions(QObject* owner) {
 
   start = make(owner, u"actionStart"_s, tr("&Start"), QKeySequence(Qt::Key_F5),
                tr("Run the scenario: send its load and sample the service's memory"), QStyle::SP_MediaPlay);
+  watch_only = make(owner, u"actionWatchOnly"_s, tr("&Watch Only"), QKeySequence(Qt::CTRL | Qt::Key_F5),
+                    tr("Run the scenario's probes without its load, while the traffic comes from elsewhere"),
+                    QStyle::SP_FileDialogContentsView);
   pause = make(owner, u"actionPause"_s, tr("&Pause"), QKeySequence(Qt::Key_F6),
                tr("Pause the load (probes keep sampling); again to resume"), QStyle::SP_MediaPause);
   pause->setCheckable(true);

@@ -27,6 +27,7 @@ struct AppActions {
   QAction* quit;
   // Run
   QAction* start;
+  QAction* watch_only;
   QAction* pause;
   QAction* stop;
   // View

@@ -114,13 +114,13 @@ void MainWindow::createMenus() {
   files_bar->addActions({a.new_scenario, a.open, a.save});
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
-  run->addActions({a.start, a.pause, a.stop});
+  run->addActions({a.start, a.watch_only, a.pause, a.stop});
   run->addSeparator();
   run->addAction(run_->sessionsFolderAction());
   QToolBar* run_bar = addToolBar(tr("Run"));
   run_bar->setObjectName(u"runToolBar"_s);
   run_bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  run_bar->addActions({a.start, a.pause, a.stop});
+  run_bar->addActions({a.start, a.watch_only, a.pause, a.stop});
 
   view_menu_ = menuBar()->addMenu(tr("&View"));
   view_menu_->addActions(dashboard_->viewActions());

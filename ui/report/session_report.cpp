@@ -8,6 +8,7 @@
 #include "report/pdf_pages.h"
 #include "report/report_tables.h"
 #include "report/session_charts.h"
+#include "session/requests_served.h"
 #include "session/restart_count.h"
 #include "analysis/verdict_words.h"
 
@@ -61,6 +62,14 @@ void first_page(PdfPages& pages, const session::SessionData& data, const Session
                                             grouped(static_cast<double>(load->failed + load->non_2xx)) + u" errors"_s);
     figures.emplace_back(u"Latency"_s, u"p50 "_s + QString::number(load->latency.p50_ms, 'f', 2) + u" ms · p99 "_s +
                                            QString::number(load->latency.p99_ms, 'f', 2) + u" ms"_s);
+  } else if (!data.with_load) {
+    figures.emplace_back(u"Load"_s, u"none sent: the session only watched"_s);
+  }
+  if (!data.request_counter.empty()) {
+    const auto served = session::requests_served(*data.store, data.probe_group, data.request_counter);
+    const QString counter = escaped(q(data.request_counter));
+    figures.emplace_back(u"Requests served"_s, served.empty() ? QString(u"not counted: no series "_s + counter)
+                                                              : QString(grouped(served.back().count) + u", counted by "_s + counter));
   }
   for (const session::SeriesVerdict& v : data.verdicts) {
     figures.emplace_back(escaped(q(v.name)) + (v.watched ? u" (watched)"_s : QString()),
@@ -78,7 +87,7 @@ void first_page(PdfPages& pages, const session::SessionData& data, const Session
 void chart_pages(PdfPages& pages, const session::SessionData& data, const SessionChartSource& source,
                  charts::TimeWindow window) {
   pages.new_page();
-  pages.heading(u"Memory, CPU and load"_s, kChartHeight);
+  pages.heading(data.with_load ? u"Memory, CPU and load"_s : u"Memory and CPU"_s, kChartHeight);
   if (auto chart = watched_memory_chart(source, true)) pages.chart(*chart, window, kChartHeight);
   if (auto chart = throughput_chart(source)) pages.chart(*chart, window, kChartHeight);
   if (auto chart = latency_chart(source)) pages.chart(*chart, window, kChartHeight);
@@ -155,8 +164,10 @@ void write_session_report(const session::SessionData& data, const std::filesyste
   PdfPages pages(path, u"LeakHound: "_s + q(data.name));
   first_page(pages, data, source, window);
   chart_pages(pages, data, source, window);
-  pages.heading(u"Load statistics"_s, 200);
-  pages.table(load_rows(data.load));
+  if (data.with_load) {
+    pages.heading(u"Load statistics"_s, 200);
+    pages.table(load_rows(data.load));
+  }
   evidence(pages, data);
   events(pages, data);
   settings(pages, data);

@@ -10,6 +10,7 @@
 
 #include "common/input_error.h"
 #include "scenario/ab_command_line.h"
+#include "editor/scenario_document.h"
 #include "scenario/shell_words.h"
 
 namespace lh::ui {
@@ -75,7 +76,7 @@ void ImportAbDialog::reread() {
       const auto options = scenario::read_ab_command_line(scenario::split_shell_words(one_line.toStdString()));
       imported_ = scenario::scenario_from_ab(options, monitors, folder_.toStdString());
       QStringList lines{tr("Reads as: %n kind(s) of request", nullptr,
-                           static_cast<int>(imported_->scenario.load.requests.size()))};
+                           static_cast<int>(shown_load(imported_->scenario).requests.size()))};
       for (const std::string& note : imported_->notes) lines << tr("Note: %1").arg(QString::fromStdString(note));
       result_->setText(lines.join(u'\n'));
     } catch (const InputError& e) {

@@ -83,35 +83,41 @@ LoadPage::LoadPage(ScenarioDocument* document, FieldBinding* binding, FieldProbl
   addField(form, tr("&Concurrency:"), concurrency, u"load.concurrency"_s,
            tr("Connections with a request in flight (ab -c); with a rate, the most connections it may use"));
   binding_->number(concurrency, u"load.concurrency"_s,
-                   [](const Scenario& s) { return s.load.concurrency ? std::optional<double>(*s.load.concurrency) : std::nullopt; },
+                   [](const Scenario& s) {
+                     const auto c = shown_load(s).concurrency;
+                     return c ? std::optional<double>(*c) : std::nullopt;
+                   },
                    [](Scenario& s, std::optional<double> v) {
                      // Whole numbers as a scenario file holds them (|x| <= 2^53); the
-                     // check on resolving says what range it takes.
-                     s.load.concurrency = v ? std::optional<std::int64_t>(static_cast<std::int64_t>(std::clamp(*v, -9e15, 9e15)))
-                                            : std::nullopt;
+                     // reader's rule says what range it takes.
+                     load_to_edit(s).concurrency =
+                         v ? std::optional<std::int64_t>(static_cast<std::int64_t>(std::clamp(*v, -9e15, 9e15))) : std::nullopt;
                    });
   auto* rate = lineEdit(tr("none: each connection sends as soon as it is answered"));
   addField(form, tr("&Rate (requests/s):"), rate, u"load.rate"_s,
            tr("A constant arrival rate, whatever the server does (latency counts from the planned send time)"));
-  binding_->number(rate, u"load.rate"_s, [](const Scenario& s) { return s.load.rate; },
-                   [](Scenario& s, std::optional<double> v) { s.load.rate = v; });
+  binding_->number(rate, u"load.rate"_s, [](const Scenario& s) { return shown_load(s).rate; },
+                   [](Scenario& s, std::optional<double> v) { load_to_edit(s).rate = v; });
   auto* duration = lineEdit(tr("none"));
   addField(form, tr("&Duration:"), duration, u"load.duration"_s,
            tr("How long to send, pauses excluded: 30s, 10m, 2h (one of duration, count or stages is needed)"));
-  binding_->text(duration, [](const Scenario& s) { return s.load.duration; },
-                 [](Scenario& s, std::string v) { s.load.duration = v; });
+  binding_->text(duration, [](const Scenario& s) { return shown_load(s).duration; },
+                 [](Scenario& s, std::string v) { load_to_edit(s).duration = v; });
   auto* count = lineEdit(tr("none"));
   addField(form, tr("C&ount:"), count, u"load.count"_s,
            tr("How many requests (ab -n); with a duration, whichever comes first"));
   binding_->number(count, u"load.count"_s,
-                   [](const Scenario& s) { return s.load.count ? std::optional<double>(static_cast<double>(*s.load.count)) : std::nullopt; },
+                   [](const Scenario& s) {
+                     const auto n = shown_load(s).count;
+                     return n ? std::optional<double>(static_cast<double>(*n)) : std::nullopt;
+                   },
                    [](Scenario& s, std::optional<double> v) {
-                     s.load.count = v && *v >= 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*v)) : std::nullopt;
+                     load_to_edit(s).count = v && *v >= 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*v)) : std::nullopt;
                    });
   auto* timeout = lineEdit(u"30s"_s);
   addField(form, tr("&Timeout:"), timeout, u"load.timeout"_s, tr("How long to wait for each answer"));
-  binding_->text(timeout, [](const Scenario& s) { return s.load.timeout; },
-                 [](Scenario& s, std::string v) { s.load.timeout = v; });
+  binding_->text(timeout, [](const Scenario& s) { return shown_load(s).timeout; },
+                 [](Scenario& s, std::string v) { load_to_edit(s).timeout = v; });
 
   // Stages
   stages_view_ = table_view(stages_, u"stagesTable"_s, 2);
@@ -125,19 +131,19 @@ LoadPage::LoadPage(ScenarioDocument* document, FieldBinding* binding, FieldProbl
   // Connections
   auto* keep_alive = new QCheckBox(tr("&Keep connections alive"));
   keep_alive->setToolTip(tr("HTTP/1.1 persistent connections (on by default)"));
-  binding_->flag(keep_alive, true, [](const Scenario& s) { return s.load.keep_alive; },
-                 [](Scenario& s, std::optional<bool> v) { s.load.keep_alive = v; });
+  binding_->flag(keep_alive, true, [](const Scenario& s) { return shown_load(s).keep_alive; },
+                 [](Scenario& s, std::optional<bool> v) { load_to_edit(s).keep_alive = v; });
   auto* http2 = new QCheckBox(tr("HTTP/&2"));
   http2->setToolTip(tr("HTTP/2 over TLS by ALPN"));
-  binding_->flag(http2, false, [](const Scenario& s) { return s.load.http2; },
-                 [](Scenario& s, std::optional<bool> v) { s.load.http2 = v; });
+  binding_->flag(http2, false, [](const Scenario& s) { return shown_load(s).http2; },
+                 [](Scenario& s, std::optional<bool> v) { load_to_edit(s).http2 = v; });
   auto* insecure = new QCheckBox(tr("Do not check TLS &certificates"));
-  binding_->flag(insecure, false, [](const Scenario& s) { return s.load.insecure; },
-                 [](Scenario& s, std::optional<bool> v) { s.load.insecure = v; });
+  binding_->flag(insecure, false, [](const Scenario& s) { return shown_load(s).insecure; },
+                 [](Scenario& s, std::optional<bool> v) { load_to_edit(s).insecure = v; });
   auto* check_length = new QCheckBox(tr("A body of another &length is a failure"));
   check_length->setToolTip(tr("ab's length check (ab without -l)"));
-  binding_->flag(check_length, false, [](const Scenario& s) { return s.load.check_length; },
-                 [](Scenario& s, std::optional<bool> v) { s.load.check_length = v; });
+  binding_->flag(check_length, false, [](const Scenario& s) { return shown_load(s).check_length; },
+                 [](Scenario& s, std::optional<bool> v) { load_to_edit(s).check_length = v; });
   auto* flags = new QVBoxLayout;
   for (QCheckBox* box : {keep_alive, http2, insecure, check_length}) flags->addWidget(box);
   form->addRow(tr("Connections:"), flags);

@@ -120,8 +120,8 @@ void RequestDetails::setRow(int row) {
 }
 
 void RequestDetails::reload() {
-  const bool valid = row_ >= 0 && row_ < static_cast<int>(document_->scenario().load.requests.size());
-  const Request r = valid ? document_->scenario().load.requests[static_cast<std::size_t>(row_)] : Request{};
+  const bool valid = row_ >= 0 && row_ < static_cast<int>(shown_load(document_->scenario()).requests.size());
+  const Request r = valid ? shown_load(document_->scenario()).requests[static_cast<std::size_t>(row_)] : Request{};
   const QSignalBlocker b1(headers_), b2(body_), b3(body_file_), b4(content_type_), b5(upload_), b6(upload_field_);
   headers_->setPlainText(headers_text(r.headers, u"\n"_s));
   body_->setPlainText(body_text(r));

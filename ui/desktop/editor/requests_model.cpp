@@ -21,7 +21,7 @@ QString body_summary(const scenario::Request& r) {
 RequestsModel::RequestsModel(ScenarioDocument* document, QObject* parent)
     : ScenarioTableModel(document, u"load.requests"_s, parent) {}
 
-int RequestsModel::count(const Scenario& s) const { return static_cast<int>(s.load.requests.size()); }
+int RequestsModel::count(const Scenario& s) const { return static_cast<int>(shown_load(s).requests.size()); }
 
 QStringList RequestsModel::columns() const {
   return {tr("Name"), tr("Method"), tr("Path or URL"), tr("Body"), tr("Weight")};
@@ -48,7 +48,7 @@ QString RequestsModel::columnTip(int column) const {
 }
 
 QVariant RequestsModel::value(const Scenario& s, int row, int column) const {
-  const auto& r = s.load.requests[static_cast<std::size_t>(row)];
+  const auto& r = shown_load(s).requests[static_cast<std::size_t>(row)];
   switch (column) {
     case NameColumn: return QString::fromStdString(r.name);
     case MethodColumn: return QString::fromStdString(r.method);
@@ -59,7 +59,7 @@ QVariant RequestsModel::value(const Scenario& s, int row, int column) const {
 }
 
 bool RequestsModel::setValue(Scenario& s, int row, int column, const QVariant& value) const {
-  auto& r = s.load.requests[static_cast<std::size_t>(row)];
+  auto& r = load_to_edit(s).requests[static_cast<std::size_t>(row)];
   const QString text = value.toString().trimmed();
   switch (column) {
     case NameColumn: r.name = text.toStdString(); return true;
@@ -89,20 +89,24 @@ bool RequestsModel::setValue(Scenario& s, int row, int column, const QVariant& v
 void RequestsModel::insertItem(Scenario& s, int at) const {
   scenario::Request r;
   if (at > 0) {
-    r = s.load.requests[static_cast<std::size_t>(at - 1)];
+    r = load_to_edit(s).requests[static_cast<std::size_t>(at - 1)];
     r.name.clear();
   } else {
     r.method = "GET";
     r.path = "/";
   }
-  s.load.requests.insert(s.load.requests.begin() + at, r);
+  auto& requests = load_to_edit(s).requests;
+  requests.insert(requests.begin() + at, r);
 }
 
-void RequestsModel::removeItem(Scenario& s, int at) const { s.load.requests.erase(s.load.requests.begin() + at); }
+void RequestsModel::removeItem(Scenario& s, int at) const {
+  auto& requests = load_to_edit(s).requests;
+  requests.erase(requests.begin() + at);
+}
 
 void RequestsModel::editRequest(int row, const std::function<void(scenario::Request&)>& change) {
   if (row < 0 || row >= rowCount()) return;
-  document()->edit([&](Scenario& s) { change(s.load.requests[static_cast<std::size_t>(row)]); });
+  document()->edit([&](Scenario& s) { change(load_to_edit(s).requests[static_cast<std::size_t>(row)]); });
   rowChanged(row);
 }
 

@@ -28,13 +28,21 @@ scenario::Scenario blank_scenario() {
   scenario::Request request;
   request.method = "GET";
   request.path = "/";
-  s.load.requests.push_back(request);
-  s.load.concurrency = 4;
-  s.load.duration = "10m";
+  scenario::Load& load = s.load.emplace();
+  load.requests.push_back(request);
+  load.concurrency = 4;
+  load.duration = "10m";
   return s;
 }
 
 }  // namespace
+
+const scenario::Load& shown_load(const scenario::Scenario& s) {
+  static const scenario::Load none;
+  return s.load ? *s.load : none;
+}
+
+scenario::Load& load_to_edit(scenario::Scenario& s) { return s.load ? *s.load : s.load.emplace(); }
 
 ScenarioDocument::ScenarioDocument(QObject* parent) : QObject(parent) {
   validate_timer_.setSingleShot(true);
@@ -169,11 +177,13 @@ void ScenarioDocument::validateNow() {
   emit problemsChanged();
 }
 
-std::optional<session::SessionPlan> ScenarioDocument::plan(Problems* problems) const {
+std::optional<session::SessionPlan> ScenarioDocument::plan(Problems* problems, bool watch_only) const {
   scenario::ResolveOptions options;
+  options.watch_only = watch_only;
   options.default_name = path_.isEmpty() ? "untitled" : scenario::name_from_file(to_path(path_));
   scenario::Resolution r = scenario::check_scenario(scenario_, baseFolder(), options);
   for (auto it = input_problems_.cbegin(); it != input_problems_.cend(); ++it) {
+    if (watch_only && (it.key() == u"load" || it.key().startsWith(u"load."))) continue;
     r.problems.insert(r.problems.begin(), {it.key().toStdString(), it.value().toStdString()});
   }
   if (!r.ok()) {

@@ -13,6 +13,12 @@
 
 namespace lh::ui {
 
+// A scenario's load section as the editor shows it: an empty one when the
+// scenario has none (a session that only watches).
+const scenario::Load& shown_load(const scenario::Scenario& s);
+// ... and as an edit changes it: created by the first edit of a load field.
+scenario::Load& load_to_edit(scenario::Scenario& s);
+
 // The scenario being edited: the document as its file holds it (references
 // and relative paths as written), where it lives, whether it changed since
 // it was saved, and every problem with it, each with its JSON path so the
@@ -67,7 +73,9 @@ class ScenarioDocument : public QObject {
   QStringList droppedOnSave() const;
 
   // The plan to run, or the problems that stop it (then nullopt).
-  std::optional<session::SessionPlan> plan(scenario::Problems* problems = nullptr) const;
+  // `watch_only`: without the scenario's load (Run > Watch Only), whose
+  // problems then stop nothing.
+  std::optional<session::SessionPlan> plan(scenario::Problems* problems = nullptr, bool watch_only = false) const;
 
  signals:
   // Another scenario altogether (opened, new, imported): widgets reload.

@@ -1,5 +1,7 @@
 #include "editor/stages_model.h"
 
+#include "editor/scenario_document.h"
+
 namespace lh::ui {
 
 using namespace Qt::StringLiterals;
@@ -7,7 +9,7 @@ using namespace Qt::StringLiterals;
 StagesModel::StagesModel(ScenarioDocument* document, QObject* parent)
     : ScenarioTableModel(document, u"load.stages"_s, parent) {}
 
-int StagesModel::count(const Scenario& s) const { return static_cast<int>(s.load.stages.size()); }
+int StagesModel::count(const Scenario& s) const { return static_cast<int>(shown_load(s).stages.size()); }
 
 QStringList StagesModel::columns() const { return {tr("Duration"), tr("Target")}; }
 
@@ -19,12 +21,12 @@ QString StagesModel::columnTip(int column) const {
 }
 
 QVariant StagesModel::value(const Scenario& s, int row, int column) const {
-  const auto& stage = s.load.stages[static_cast<std::size_t>(row)];
+  const auto& stage = shown_load(s).stages[static_cast<std::size_t>(row)];
   return column == DurationColumn ? QVariant(QString::fromStdString(stage.duration)) : QVariant(stage.target);
 }
 
 bool StagesModel::setValue(Scenario& s, int row, int column, const QVariant& value) const {
-  auto& stage = s.load.stages[static_cast<std::size_t>(row)];
+  auto& stage = load_to_edit(s).stages[static_cast<std::size_t>(row)];
   if (column == DurationColumn) {
     stage.duration = value.toString().trimmed().toStdString();
     return true;
@@ -37,11 +39,15 @@ bool StagesModel::setValue(Scenario& s, int row, int column, const QVariant& val
 
 void StagesModel::insertItem(Scenario& s, int at) const {
   // A hold of the stage before, or a first ramp to the concurrency.
-  scenario::Stage stage{"1m", static_cast<double>(s.load.concurrency.value_or(1))};
-  if (at > 0) stage = s.load.stages[static_cast<std::size_t>(at - 1)];
-  s.load.stages.insert(s.load.stages.begin() + at, stage);
+  scenario::Stage stage{"1m", static_cast<double>(load_to_edit(s).concurrency.value_or(1))};
+  if (at > 0) stage = load_to_edit(s).stages[static_cast<std::size_t>(at - 1)];
+  auto& stages = load_to_edit(s).stages;
+  stages.insert(stages.begin() + at, stage);
 }
 
-void StagesModel::removeItem(Scenario& s, int at) const { s.load.stages.erase(s.load.stages.begin() + at); }
+void StagesModel::removeItem(Scenario& s, int at) const {
+  auto& stages = load_to_edit(s).stages;
+  stages.erase(stages.begin() + at);
+}
 
 }  // namespace lh::ui

@@ -29,7 +29,8 @@ constexpr int kProblemsListed = 12;
 RunControls::RunControls(const AppActions& actions, ScenarioDocument* document, QWidget* dialogs)
     : QObject(dialogs), actions_(actions), document_(document), dialogs_(dialogs),
       controller_(new RunController(this)), progress_(new RunProgress) {
-  connect(actions_.start, &QAction::triggered, this, &RunControls::start);
+  connect(actions_.start, &QAction::triggered, this, [this] { start(); });
+  connect(actions_.watch_only, &QAction::triggered, this, [this] { start(true); });
   connect(actions_.pause, &QAction::toggled, this, [this](bool paused) {
     if (paused) controller_->pause();
     else controller_->resume();
@@ -61,10 +62,10 @@ void RunControls::chooseSessionsFolder() {
   emit message(tr("New runs go to %1").arg(QDir::toNativeSeparators(folder)), 5000);
 }
 
-bool RunControls::start() {
+bool RunControls::start(bool watch_only) {
   if (controller_->isRunning()) return false;
   scenario::Problems problems;
-  std::optional<session::SessionPlan> plan = document_->plan(&problems);
+  std::optional<session::SessionPlan> plan = document_->plan(&problems, watch_only);
   if (!plan) {
     QStringList lines;
     for (const auto& p : problems) {
@@ -80,7 +81,8 @@ bool RunControls::start() {
          lines.join(u'\n'));
     return false;
   }
-  const std::optional<std::uint64_t> count = plan->load.count;
+  const std::optional<std::uint64_t> count = plan->load ? plan->load->count : std::nullopt;
+  with_load_ = plan->load.has_value();
   QString error;
   if (!controller_->start(std::move(*plan), AppSettings::runsFolder(), &error)) {
     tell(tr("The run could not start"), error);
@@ -114,7 +116,9 @@ bool RunControls::readyToClose(QCloseEvent* event) {
 void RunControls::updateActions() {
   const bool running = controller_->isRunning();
   actions_.start->setEnabled(!running);
-  actions_.pause->setEnabled(running);
+  actions_.watch_only->setEnabled(!running);
+  // Pause holds the load back; a session without one has nothing to pause.
+  actions_.pause->setEnabled(running && with_load_);
   actions_.stop->setEnabled(running);
   const QSignalBlocker block(actions_.pause);
   actions_.pause->setChecked(controller_->isPaused());

@@ -40,8 +40,10 @@ class RunControls : public QObject {
   QAction* sessionsFolderAction() const { return sessions_folder_; }
 
   // Runs the scenario in the editor. false when its problems (listed in a
-  // box, and inline in the editor) or the folder stop it.
-  bool start();
+  // box, and inline in the editor) or the folder stop it. `watch_only`:
+  // its probes without its load (Run > Watch Only), until Stop or the
+  // scenario's probes.duration.
+  bool start(bool watch_only = false);
   // Closing the window during a run: asks, then stops the run and asks for
   // the close again (closeRequested) once its journal is complete. false:
   // do not close now.
@@ -73,6 +75,7 @@ class RunControls : public QObject {
   RunController* controller_;
   RunProgress* progress_;
   QAction* sessions_folder_;
+  bool with_load_ = true;  // of the run going on, or the last
 };
 
 }  // namespace lh::ui

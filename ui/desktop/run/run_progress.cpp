@@ -50,8 +50,10 @@ void RunProgress::setProgress(const session::SessionProgress& p) {
   std::optional<double> done;
   QString left;
   if (p.remaining_s) {
-    const double total = p.load_elapsed_s + *p.remaining_s;
-    done = total > 0 ? p.load_elapsed_s / total : 1.0;
+    // A session without load counts its watch's time, pauses and all.
+    const double ran = p.with_load ? p.load_elapsed_s : p.elapsed_s;
+    const double total = ran + *p.remaining_s;
+    done = total > 0 ? ran / total : 1.0;
     left = tr("%1 left").arg(QString::fromStdString(format_duration(Seconds(std::ceil(*p.remaining_s)))));
   } else if (count_ && *count_ > 0) {
     done = static_cast<double>(p.requests) / static_cast<double>(*count_);
