@@ -239,7 +239,7 @@ TEST_CASE("Watch Only runs the scenario's probes without its load, through the s
   REQUIRE(wait_until([&] { return run->progress().samples >= 4; }));
   CHECK_FALSE(run->progress().with_load);
   CHECK(run->progress().requests == 0);
-  CHECK_FALSE(window.dashboard()->throughputChart()->isVisible() && shown_points(window.dashboard()->throughputChart()) > 0);
+  CHECK_FALSE((window.dashboard()->throughputChart()->isVisible() && shown_points(window.dashboard()->throughputChart()) > 0));
 
   actions.stop->trigger();
   REQUIRE(wait_until([&] { return !run->isRunning(); }));
