@@ -1,11 +1,13 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/parameters.h"
 #include "load/load_plan.h"
+#include "locust/locust_settings.h"
 #include "probe/probe_config.h"
 
 namespace lh::session {
@@ -23,6 +25,10 @@ struct SessionPlan {
   std::string name;  // for reports, file names and the window title
 
   load::LoadPlan load;
+  // Set when Locust sends the load ("engine": "locust"): `load` then only
+  // bounds the run (its duration and stages) and says what the report
+  // shows; the locustfile sends the requests.
+  std::optional<locust::LocustSettings> locust;
   probe::ProbeConfig probes;  // with the watched series and the memory limit
   analysis::AnalysisParameters analysis;
   ReportSettings report;
