@@ -28,6 +28,7 @@ targets=(
   "csv_series||"
   "journal|json.dict|"
   "http1_response||"
+  "locust_stats|json.dict|"
 )
 
 printf '%-16s %12s %10s\n' target executions exec/s

@@ -9,6 +9,7 @@ Command add_analyze_command(CLI::App& parent);
 Command add_bench_command(CLI::App& parent);
 Command add_compare_command(CLI::App& parent);
 Command add_demo_command(CLI::App& parent);
+Command add_export_command(CLI::App& parent);
 Command add_import_ab_command(CLI::App& parent);
 Command add_monitor_command(CLI::App& app);
 Command add_report_command(CLI::App& parent);

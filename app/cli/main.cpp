@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
       lh::cli::add_run_command(app),     lh::cli::add_demo_command(app),     lh::cli::add_report_command(app),
       lh::cli::add_compare_command(app), lh::cli::add_bench_command(app),    lh::cli::add_monitor_command(app),
       lh::cli::add_analyze_command(app), lh::cli::add_validate_command(app), lh::cli::add_import_ab_command(app),
+      lh::cli::add_export_command(app),
   };
 
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;

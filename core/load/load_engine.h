@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "load/load_driver.h"
 #include "load/load_plan.h"
 #include "load/load_stats.h"
 
@@ -31,7 +32,7 @@ class Worker;
 //   while (!engine.wait_for(250ms)) show(engine.snapshot(cursor));
 //
 // Every method may be called from any thread; none blocks on the workers.
-class LoadEngine {
+class LoadEngine : public LoadDriver {
  public:
   // Validates the plan and prepares it: reads body files, lists upload
   // folders, raises the process's soft limit of open files to what the
@@ -39,35 +40,35 @@ class LoadEngine {
   // hard limit of open files when the connections need more.
   LoadEngine(LoadPlan plan, const SessionClock& clock);
   // Stops the run if it still goes on, and waits for its threads.
-  ~LoadEngine();
+  ~LoadEngine() override;
   LoadEngine(const LoadEngine&) = delete;
   LoadEngine& operator=(const LoadEngine&) = delete;
 
   // Starts the run; the load begins now on the session clock. Once only.
   // Throws lh::RuntimeFailure when the system gives a worker no file
   // descriptors or memory (Worker); nothing has started then.
-  void start();
+  void start() override;
   // Sends nothing new while paused (requests in flight finish). Durations,
   // stages and arrivals count running time only, so a pause shifts them.
   // Snapshots say paused once every worker has seen the pause (within a
   // loop turn of each), and their counts then stay put until resume().
-  void pause();
-  void resume();
+  void pause() override;
+  void resume() override;
   // Ends the run at once: requests in flight are abandoned (counted as
   // aborted) and the threads end within milliseconds. Safe at any moment,
   // before start() and after the end included.
-  void stop();
+  void stop() override;
 
   bool finished() const;
   // True when the run has ended within `timeout`.
-  bool wait_for(std::chrono::milliseconds timeout);
+  bool wait_for(std::chrono::milliseconds timeout) override;
   void wait();
 
   // Counters, latencies and the current stage; the per-second rows and
   // stage events since `since` (pass the previous snapshot's cursor to get
   // only what is new). Costs a short lock and tens of microseconds: meant
   // for a few reads a second, not for a tight loop.
-  LoadSnapshot snapshot(const SnapshotCursor& since = {}) const;
+  LoadSnapshot snapshot(const SnapshotCursor& since = {}) const override;
 
   const LoadPlan& plan() const { return plan_; }
   int threads() const { return threads_; }

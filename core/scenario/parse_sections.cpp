@@ -7,6 +7,7 @@
 #include "common/quote_value.h"
 #include "common/size.h"
 #include "load/field_rules.h"
+#include "locust/locust_settings.h"
 #include "probe/probe_config.h"
 #include "scenario/field_reader.h"
 #include "scenario/references.h"
@@ -128,6 +129,40 @@ Stage read_stage(const json& item, const std::string& where, ProblemSink& sink) 
   return stage;  // its range depends on "rate": read_load() checks it
 }
 
+// "engine", and what goes with Locust: "workers" here or a "master" elsewhere.
+void read_engine(const FieldReader& r, ProblemSink& sink, Load& load) {
+  load.engine = r.text("engine");
+  if (!load.engine.empty() && load.engine != kEngineLeakHound && load.engine != kEngineLocust) {
+    r.problem("engine", "expected \"leakhound\" or \"locust\", got " + quote_value(load.engine));
+    load.engine.clear();
+  }
+  if (auto w = r.whole("workers", 1, locust::kMaxLocalWorkers,
+                       "expected a whole number of Locust workers from 1 to " + std::to_string(locust::kMaxLocalWorkers))) {
+    load.workers = static_cast<int>(*w);
+  }
+  load.master = r.text("master", Text::value);
+  if (!load.master.empty() && !has_references(load.master)) {
+    if (auto bad = target_problem(load.master)) {
+      r.problem("master", "Locust's web UI: " + *bad);
+      load.master.clear();
+    }
+  }
+  if (load.engine != kEngineLocust) {
+    for (const char* key : {"workers", "master"}) {
+      if (r.find(key)) r.problem(key, "goes with \"engine\": \"locust\"");
+    }
+    return;
+  }
+  if (r.find("workers") && r.find("master")) {
+    sink.add("load", "give \"workers\" (started here) or \"master\" (a Locust running elsewhere), not both");
+  }
+  // Locust's HttpUser sends HTTP/1.1 through python-requests, which has no length check.
+  if (load.http2.value_or(false)) r.problem("http2", "Locust sends HTTP/1.1 only; remove it or use \"engine\": \"leakhound\"");
+  if (load.check_length.value_or(false)) {
+    r.problem("check_length", "Locust has no length check; remove it or use \"engine\": \"leakhound\"");
+  }
+}
+
 }  // namespace
 
 Probes read_probes(const json& value, ProblemSink& sink) {
@@ -169,7 +204,7 @@ Probes read_probes(const json& value, ProblemSink& sink) {
 Load read_load(const json& value, ProblemSink& sink) {
   FieldReader r(value, "load",
                 {"requests", "concurrency", "rate", "stages", "duration", "count", "timeout", "keep_alive", "http2",
-                 "insecure", "check_length"},
+                 "insecure", "check_length", "engine", "workers", "master"},
                 sink);
   Load load;
   if (!r.is_object()) return load;
@@ -196,6 +231,7 @@ Load read_load(const json& value, ProblemSink& sink) {
   load.http2 = r.flag("http2");
   load.insecure = r.flag("insecure");
   load.check_length = r.flag("check_length");
+  read_engine(r, sink, load);
 
   if (!r.find("duration") && !r.find("count") && !r.find("stages")) {
     sink.add("load", "expected \"duration\", \"count\" or \"stages\": the run would never end");

@@ -99,6 +99,21 @@ Expanded expand_references(std::string_view text, const EnvLookup& env) {
   return out;
 }
 
+std::vector<TextPiece> split_references(std::string_view text) {
+  std::vector<Piece> pieces;
+  std::vector<TextPiece> out;
+  if (split(text, &pieces)) return {{std::string(text), {}}};
+  for (const auto& p : pieces) {
+    // "$${" splits a literal run in two: join them again.
+    if (p.name.empty() && !out.empty() && out.back().name.empty()) {
+      out.back().literal += p.literal;
+    } else {
+      out.push_back({std::string(p.literal), std::string(p.name)});
+    }
+  }
+  return out;
+}
+
 std::string mask_literals(std::string_view text, std::string_view mask) {
   std::vector<Piece> pieces;
   if (split(text, &pieces)) return std::string(mask);

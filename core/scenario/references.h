@@ -37,6 +37,16 @@ struct Expanded {
 // `text` must be well formed (reference_problem() says nothing).
 Expanded expand_references(std::string_view text, const EnvLookup& env);
 
+// A scenario string in pieces, in order: literal text, and references by
+// name ("Bearer ${ENV:TOKEN}" → {"Bearer ", ""}, {"", "TOKEN"}); "$${" is
+// already a literal "${". What the exports write as their language's
+// concatenation. `text` must be well formed (reference_problem() says nothing).
+struct TextPiece {
+  std::string literal;
+  std::string name;  // set for a reference
+};
+std::vector<TextPiece> split_references(std::string_view text);
+
 // `text` with every literal run that is not blank replaced by `mask`, and
 // its references kept as written: "${ENV:USER}:hunter2" → "${ENV:USER}•••"
 // for mask "•••" (a malformed text is masked whole).

@@ -5,6 +5,7 @@
 #include "common/quote_value.h"
 #include "common/size.h"
 #include "scenario/field_reader.h"
+#include "scenario/locustfile.h"
 #include "scenario/redact.h"
 #include "scenario/resolver.h"
 #include "scenario/scenario_file.h"
@@ -123,6 +124,32 @@ void resolve_leak(const Leak& leak, analysis::AnalysisParameters& out) {
   if (!leak.max_gap.empty()) out.max_gap_s = parse_duration(leak.max_gap).count();
 }
 
+// Locust's settings when it sends the load: a master to attach to, or the
+// locustfile (written from the scenario as it will run) for local workers.
+void resolve_engine(const Scenario& effective, const std::filesystem::path& base_dir, detail::Resolver& r,
+                    session::SessionPlan& plan) {
+  if (!effective.load || effective.load->engine != kEngineLocust) return;
+  locust::LocustSettings settings;
+  settings.workers = effective.load->workers.value_or(1);
+  if (!effective.load->master.empty()) {
+    const auto master = r.expand(effective.load->master, "load.master");
+    if (!master) return;
+    if (target_problem(*master)) {
+      r.problem("load.master", "Locust's web UI, once its ${ENV:…} references are replaced: not a base URL such as "
+                               "http://locust-master:8089");
+      return;
+    }
+    settings.master_url = *master;
+  } else {
+    try {
+      settings.locustfile = locustfile(effective, base_dir);
+    } catch (const InputError&) {
+      return;  // a scenario read with problems (no requests): those are reported where they are
+    }
+  }
+  plan.locust = std::move(settings);
+}
+
 // A problem a plan's own check() found, at its path within `section`.
 void add_within(detail::Resolver& r, const std::string& section, const Problems& problems) {
   for (const auto& p : problems) r.problem(p.path.empty() ? section : section + "." + p.path, p.message);
@@ -134,7 +161,9 @@ void add_within(detail::Resolver& r, const std::string& section, const Problems&
 Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& base_dir, const ResolveOptions& options,
                         bool last_net) {
   // A file named without a folder ("x.leakhound.json") lives in the current one.
-  detail::Resolver r(base_dir.empty() ? std::filesystem::current_path() : std::filesystem::absolute(base_dir), options);
+  const std::filesystem::path folder =
+      (base_dir.empty() ? std::filesystem::current_path() : std::filesystem::absolute(base_dir)).lexically_normal();
+  detail::Resolver r(folder, options);
   const Scenario effective = with_overrides(scenario, options, r);
   Resolution out;
   auto& plan = out.plan;
@@ -158,6 +187,7 @@ Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& b
   detail::resolve_probes(effective.probes, r, plan.probes);
   if (effective.load) {
     detail::resolve_load(*effective.load, r, plan.load.emplace());
+    resolve_engine(effective, folder, r, plan);
   } else if (!effective.probes.duration.empty()) {
     plan.watch_duration = parse_duration(effective.probes.duration);  // the reader has checked it
   }
@@ -173,6 +203,7 @@ Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& b
   if (last_net && !r.has_problems() && r.complete()) {
     if (plan.load) add_within(r, "load", load::check(*plan.load));
     add_within(r, "probes", probe::check(plan.probes));
+    if (plan.locust) add_within(r, "load", locust::check(*plan.locust));
   }
   out.problems = r.take_problems();
   return out;

@@ -87,6 +87,10 @@ struct Stage {
   bool operator==(const Stage&) const = default;
 };
 
+// The load engines a scenario may name (Load::engine).
+inline constexpr std::string_view kEngineLeakHound = "leakhound";
+inline constexpr std::string_view kEngineLocust = "locust";
+
 struct Load {
   std::vector<Request> requests;
   std::optional<std::int64_t> concurrency;
@@ -99,6 +103,12 @@ struct Load {
   std::optional<bool> http2;
   std::optional<bool> insecure;
   std::optional<bool> check_length;  // ab without -l
+  // Who sends the requests: "leakhound" (this program's engine, the
+  // default) or "locust" (Locust's master and workers on the locustfile
+  // `export locust` writes; docs/SCENARIOS.md, "Locust").
+  std::string engine;
+  std::optional<int> workers;  // engine "locust": local workers to start (default 1)
+  std::string master;          // engine "locust": the web UI of a master running elsewhere, attached to instead
   bool operator==(const Load&) const = default;
 };
 

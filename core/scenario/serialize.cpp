@@ -93,6 +93,9 @@ Json load_json(const Load& l) {
   put(out, "http2", l.http2);
   put(out, "insecure", l.insecure);
   put(out, "check_length", l.check_length);
+  put(out, "engine", l.engine);
+  put(out, "workers", l.workers);
+  put(out, "master", l.master);
   return out;
 }
 

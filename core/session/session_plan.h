@@ -7,6 +7,7 @@
 
 #include "analysis/parameters.h"
 #include "load/load_plan.h"
+#include "locust/locust_settings.h"
 #include "probe/probe_config.h"
 
 namespace lh::session {
@@ -27,6 +28,10 @@ struct SessionPlan {
   // elsewhere); it lasts `watch_duration`, or until stopped.
   std::optional<load::LoadPlan> load;
   std::optional<Seconds> watch_duration;  // only without a load
+  // Set when Locust sends the load ("engine": "locust"): `load` then only
+  // bounds the run (its duration and stages) and says what the report
+  // shows; the locustfile sends the requests.
+  std::optional<locust::LocustSettings> locust;
   probe::ProbeConfig probes;  // with the watched series and the memory limit
   // The probe series counting the requests the service served, by series
   // name or metric as probes.watch names one; growth per 1,000 requests

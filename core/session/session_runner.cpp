@@ -5,7 +5,9 @@
 #include <numeric>
 
 #include "common/input_error.h"
+#include "load/load_engine.h"
 #include "load/load_summary.h"
+#include "locust/locust_engine.h"
 #include "session/journal_records.h"
 #include "session/journal_writer.h"
 #include "session/live_verdicts.h"
@@ -50,7 +52,11 @@ SessionRunner::SessionRunner(SessionPlan plan, RunOptions options)
   // Both check their part of the plan and throw InputError naming the problem.
   sampler_ = std::make_unique<probe::Sampler>(plan_.probes, clock_, *store_);
   if (plan_.load) {
-    engine_ = std::make_unique<load::LoadEngine>(*plan_.load, clock_);
+    if (plan_.locust) {
+      engine_ = std::make_unique<locust::LocustEngine>(*plan_.locust, *plan_.load, clock_, options_.folder);
+    } else {
+      engine_ = std::make_unique<load::LoadEngine>(*plan_.load, clock_);
+    }
     load_series_ = std::make_unique<LoadSeries>(*store_);
   }
   const bool created = make_folder(options_.folder);

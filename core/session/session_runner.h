@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "common/clock.h"
-#include "load/load_engine.h"
+#include "load/load_driver.h"
 #include "probe/sampler.h"
 #include "probe/series_store.h"
 #include "session/analysed_series.h"
@@ -40,7 +40,8 @@ struct RunOptions {
   std::chrono::milliseconds collect_every{250};
 };
 
-// Runs one scenario: the load engine and the sampler on one session clock,
+// Runs one scenario: the load engine (LeakHound's own, or Locust with
+// plan.locust: locust::LocustEngine) and the sampler on one session clock,
 // a journal of everything in the session folder, live verdicts and a
 // progress snapshot.
 //
@@ -116,7 +117,7 @@ class SessionRunner {
   SessionClock clock_;  // reset by start(): t = 0 is when the session starts
   std::unique_ptr<probe::SeriesStore> store_;
   std::unique_ptr<probe::Sampler> sampler_;
-  std::unique_ptr<load::LoadEngine> engine_;  // null without load
+  std::unique_ptr<load::LoadDriver> engine_;  // LeakHound's own engine, or Locust; null without load
   std::unique_ptr<LoadSeries> load_series_;
   std::unique_ptr<JournalWriter> journal_;
   std::unique_ptr<StoreJournal> store_journal_;

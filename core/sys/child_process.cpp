@@ -48,9 +48,10 @@ Pipe open_pipe(ChildStream stream, const std::string& program) {
 }
 
 // In the child, between fork and exec: only async-signal-safe calls.
-void connect_stream(ChildStream stream, int piped, int null_fd, int target) {
+void connect_stream(ChildStream stream, int piped, int null_fd, int file_fd, int target) {
   if (stream == ChildStream::pipe) dup2(piped, target);
   else if (stream == ChildStream::discard && null_fd >= 0) dup2(null_fd, target);
+  else if (stream == ChildStream::file && file_fd >= 0) dup2(file_fd, target);
 }
 
 }  // namespace
@@ -73,6 +74,17 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, ChildOptions op
   }
   const bool needs_null = options.out == ChildStream::discard || options.err == ChildStream::discard;
   const int null_fd = needs_null ? open("/dev/null", O_WRONLY | O_CLOEXEC) : -1;
+  int file_fd = -1;
+  if (options.out == ChildStream::file || options.err == ChildStream::file) {
+    file_fd = open(options.file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (file_fd < 0) {
+      const int error = errno;
+      out.close_both();
+      err.close_both();
+      if (null_fd >= 0) close(null_fd);
+      throw_system_failure("cannot start " + program + ": cannot open its log \"" + options.file + "\"", error);
+    }
+  }
   const pid_t parent = getpid();
   pid_ = fork();
   if (pid_ < 0) {
@@ -80,6 +92,7 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, ChildOptions op
     out.close_both();
     err.close_both();
     if (null_fd >= 0) close(null_fd);
+    if (file_fd >= 0) close(file_fd);
     throw_system_failure("cannot start " + program + ": no new process", error);
   }
   if (pid_ == 0) {
@@ -90,12 +103,13 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, ChildOptions op
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
-    connect_stream(options.out, out.write, null_fd, STDOUT_FILENO);
-    connect_stream(options.err, err.write, null_fd, STDERR_FILENO);
+    connect_stream(options.out, out.write, null_fd, file_fd, STDOUT_FILENO);
+    connect_stream(options.err, err.write, null_fd, file_fd, STDERR_FILENO);
     execv(args[0], args.data());
     _exit(127);
   }
   if (null_fd >= 0) close(null_fd);
+  if (file_fd >= 0) close(file_fd);
   if (out.write >= 0) close(out.write);
   if (err.write >= 0) close(err.write);
   out_fd_ = out.read;

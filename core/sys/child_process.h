@@ -14,6 +14,7 @@ enum class ChildStream {
   pipe,     // read by this program (read_line(), err())
   discard,  // /dev/null
   inherit,  // this program's own
+  file,     // appended to ChildOptions::file (a log)
 };
 
 struct ChildOptions {
@@ -23,6 +24,8 @@ struct ChildOptions {
   // (PR_SET_PDEATHSIG), even when this program is killed with SIGKILL:
   // start it from the main thread.
   bool dies_with_parent = false;
+  // For ChildStream::file: created if missing, appended to.
+  std::string file{};
 };
 
 // A program this one starts (argv[0] is a path, not looked up on PATH),

@@ -38,7 +38,18 @@ TEST_CASE("every sample scenario validates, resolves, and is written as the writ
     // Saved by the desktop editor unchanged, a sample stays byte for byte.
     CHECK(to_text(load_scenario_file(entry.path())) == file_text(entry.path()));
   }
-  CHECK(samples == 3);
+  CHECK(samples == 4);
+}
+
+TEST_CASE("the segmentation service under Locust: 2 local workers on the locustfile the scenario exports") {
+  const auto plan = plan_of("segmentation-locust.leakhound.json");
+  REQUIRE(plan.locust);
+  CHECK(plan.locust->workers == 2);
+  CHECK_FALSE(plan.locust->attached());
+  CHECK(plan.locust->locustfile.find("@task(3)") != std::string::npos);
+  CHECK(plan.locust->locustfile.find("RATE = 10") != std::string::npos);
+  CHECK(plan.locust->locustfile.find("STAGES = [(60, 60)]") != std::string::npos);
+  CHECK(plan.load->duration->count() == 21 * 60);
 }
 
 TEST_CASE("the segmentation service: POST /segment with texts, /memory-stats, the cache size charted") {

@@ -1,5 +1,7 @@
 #include "external_program.h"
 
+#include "child_process.h"
+
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -18,6 +20,16 @@ std::string external_program(std::string_view name, std::string_view setup_group
   }
   FAIL("this test runs `" << name << "`, which is not installed: run scripts/setup.sh " << setup_group);
   return {};
+}
+
+std::string debian_python3(std::string_view module, std::string_view setup_group) {
+  const std::string python = "/usr/bin/python3";
+  const auto r = run_command({python, "-c", "import " + std::string(module)}, std::chrono::milliseconds(60000));
+  if (r.status != 0) {
+    FAIL("this test imports the Python module " << module << " with " << python
+                                                << ", which cannot: run scripts/setup.sh " << setup_group << " (" << r.err << ")");
+  }
+  return python;
 }
 
 }  // namespace lh::test
