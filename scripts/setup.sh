@@ -7,9 +7,10 @@ set -euo pipefail
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ ccache pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins
            libcurl4-openssl-dev libhttp-parser-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev"
-  # test: the PDF, desktop-file and package checks' programs, and the segmentation stand-in (tests/cli/seed_case_test.cpp).
+  # test: the PDF, desktop-file and package checks' programs, the segmentation stand-in (tests/cli/seed_case_test.cpp),
+  # and the Prometheus server the prom: source's end-to-end test starts (tests/probe/prom_server_test.cpp).
   [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian
-          python3-fastapi python3-uvicorn python3-psutil"
+          python3-fastapi python3-uvicorn python3-psutil prometheus"
   [sanitize]="clang-14 libclang-rt-14-dev llvm-14"
   [package]="dpkg-dev"
   [demo]="curl"
