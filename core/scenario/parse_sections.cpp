@@ -1,5 +1,6 @@
 #include "scenario/parse_sections.h"
 
+#include <cctype>
 #include <cmath>
 
 #include "common/quote_value.h"
@@ -18,6 +19,11 @@ using json = Json;
 using Text = FieldReader::Text;
 
 constexpr Seconds kAny{0};
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
 
 // A number past one of load/limits.h's limits, in the limit's own words
 // (the same as bench's): "the limit is 20000 connections, got 20001".
@@ -42,9 +48,36 @@ ProbeSource read_source(const json& item, const std::string& where, ProblemSink&
   if (item.is_string() && !item.get_ref<const std::string&>().empty()) {
     source.source = item.get<std::string>();
   } else if (item.is_object()) {
-    FieldReader r(item, where, {"source", "label", "headers"}, sink);
+    FieldReader r(item, where,
+                  {"source", "label", "headers", "query", "restart_query", "basic_auth", "bearer_token", "ca_file"},
+                  sink);
     source.label = r.text("label");
     source.headers = r.headers("headers");
+    source.query = r.text("query");
+    source.restart_query = r.text("restart_query");
+    source.bearer_token = r.text("bearer_token", Text::value);
+    source.ca_file = r.text("ca_file", Text::value);
+    if (const json* auth = r.find("basic_auth")) {
+      FieldReader a(*auth, r.path_of("basic_auth"), {"user", "password"}, sink);
+      if (!a.is_object()) {
+        r.problem("basic_auth", "expected {\"user\": …, \"password\": \"${ENV:NAME}\"}, got " + describe(*auth));
+      } else {
+        source.basic_user = a.text("user", Text::value);
+        source.basic_password = a.text("password", Text::value);
+        if (source.basic_user.empty() && !a.find("user")) a.problem("user", "missing: expected the user name");
+        if (source.basic_password.empty() && !a.find("password")) {
+          a.problem("password", "missing: expected the password, best as \"${ENV:NAME}\"");
+        }
+      }
+    }
+    if (!source.bearer_token.empty() && !source.basic_user.empty()) {
+      r.problem("bearer_token", "expected either basic_auth or bearer_token, not both");
+    }
+    for (const auto& h : source.headers) {
+      if (!source.bearer_token.empty() && h.name.size() == 13 && lower(h.name) == "authorization") {
+        r.problem("bearer_token", "expected either bearer_token or an Authorization header, not both");
+      }
+    }
     if (!r.find("source")) {
       sink.add(where, "missing \"source\"");
       return source;
@@ -57,11 +90,24 @@ ProbeSource read_source(const json& item, const std::string& where, ProblemSink&
                     "{\"source\": …, \"headers\": {…}}, got " + describe(item));
     return source;
   }
+  const bool local = source.source.starts_with("pid:") || source.source.starts_with("port:");
+  const bool prom = source.source.starts_with("prom:");
   if (auto bad = source_problem(source.source)) {
     sink.add(source_path, *bad);
     source.source.clear();
-  } else if (!source.headers.empty() && (source.source.starts_with("pid:") || source.source.starts_with("port:"))) {
+  } else if (!source.headers.empty() && local) {
     sink.add(child_path(where, "headers"), "headers only go with a URL source, not with a local process");
+  } else if (local && (!source.basic_user.empty() || !source.bearer_token.empty() || !source.ca_file.empty())) {
+    sink.add(child_path(where, !source.basic_user.empty() ? "basic_auth" : !source.bearer_token.empty() ? "bearer_token" : "ca_file"),
+             "authentication only goes with a URL or prom: source, not with a local process");
+  } else if (prom && source.query.empty()) {
+    sink.add(child_path(where, "query"),
+             "missing: a prom: source needs the PromQL query to ask, such as \"container_memory_working_set_bytes"
+             "{namespace=\\\"seg\\\"}\"");
+  } else if (!prom && !source.query.empty()) {
+    sink.add(child_path(where, "query"), "a query only goes with a prom: source (\"prom:http://host:9090\")");
+  } else if (!prom && !source.restart_query.empty()) {
+    sink.add(child_path(where, "restart_query"), "a restart query only goes with a prom: source (\"prom:http://host:9090\")");
   }
   return source;
 }
