@@ -3,11 +3,8 @@
 // scraping three demo targets every second: one leaking, one not, one
 // restarted by the test halfway. LeakHound must see each target as a
 // series of its own, flag only the leaking one and list the restart.
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -21,6 +18,7 @@
 #include "child_process.h"
 #include "demo_target.h"
 #include "external_program.h"
+#include "loopback_server.h"
 #include "probe/prom_answer.h"
 #include "probe/sampler.h"
 #include "probe_helpers.h"
@@ -36,21 +34,6 @@ using lh::test::wait_until;
 namespace {
 
 namespace fs = std::filesystem;
-
-// A port nothing listens on now. Prometheus binds it a moment later; the
-// test retries with another if something took it in between.
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  socklen_t len = sizeof addr;
-  REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
 
 struct TempDir {
   fs::path path;
@@ -80,7 +63,7 @@ class PrometheusServer {
       }
     }
     for (int attempt = 0; attempt < 5 && !process_; ++attempt) {
-      port_ = free_port();
+      port_ = lh::test::unused_loopback_port();
       process_ = std::make_unique<ChildProcess>(
           std::vector<std::string>{binary, "--config.file=" + config.string(),
                                    "--storage.tsdb.path=" + (dir / "data").string(),
