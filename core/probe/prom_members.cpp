@@ -69,9 +69,13 @@ bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsi
 }  // namespace
 
 std::string query_metric(std::string_view q) {
-  constexpr std::array<std::string_view, 12> kKeywords{"by",     "without",    "on",          "ignoring",
-                                                       "and",    "or",         "unless",      "bool",
-                                                       "offset", "group_left", "group_right", "inf"};
+  // Words followed by a list of label names, and words that are never a
+  // metric: operators, modifiers, aggregations (which may come before
+  // their `by (…)` rather than their parenthesis).
+  constexpr std::array<std::string_view, 6> kLabelLists{"by", "without", "on", "ignoring", "group_left", "group_right"};
+  constexpr std::array<std::string_view, 20> kNotMetrics{
+      "and",    "or",    "unless", "bool",     "offset", "inf",    "nan",         "sum",    "min",   "max",
+      "avg",    "group", "stddev", "stdvar",   "count",  "count_values", "bottomk", "topk", "quantile", "limitk"};
   std::size_t i = 0;
   while (i < q.size()) {
     const char c = q[i];
@@ -99,10 +103,11 @@ std::string query_metric(std::string_view q) {
       std::size_t next = i;
       while (next < q.size() && std::isspace(static_cast<unsigned char>(q[next]))) ++next;
       const bool call = next < q.size() && q[next] == '(';
-      const bool keyword = std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
-      if (keyword && call) {  // by (pod, container): label names
+      const bool label_list = std::find(kLabelLists.begin(), kLabelLists.end(), word) != kLabelLists.end();
+      const bool not_metric = std::find(kNotMetrics.begin(), kNotMetrics.end(), word) != kNotMetrics.end();
+      if (label_list && call) {  // by (pod, container): label names
         while (i < q.size() && q[i] != ')') ++i;
-      } else if (!keyword && !call) {
+      } else if (!label_list && !not_metric && !call) {
         return std::string(word);
       }
     } else {

@@ -181,7 +181,7 @@ Probes read_probes(const json& value, ProblemSink& sink) {
   if (!r.is_object()) return p;
   r.each("sources", [&](const json& item, const std::string& where) { p.sources.push_back(read_source(item, where, sink)); });
   if (!r.find("sources") || (r.find("sources")->is_array() && r.find("sources")->empty())) {
-    r.problem("sources", "expected at least one source: a URL, pid:N, port:N, PRESET=URL, or a path such as "
+    r.problem("sources", "expected at least one source: a URL, pid:N, port:N, prom:URL, PRESET=URL, or a path such as "
                          "/memory-stats on the target");
   }
   std::erase_if(p.sources, [](const ProbeSource& s) { return s.source.empty(); });

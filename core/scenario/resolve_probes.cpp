@@ -27,7 +27,7 @@ void resolve_probes(const Probes& probes, Resolver& r, probe::ProbeConfig& out) 
     } catch (const InputError& e) {
       // A variable may hold a secret: its value is never printed.
       r.problem(where, has_references(source.source)
-                           ? "not a source once its ${ENV:…} references are replaced; expected a URL, pid:N, port:N "
+                           ? "not a source once its ${ENV:…} references are replaced; expected a URL, pid:N, port:N, prom:URL "
                              "or PRESET=URL"
                            : without_source_prefix(e.what(), *text));
       continue;

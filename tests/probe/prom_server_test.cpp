@@ -155,7 +155,7 @@ const lh::session::SeriesVerdict* verdict_of(const std::vector<lh::session::Seri
 
 }  // namespace
 
-TEST_CASE("prom: a real Prometheus server's targets are series of their own; only the leak is flagged, the restart listed") {
+TEST_CASE("prom: a real Prometheus server's targets are series of their own, only the leak is flagged, the restart listed") {
   TempDir dir;
   DemoTarget leaky({"--leak-kb-per-request", "64"});
   DemoTarget steady;
