@@ -191,7 +191,8 @@ int run_monitor(const MonitorOptions& options) {
   std::vector<std::string> labels;
   std::string described;
   for (const auto& s : sampler->config().sources) {
-    labels.push_back(s.label);
+    // A prom: source's series are its members', shown as they appear.
+    if (s.kind != probe::SourceKind::prom) labels.push_back(s.label);
     described += (described.empty() ? "" : ", ") + s.label + (s.kind == probe::SourceKind::http ? " (" + s.url + ")" : "");
   }
   std::printf("monitoring %s every %s%s\n", described.c_str(), format_duration(config.interval).c_str(),

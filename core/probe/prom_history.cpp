@@ -112,7 +112,7 @@ PromHistory read_prom_history(const SourceSpec& spec, double start_s, double end
     PromAnswer answer;
     if (responses[0].outcome == HttpResponse::Outcome::answered) answer = read_prom_answer(responses[0], limits);
     if (auto fault = prom_fault(responses[0], answer)) {
-      const std::string why = "prom: " + spec.text + ": " + fault->detail;
+      const std::string why = spec.text + ": " + fault->detail;
       if (responses[0].status == 400) throw InputError(why);
       throw RuntimeFailure(why);
     }
