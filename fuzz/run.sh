@@ -23,6 +23,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 targets=(
   "json_metrics|json.dict|tests/fixtures/json_test_suite/test_parsing"
   "prometheus|prometheus.dict|"
+  "prom_api|json.dict|"
   "scenario|json.dict|resources/scenarios tests/scenario/broken"
   "import_ab||"
   "csv_series||"

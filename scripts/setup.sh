@@ -7,11 +7,12 @@ set -euo pipefail
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ ccache pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins
            libcurl4-openssl-dev libhttp-parser-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev"
-  # test: the PDF, desktop-file and package checks' programs, and the segmentation stand-in (tests/cli/seed_case_test.cpp);
+  # test: the PDF, desktop-file and package checks' programs, the segmentation stand-in (tests/cli/seed_case_test.cpp),
+  # the Prometheus server the prom: source's end-to-end test starts (tests/probe/prom_server_test.cpp);
   # Locust (2.12), the load engine `engine: locust` starts and the exported locustfiles are compiled with
   # (tests/locust); Node.js, whose `node --check` parses the exported k6 scripts (no k6 in Debian).
   [test]="fonts-dejavu-core poppler-utils dpkg-dev desktop-file-utils appstream shared-mime-info man-db lintian
-          python3-fastapi python3-uvicorn python3-psutil python3-locust nodejs"
+          python3-fastapi python3-uvicorn python3-psutil prometheus python3-locust nodejs"
   [sanitize]="clang-14 libclang-rt-14-dev llvm-14"
   [package]="dpkg-dev"
   [demo]="curl"

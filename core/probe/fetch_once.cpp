@@ -17,15 +17,15 @@ FetchOnceResult fetch_once(const SourceSpec& spec, std::chrono::milliseconds tim
   try {
     std::unique_ptr<Source> source = make_source(spec);
     SourceSample sample;
-    if (auto request = source->request()) {
-      HttpFetcher fetcher({std::move(*request)}, FetchOptions{timeout});
-      sample = source->sample(&fetcher.fetch_all().front(), 0);
+    if (auto requests = source->requests(); !requests.empty()) {
+      HttpFetcher fetcher(std::move(requests), FetchOptions{timeout});
+      sample = source->sample(fetcher.fetch_all(), 0);
     } else {
-      sample = source->sample(nullptr, 0);
+      sample = source->sample({}, 0);
       // A process' CPU % is a rate: it needs a second reading.
       if (!sample.fault) {
         std::this_thread::sleep_for(settle);
-        sample = source->sample(nullptr, std::chrono::duration<double>(settle).count());
+        sample = source->sample({}, std::chrono::duration<double>(settle).count());
       }
     }
     if (sample.fault) {
@@ -33,7 +33,8 @@ FetchOnceResult fetch_once(const SourceSpec& spec, std::chrono::milliseconds tim
     }
     std::vector<std::string> names;
     for (const Metric& m : sample.metrics) {
-      result.series.push_back({m.name, m.value, m.meaning.value_or(meaning_of(meaning_name(m.name)))});
+      result.series.push_back({m.member.empty() ? m.name : m.member + "/" + m.name, m.value,
+                               m.meaning.value_or(meaning_of(meaning_name(m.name)))});
       names.push_back(meaning_name(m.name));
     }
     result.watched = pick_watched_memory(names);

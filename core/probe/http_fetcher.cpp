@@ -85,6 +85,12 @@ HttpFetcher::HttpFetcher(std::vector<HttpRequest> requests, FetchOptions options
     // it is under load, to save little on answers of a few KiB.
     curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent.c_str());
     curl_easy_setopt(e, CURLOPT_NOPROXY, no_proxy.c_str());
+    if (const auto& auth = requests[i].basic_auth) {
+      curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+      curl_easy_setopt(e, CURLOPT_USERNAME, auth->user.c_str());
+      curl_easy_setopt(e, CURLOPT_PASSWORD, auth->password.c_str());
+    }
+    if (!requests[i].ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, requests[i].ca_file.c_str());
     curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
     transfers_.push_back(std::move(t));
   }

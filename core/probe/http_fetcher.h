@@ -4,14 +4,24 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace lh::probe {
 
+// HTTP basic authentication; the password is a secret, never printed.
+struct BasicAuth {
+  std::string user;
+  std::string password;
+  bool operator==(const BasicAuth&) const = default;
+};
+
 struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;  // "Name: value"
+  std::optional<BasicAuth> basic_auth;
+  std::string ca_file;  // CA certificates (PEM) to trust for https, instead of the system's
 };
 
 struct HttpResponse {

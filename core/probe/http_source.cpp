@@ -27,7 +27,7 @@ bool says_prometheus(const HttpResponse& r, std::string_view body) {
 
 SourceSample health_reading(double value) {
   SourceSample s;
-  s.metrics.push_back(Metric{"status", value, SeriesMeaning{Unit::none, SeriesKind::status, {}}});
+  s.metrics.push_back(Metric{"status", value, SeriesMeaning{Unit::none, SeriesKind::status, {}}, {}});
   return s;
 }
 
@@ -95,9 +95,9 @@ SourceSample HttpSource::read_prometheus(const HttpResponse& r, double t_s) {
   return s;
 }
 
-SourceSample HttpSource::sample(const HttpResponse* response, double t_s) {
-  if (response == nullptr) return SourceSample::failed(EventKind::unreachable, "not fetched");
-  const HttpResponse& r = *response;
+SourceSample HttpSource::sample(std::span<const HttpResponse> responses, double t_s) {
+  if (responses.empty()) return SourceSample::failed(EventKind::unreachable, "not fetched");
+  const HttpResponse& r = responses.front();
   if (r.outcome == HttpResponse::Outcome::unreachable) return SourceSample::failed(EventKind::unreachable, r.error);
   if (r.outcome == HttpResponse::Outcome::bad_response) return SourceSample::failed(EventKind::bad_response, r.error);
 

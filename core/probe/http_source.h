@@ -12,8 +12,8 @@ class HttpSource : public Source {
   HttpSource(SourceSpec spec, SourceLimits limits, std::string watch = {})
       : Source(std::move(spec)), limits_(limits), watch_(std::move(watch)) {}
 
-  std::optional<HttpRequest> request() const override { return HttpRequest{spec().url, spec().headers}; }
-  SourceSample sample(const HttpResponse* response, double t_s) override;
+  std::vector<HttpRequest> requests() const override { return source_requests(spec()); }
+  SourceSample sample(std::span<const HttpResponse> responses, double t_s) override;
 
  private:
   SourceSample read_json(const std::string& body) const;

@@ -15,6 +15,11 @@ struct Metric {
   // Set when the reader knows better than the name (a status word turned
   // into 1/0); otherwise the meaning comes from the name.
   std::optional<SeriesMeaning> meaning;
+  // The instance of the service the number is of, when one source reads
+  // many (a Prometheus query's series, one per pod: "pod=seg-7f9"). Each
+  // member is a source of its own for series, restarts and verdicts; empty:
+  // the source itself.
+  std::string member;
 };
 
 // What tells one run of a service from the next. Any field may be missing.

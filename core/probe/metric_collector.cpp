@@ -75,7 +75,7 @@ void MetricCollector::left_out(Limit why, std::size_t count) {
 }
 
 void MetricCollector::add(std::string name, double value, std::optional<SeriesMeaning> meaning) {
-  metrics_.push_back(Metric{std::move(name), value, meaning});
+  metrics_.push_back(Metric{std::move(name), value, meaning, {}});
 }
 
 MetricCollector::Result MetricCollector::finish() && {

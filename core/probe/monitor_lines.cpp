@@ -1,5 +1,6 @@
 #include "probe/monitor_lines.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -42,7 +43,7 @@ MonitorLines::MonitorLines(const SeriesStore& store, GroupId group, std::vector<
     : store_(store), group_(group), sources_(std::move(sources)), watch_(std::move(watch)) {}
 
 std::string MonitorLines::source_part(const SourceHeadline& h, const GroupRows& rows, std::size_t k) const {
-  std::string out = sources_.size() > 1 ? h.source + " " : "";
+  std::string out = headlines_.size() > 1 ? h.source + " " : "";
   char buf[64];
   if (!h.memory) {
     out += "memory -";
@@ -75,7 +76,14 @@ std::vector<std::string> MonitorLines::next() {
   if (store_.series_count() != series_seen_) {
     series_seen_ = store_.series_count();
     headlines_.clear();
-    for (const auto& source : sources_) headlines_.push_back(headline_series(store_, group_, source, watch_));
+    std::vector<std::string> shown = sources_;
+    // Members of a source (a Prometheus query's pods) are sources of their
+    // own, known once they have a series.
+    for (SeriesId id : store_.series_in(group_)) {
+      const std::string& source = store_.series(id).source;
+      if (std::find(shown.begin(), shown.end(), source) == shown.end()) shown.push_back(source);
+    }
+    for (const auto& source : shown) headlines_.push_back(headline_series(store_, group_, source, watch_));
   }
   // A tick records its events before its row, so every event up to this
   // row's time is already there.
@@ -93,7 +101,7 @@ std::vector<std::string> MonitorLines::next() {
     while (used < pending_events_.size() && pending_events_[used].t_s <= rows.t[k]) {
       const Event& e = pending_events_[used++];
       line += "  ! ";
-      if (sources_.size() > 1) line += e.source + " ";
+      if (headlines_.size() != 1) line += e.source + " ";
       line += std::string(to_string(e.kind)) + ": " + e.detail;
     }
     pending_events_.erase(pending_events_.begin(), pending_events_.begin() + static_cast<std::ptrdiff_t>(used));

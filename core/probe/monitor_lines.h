@@ -26,6 +26,9 @@ SourceHeadline headline_series(const SeriesStore& store, GroupId group, const st
 // of that tick:
 //   00:00:03  memory.rss_mb 52.3 MiB  cpu 3.1%
 //   00:00:04  segmentation memory.rss_mb - | port:8002 rss_mb 812.0 MiB cpu 14.2%  ! segmentation unreachable: connection refused
+//
+// `sources` are shown in that order, even before they have a series; the
+// members of a source (Metric::member) follow as they appear.
 class MonitorLines {
  public:
   MonitorLines(const SeriesStore& store, GroupId group, std::vector<std::string> sources, std::string watch);

@@ -19,7 +19,7 @@ std::optional<std::string> timeout_rule(Seconds timeout) {
 Problems check(const ProbeConfig& config) {
   Problems out;
   if (config.sources.empty()) {
-    out.push_back({"sources", "expected at least one source (a URL, pid:N, port:N or PRESET=URL)"});
+    out.push_back({"sources", "expected at least one source (a URL, pid:N, port:N, prom:URL or PRESET=URL)"});
   }
   if (auto rule = interval_rule(config.interval)) out.push_back({"interval", *rule + ", got " + format_duration(config.interval)});
   if (config.timeout) {
@@ -27,9 +27,25 @@ Problems check(const ProbeConfig& config) {
   }
   for (std::size_t i = 0; i < config.sources.size(); ++i) {
     const auto& s = config.sources[i];
-    if (s.kind != SourceKind::http && !s.headers.empty()) {
-      out.push_back({"sources[" + std::to_string(i) + "].headers",
-                     "headers only go with a URL source, not with a local process (" + quote_value(s.text) + ")"});
+    const std::string at = "sources[" + std::to_string(i) + "]";
+    const bool local = s.kind == SourceKind::pid || s.kind == SourceKind::port;
+    if (local && !s.headers.empty()) {
+      out.push_back({at + ".headers", "headers only go with a URL source, not with a local process (" + quote_value(s.text) + ")"});
+    }
+    if (local && (s.basic_auth || !s.ca_file.empty())) {
+      out.push_back({at + (s.basic_auth ? ".basic_auth" : ".ca_file"),
+                     "authentication only goes with a URL or prom: source, not with a local process (" +
+                         quote_value(s.text) + ")"});
+    }
+    if (s.kind == SourceKind::prom && s.query.empty()) {
+      out.push_back({at + ".query", "expected a PromQL query for the Prometheus source " + quote_value(s.text) +
+                                        ", such as \"container_memory_working_set_bytes\""});
+    }
+    if (s.kind != SourceKind::prom && !s.query.empty()) {
+      out.push_back({at + ".query", "a query only goes with a prom: source, not with " + quote_value(s.text)});
+    }
+    if (s.kind != SourceKind::prom && !s.restart_query.empty()) {
+      out.push_back({at + ".restart_query", "a restart query only goes with a prom: source, not with " + quote_value(s.text)});
     }
   }
   if (config.memory_limit_mib && *config.memory_limit_mib <= 0) {

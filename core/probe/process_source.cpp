@@ -46,7 +46,7 @@ std::optional<pid_t> ProcessSource::resolve_port(SourceSample& fault) {
   return first->pid;
 }
 
-SourceSample ProcessSource::sample(const HttpResponse*, double t_s) {
+SourceSample ProcessSource::sample(std::span<const HttpResponse>, double t_s) {
   SourceSample out;
   pid_t pid = spec().pid;
   if (spec().kind == SourceKind::port) {
@@ -62,20 +62,20 @@ SourceSample ProcessSource::sample(const HttpResponse*, double t_s) {
   out.identity.pid = std::to_string(pid);
   out.identity.start_s = static_cast<double>(stat->start_ticks) / sys::clock_ticks_per_second();
 
-  out.metrics.push_back({"rss_mb", static_cast<double>(status->rss_kib) / kKibPerMib, std::nullopt});
-  out.metrics.push_back({"virtual_mb", static_cast<double>(status->vm_kib) / kKibPerMib, std::nullopt});
+  out.metrics.push_back({"rss_mb", static_cast<double>(status->rss_kib) / kKibPerMib, std::nullopt, {}});
+  out.metrics.push_back({"virtual_mb", static_cast<double>(status->vm_kib) / kKibPerMib, std::nullopt, {}});
   // Between reads PSS is a gap, not the last value again: a figure in the
   // CSV is always one that was measured at its time.
   if (pss_t_s_ < 0 || t_s - pss_t_s_ >= kPssEvery_s) {
     if (const auto pss = sys::read_pss_kib(pid)) {
-      out.metrics.push_back({"pss_mb", static_cast<double>(*pss) / kKibPerMib, std::nullopt});
+      out.metrics.push_back({"pss_mb", static_cast<double>(*pss) / kKibPerMib, std::nullopt, {}});
       pss_t_s_ = t_s;
     }
   } else {
-    out.metrics.push_back({"pss_mb", std::nan(""), std::nullopt});
+    out.metrics.push_back({"pss_mb", std::nan(""), std::nullopt, {}});
   }
-  out.metrics.push_back({"threads", static_cast<double>(stat->threads), std::nullopt});
-  if (const auto fds = sys::count_open_fds(pid)) out.metrics.push_back({"open_fds", static_cast<double>(*fds), std::nullopt});
+  out.metrics.push_back({"threads", static_cast<double>(stat->threads), std::nullopt, {}});
+  if (const auto fds = sys::count_open_fds(pid)) out.metrics.push_back({"open_fds", static_cast<double>(*fds), std::nullopt, {}});
 
   // CPU % needs two readings of the same process: the first reading (and
   // the first after a restart) has none yet, a gap rather than a missing
@@ -86,7 +86,7 @@ SourceSample ProcessSource::sample(const HttpResponse*, double t_s) {
     const double cpu_s = static_cast<double>(stat->cpu_ticks() - cpu_ticks_) / sys::clock_ticks_per_second();
     cpu_percent = 100.0 * cpu_s / (t_s - cpu_t_s_);
   }
-  out.metrics.push_back({"cpu_percent", cpu_percent, std::nullopt});
+  out.metrics.push_back({"cpu_percent", cpu_percent, std::nullopt, {}});
   cpu_pid_ = pid;
   cpu_start_ticks_ = stat->start_ticks;
   cpu_ticks_ = stat->cpu_ticks();
@@ -95,7 +95,7 @@ SourceSample ProcessSource::sample(const HttpResponse*, double t_s) {
   const auto host = sys::read_host_cpu();
   std::optional<double> busy;
   if (host && host_) busy = sys::busy_percent(*host_, *host);
-  out.metrics.push_back({"host_cpu_percent", busy.value_or(std::nan("")), std::nullopt});
+  out.metrics.push_back({"host_cpu_percent", busy.value_or(std::nan("")), std::nullopt, {}});
   host_ = host;
   return out;
 }

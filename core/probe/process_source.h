@@ -26,7 +26,7 @@ namespace lh::probe {
 class ProcessSource : public Source {
  public:
   explicit ProcessSource(SourceSpec spec) : Source(std::move(spec)) {}
-  SourceSample sample(const HttpResponse* response, double t_s) override;
+  SourceSample sample(std::span<const HttpResponse> responses, double t_s) override;
 
  private:
   // The pid serving the port now, or a fault saying why there is none.

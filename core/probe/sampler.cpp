@@ -10,6 +10,11 @@ std::string series_name(const ProbeConfig& config, const SourceSpec& source, con
   return config.sources.size() > 1 ? source.label + "/" + metric : metric;
 }
 
+// A member's name as a source of its own: "pod=seg-7f9" or "label/pod=seg-7f9".
+std::string member_source(const ProbeConfig& config, const SourceSpec& source, const std::string& member) {
+  return series_name(config, source, member);
+}
+
 // The watched series as this source names it: "label/metric" or "metric".
 std::string watch_in(const ProbeConfig& config, const SourceSpec& source) {
   const std::string prefix = source.label + "/";
@@ -26,12 +31,12 @@ Sampler::Sampler(ProbeConfig config, const SessionClock& clock, SeriesStore& sto
 
   std::vector<HttpRequest> requests;
   for (const auto& spec : config_.sources) {
-    SourceState state{make_source(spec, config_.source_limits, watch_in(config_, spec)), SourceTracker(spec.label), -1,
-                      {}, false};
-    if (auto request = state.source->request()) {
-      state.request = static_cast<int>(requests.size());
-      requests.push_back(std::move(*request));
-    }
+    SourceState state{make_source(spec, config_.source_limits, watch_in(config_, spec)), SourceTracker(spec.label), 0, 0,
+                      {}, {}, false};
+    auto own = state.source->requests();
+    state.first_request = requests.size();
+    state.requests = own.size();
+    for (auto& request : own) requests.push_back(std::move(request));
     sources_.push_back(std::move(state));
   }
   if (!requests.empty()) {
@@ -90,15 +95,20 @@ void Sampler::tick() {
   }
   std::fill(row_.begin(), row_.end(), std::nan(""));
   for (auto& state : sources_) {
-    const HttpResponse* response = state.request >= 0 ? &(*responses)[static_cast<std::size_t>(state.request)] : nullptr;
+    std::span<const HttpResponse> answers;
+    if (state.requests > 0) answers = std::span(*responses).subspan(state.first_request, state.requests);
     SourceSample sample;
     try {
-      sample = state.source->sample(response, clock_.now());
+      sample = state.source->sample(answers, clock_.now());
     } catch (const std::exception& e) {
       // A reader bug or an allocation failure must cost one sample, not the run.
       sample = SourceSample::failed(EventKind::bad_response, std::string("could not read the answer: ") + e.what());
     }
     for (auto& event : state.tracker.update(t_s, sample)) store_.add_event(std::move(event));
+    const SourceSpec& spec = state.source->spec();
+    for (auto& e : sample.member_events) {
+      store_.add_event(Event{t_s, member_source(config_, spec, e.member), e.kind, std::move(e.detail)});
+    }
     record(state, sample, t_s);
   }
   if (new_series_) update_watched();
@@ -108,10 +118,20 @@ void Sampler::tick() {
 }
 
 std::optional<std::size_t> Sampler::column_for(SourceState& state, const Metric& metric, double t_s) {
-  if (auto it = state.columns.find(std::string_view(metric.name)); it != state.columns.end()) return it->second;
+  std::string member_key;
+  if (metric.member.empty()) {
+    if (auto it = state.columns.find(std::string_view(metric.name)); it != state.columns.end()) return it->second;
+  } else {
+    member_key = metric.member + '\n' + metric.name;
+    if (auto it = state.member_columns.find(member_key); it != state.member_columns.end()) return it->second;
+  }
   const SourceSpec& spec = state.source->spec();
   const SeriesMeaning meaning = metric.meaning.value_or(meaning_of(meaning_name(metric.name)));
-  const auto id = store_.add_series(group_, {series_name(config_, spec, metric.name), spec.label, metric.name, meaning});
+  const auto id =
+      metric.member.empty()
+          ? store_.add_series(group_, {series_name(config_, spec, metric.name), spec.label, metric.name, meaning})
+          : store_.add_series(group_, {member_source(config_, spec, metric.member),
+                                       member_source(config_, spec, metric.member), metric.name, meaning});
   if (!id) {
     if (!state.told_store_full) {
       store_.add_event(Event{t_s, spec.label, EventKind::partial,
@@ -123,7 +143,8 @@ std::optional<std::size_t> Sampler::column_for(SourceState& state, const Metric&
   }
   const SeriesInfo& info = store_.series(*id);
   const std::size_t column = info.column;
-  state.columns.emplace(info.metric, column);
+  if (metric.member.empty()) state.columns.emplace(info.metric, column);
+  else state.member_columns.emplace(std::move(member_key), column);
   if (row_.size() <= column) row_.resize(column + 1, std::nan(""));
   new_series_ = true;
   return column;

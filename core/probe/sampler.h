@@ -32,7 +32,9 @@ namespace lh::probe {
 // bunching up.
 //
 // Series are named by their metric when there is one source, and
-// "label/metric" when there are several.
+// "label/metric" when there are several. A member of a source (a
+// Prometheus query's series, Metric::member) is a source of its own: its
+// series is named, and its events are sourced, "member" or "label/member".
 class Sampler {
  public:
   // Validates the config (throws InputError) and adds the group to the store.
@@ -59,9 +61,12 @@ class Sampler {
   struct SourceState {
     std::unique_ptr<Source> source;
     SourceTracker tracker;
-    int request = -1;  // index in the fetcher's requests, -1: not HTTP
+    std::size_t first_request = 0;  // its requests in the fetcher's
+    std::size_t requests = 0;
     // metric -> column of the row; the names are the store's own (SeriesInfo::metric).
     std::unordered_map<std::string_view, std::size_t> columns;
+    // member + '\n' + metric -> column, for the members' metrics.
+    std::unordered_map<std::string, std::size_t> member_columns;
     bool told_store_full = false;
   };
 

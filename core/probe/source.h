@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,14 @@ struct SourceSample {
   std::vector<Metric> metrics;
   Identity identity;
   std::vector<ReadNote> notes;  // what a good answer had left out (limits reached, lines skipped)
+  // Events of the source's members (Metric::member), seen by the source
+  // itself: a pod replaced by another, a restart counter that rose.
+  struct MemberEvent {
+    std::string member;
+    EventKind kind = EventKind::restart;
+    std::string detail;
+  };
+  std::vector<MemberEvent> member_events;
 
   static SourceSample failed(EventKind kind, std::string why) {
     SourceSample s;
@@ -29,8 +38,9 @@ struct SourceSample {
   }
 };
 
-// A source the sampler polls. HTTP sources name the request to send; the
-// sampler sends all of them at once and hands each its answer.
+// A source the sampler polls. HTTP sources name the requests to send (one
+// for a URL, two for a Prometheus query with a restart query); the sampler
+// sends all sources' requests at once and hands each source its answers.
 class Source {
  public:
   explicit Source(SourceSpec spec) : spec_(std::move(spec)) {}
@@ -39,10 +49,11 @@ class Source {
   Source& operator=(const Source&) = delete;
 
   const SourceSpec& spec() const { return spec_; }
-  virtual std::optional<HttpRequest> request() const { return std::nullopt; }
-  // `response` is this tick's answer for HTTP sources, nullptr for others;
-  // t_s is when it is read, on the session clock.
-  virtual SourceSample sample(const HttpResponse* response, double t_s) = 0;
+  virtual std::vector<HttpRequest> requests() const { return {}; }
+  // `responses` are this tick's answers to requests(), in their order
+  // (empty for a local process, or when nothing was fetched); t_s is when
+  // they are read, on the session clock.
+  virtual SourceSample sample(std::span<const HttpResponse> responses, double t_s) = 0;
 
  private:
   SourceSpec spec_;

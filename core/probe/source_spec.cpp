@@ -8,6 +8,7 @@
 #include "common/http_url.h"
 #include "common/input_error.h"
 #include "common/quote_value.h"
+#include "probe/prom_api_url.h"
 
 namespace lh::probe {
 namespace {
@@ -25,8 +26,8 @@ constexpr std::array<PresetInfo, 3> kPresets{{
 }};
 
 constexpr std::string_view kForms =
-    "expected a URL (http://host:port/path), pid:N, port:N or PRESET=URL with PRESET one of segmentation, "
-    "conversion, aspnet-health";
+    "expected a URL (http://host:port/path), pid:N, port:N, prom:URL (a Prometheus server) or PRESET=URL with "
+    "PRESET one of segmentation, conversion, aspnet-health";
 
 [[noreturn]] void reject(std::string_view source, std::string_view why) {
   throw InputError("source " + quote_value(source) + ": " + std::string(why));
@@ -96,6 +97,16 @@ SourceSpec parse_source_spec(std::string_view written) {
     spec.pid = positive_number(text, text.substr(4), "pid:N with N a process id", 4194304);  // PID_MAX_LIMIT
     return spec;
   }
+  if (text.starts_with("prom:")) {
+    spec.kind = SourceKind::prom;
+    spec.url = checked_url(text, text.substr(5), Preset::none);
+    const auto read = read_http_url(spec.url);
+    if (read.url && !read.url->query.empty()) {
+      reject(text, "expected the Prometheus server's URL without a query (\"prom:http://host:9090\"); the PromQL "
+                   "query is given beside it");
+    }
+    return spec;
+  }
   if (text.starts_with("port:")) {
     spec.kind = SourceKind::port;
     spec.port = positive_number(text, text.substr(5), "port:N with N from 1 to 65535", 65535);
@@ -130,6 +141,18 @@ std::string parse_header(std::string_view written) {
   return std::string(name) + ": " + std::string(trimmed(text.substr(colon + 1)));
 }
 
+std::vector<HttpRequest> source_requests(const SourceSpec& spec) {
+  if (spec.kind == SourceKind::http) return {HttpRequest{spec.url, spec.headers, spec.basic_auth, spec.ca_file}};
+  if (spec.kind != SourceKind::prom) return {};
+  std::vector<HttpRequest> out{HttpRequest{prom_api_url(spec.url, "query", {{"query", spec.query}}), spec.headers,
+                                           spec.basic_auth, spec.ca_file}};
+  if (!spec.restart_query.empty()) {
+    out.push_back(out.front());
+    out.back().url = prom_api_url(spec.url, "query", {{"query", spec.restart_query}});
+  }
+  return out;
+}
+
 void assign_labels(std::vector<SourceSpec>& sources) {
   std::vector<bool> derived(sources.size());
   std::map<std::string, int> host_uses;
@@ -140,6 +163,7 @@ void assign_labels(std::vector<SourceSpec>& sources) {
     if (s.kind == SourceKind::pid) s.label = "pid:" + std::to_string(s.pid);
     else if (s.kind == SourceKind::port) s.label = "port:" + std::to_string(s.port);
     else if (s.preset != Preset::none) s.label = std::string(to_string(s.preset));
+    else if (s.kind == SourceKind::prom) s.label = "prom:" + host_port_and_path(s.url).first;
     else s.label = host_port_and_path(s.url).first;
     if (s.kind == SourceKind::http && s.preset == Preset::none) ++host_uses[s.label];
   }

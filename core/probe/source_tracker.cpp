@@ -9,9 +9,10 @@
 namespace lh::probe {
 
 std::optional<double> SourceTracker::watched_mib(const std::vector<Metric>& metrics) {
+  // A member's memory is the member's own (PromMembers tells its restarts).
   auto value_of = [&](const std::string& name) -> std::optional<double> {
     for (const auto& m : metrics) {
-      if (m.name != name) continue;
+      if (m.name != name || !m.member.empty()) continue;
       const auto factor = meaning_of(meaning_name(m.name)).to_mib;
       if (!factor || !std::isfinite(m.value)) return std::nullopt;
       return m.value * *factor;
@@ -23,7 +24,7 @@ std::optional<double> SourceTracker::watched_mib(const std::vector<Metric>& metr
   }
   std::vector<std::string> names;
   names.reserve(metrics.size());
-  for (const auto& m : metrics) names.push_back(meaning_name(m.name));
+  for (const auto& m : metrics) names.push_back(m.member.empty() ? meaning_name(m.name) : std::string());
   const auto picked = pick_watched_memory(names);
   if (!picked) return std::nullopt;
   watched_name_ = metrics[*picked].name;

@@ -1,5 +1,6 @@
 #include "scenario/parse_sections.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -27,6 +28,11 @@ constexpr Seconds kAny{0};
 constexpr double kAnyNumber = -std::numeric_limits<double>::infinity();
 constexpr std::int64_t kMaxWhole = std::int64_t{1} << 53;
 
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 // A value read, then judged by its module's rule (load/field_rules.h):
 // breaking it is a problem quoting the value as written, and the value
 // reads as not written.
@@ -46,9 +52,36 @@ ProbeSource read_source(const json& item, const std::string& where, ProblemSink&
   if (item.is_string() && !item.get_ref<const std::string&>().empty()) {
     source.source = item.get<std::string>();
   } else if (item.is_object()) {
-    FieldReader r(item, where, {"source", "label", "headers"}, sink);
+    FieldReader r(item, where,
+                  {"source", "label", "headers", "query", "restart_query", "basic_auth", "bearer_token", "ca_file"},
+                  sink);
     source.label = r.text("label");
     source.headers = r.headers("headers");
+    source.query = r.text("query");
+    source.restart_query = r.text("restart_query");
+    source.bearer_token = r.text("bearer_token", Text::value);
+    source.ca_file = r.text("ca_file", Text::value);
+    if (const json* auth = r.find("basic_auth")) {
+      FieldReader a(*auth, r.path_of("basic_auth"), {"user", "password"}, sink);
+      if (!a.is_object()) {
+        r.problem("basic_auth", "expected {\"user\": …, \"password\": \"${ENV:NAME}\"}, got " + describe(*auth));
+      } else {
+        source.basic_user = a.text("user", Text::value);
+        source.basic_password = a.text("password", Text::value);
+        if (source.basic_user.empty() && !a.find("user")) a.problem("user", "missing: expected the user name");
+        if (source.basic_password.empty() && !a.find("password")) {
+          a.problem("password", "missing: expected the password, best as \"${ENV:NAME}\"");
+        }
+      }
+    }
+    if (!source.bearer_token.empty() && !source.basic_user.empty()) {
+      r.problem("bearer_token", "expected either basic_auth or bearer_token, not both");
+    }
+    for (const auto& h : source.headers) {
+      if (!source.bearer_token.empty() && h.name.size() == 13 && lower(h.name) == "authorization") {
+        r.problem("bearer_token", "expected either bearer_token or an Authorization header, not both");
+      }
+    }
     if (!r.find("source")) {
       sink.add(where, "missing \"source\"");
       return source;
@@ -61,11 +94,24 @@ ProbeSource read_source(const json& item, const std::string& where, ProblemSink&
                     "{\"source\": …, \"headers\": {…}}, got " + describe(item));
     return source;
   }
+  const bool local = source.source.starts_with("pid:") || source.source.starts_with("port:");
+  const bool prom = source.source.starts_with("prom:");
   if (auto bad = source_problem(source.source)) {
     sink.add(source_path, *bad);
     source.source.clear();
-  } else if (!source.headers.empty() && (source.source.starts_with("pid:") || source.source.starts_with("port:"))) {
+  } else if (!source.headers.empty() && local) {
     sink.add(child_path(where, "headers"), "headers only go with a URL source, not with a local process");
+  } else if (local && (!source.basic_user.empty() || !source.bearer_token.empty() || !source.ca_file.empty())) {
+    sink.add(child_path(where, !source.basic_user.empty() ? "basic_auth" : !source.bearer_token.empty() ? "bearer_token" : "ca_file"),
+             "authentication only goes with a URL or prom: source, not with a local process");
+  } else if (prom && source.query.empty()) {
+    sink.add(child_path(where, "query"),
+             "missing: a prom: source needs the PromQL query to ask, such as \"container_memory_working_set_bytes"
+             "{namespace=\\\"seg\\\"}\"");
+  } else if (!prom && !source.query.empty()) {
+    sink.add(child_path(where, "query"), "a query only goes with a prom: source (\"prom:http://host:9090\")");
+  } else if (!prom && !source.restart_query.empty()) {
+    sink.add(child_path(where, "restart_query"), "a restart query only goes with a prom: source (\"prom:http://host:9090\")");
   }
   return source;
 }
@@ -172,7 +218,7 @@ Probes read_probes(const json& value, ProblemSink& sink) {
   if (!r.is_object()) return p;
   r.each("sources", [&](const json& item, const std::string& where) { p.sources.push_back(read_source(item, where, sink)); });
   if (!r.find("sources") || (r.find("sources")->is_array() && r.find("sources")->empty())) {
-    r.problem("sources", "expected at least one source: a URL, pid:N, port:N, PRESET=URL, or a path such as "
+    r.problem("sources", "expected at least one source: a URL, pid:N, port:N, prom:URL, PRESET=URL, or a path such as "
                          "/memory-stats on the target");
   }
   std::erase_if(p.sources, [](const ProbeSource& s) { return s.source.empty(); });

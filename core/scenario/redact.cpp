@@ -112,6 +112,14 @@ Json redacted_json(const Scenario& scenario) {
       }
       redact_string(source, "source");
       if (source.contains("headers")) redact_headers(source["headers"]);
+      // A prom: source's credentials: literals masked, references kept.
+      if (source.contains("bearer_token") && source["bearer_token"].is_string()) {
+        source["bearer_token"] = masked(source["bearer_token"].get<std::string>());
+      }
+      if (source.contains("basic_auth") && source["basic_auth"].contains("password") &&
+          source["basic_auth"]["password"].is_string()) {
+        source["basic_auth"]["password"] = masked(source["basic_auth"]["password"].get<std::string>());
+      }
     }
   }
   if (out.contains("load") && out["load"].contains("requests")) {

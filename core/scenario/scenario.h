@@ -40,11 +40,25 @@ using Headers = std::vector<Header>;
 
 // A probe source in `monitor`'s syntax ("port:8002", "segmentation=URL"),
 // or relative to the target ("/memory-stats", "segmentation=/memory-stats").
-// Written as a plain string unless it has a label or headers.
+// Written as a plain string unless it has more than its source.
 struct ProbeSource {
+  ProbeSource() = default;
+  // The common forms: a source with perhaps a label and headers.
+  ProbeSource(std::string source_, std::string label_ = {}, Headers headers_ = {})
+      : source(std::move(source_)), label(std::move(label_)), headers(std::move(headers_)) {}
+
   std::string source;
   std::string label;  // names its series; default: picked from the source
-  Headers headers;    // sent with every request to a URL source
+  Headers headers;    // sent with every request to a URL or prom: source
+  // prom: sources: the PromQL query (required) and the restart query.
+  std::string query;
+  std::string restart_query;
+  // URL and prom: sources. The secrets may be (and should be) ${ENV:…}
+  // references; they are never printed.
+  std::string basic_user;
+  std::string basic_password;
+  std::string bearer_token;  // sent as "Authorization: Bearer …"
+  std::string ca_file;       // relative to the scenario file's folder
   bool operator==(const ProbeSource&) const = default;
 };
 

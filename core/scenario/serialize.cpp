@@ -38,11 +38,18 @@ void put(Json& out, const char* key, Json value) {
 }
 
 Json source_json(const ProbeSource& s) {
-  if (s.label.empty() && s.headers.empty()) return s.source;
+  if (s == ProbeSource(s.source)) return s.source;
   Json out = Json::object();
   put(out, "source", s.source);
   put(out, "label", s.label);
   put(out, "headers", s.headers);
+  put(out, "query", s.query);
+  put(out, "restart_query", s.restart_query);
+  if (!s.basic_user.empty() || !s.basic_password.empty()) {
+    out["basic_auth"] = Json{{"user", s.basic_user}, {"password", s.basic_password}};
+  }
+  put(out, "bearer_token", s.bearer_token);
+  put(out, "ca_file", s.ca_file);
   return out;
 }
 

@@ -19,6 +19,7 @@ const char* source_kind(probe::SourceKind kind) {
   switch (kind) {
     case probe::SourceKind::pid: return "pid";
     case probe::SourceKind::port: return "port";
+    case probe::SourceKind::prom: return "prom";
     case probe::SourceKind::http: break;
   }
   return "http";
@@ -56,7 +57,12 @@ ordered describe_probes(const probe::ProbeConfig& c) {
   for (const auto& s : c.sources) {
     ordered src{{"kind", source_kind(s.kind)}};
     if (!s.label.empty()) src["label"] = s.label;
-    if (s.kind == probe::SourceKind::http) src["url"] = redact_url(s.url);
+    if (s.kind == probe::SourceKind::http || s.kind == probe::SourceKind::prom) src["url"] = redact_url(s.url);
+    if (!s.query.empty()) src["query"] = s.query;
+    if (!s.restart_query.empty()) src["restart_query"] = s.restart_query;
+    // Whether there are credentials, never what they are.
+    if (s.basic_auth) src["basic_auth"] = true;
+    if (!s.ca_file.empty()) src["ca_file"] = s.ca_file;
     if (s.kind == probe::SourceKind::pid) src["pid"] = s.pid;
     if (s.kind == probe::SourceKind::port) src["port"] = s.port;
     if (s.preset != probe::Preset::none) src["preset"] = std::string(probe::to_string(s.preset));

@@ -22,7 +22,7 @@ HttpResponse answer(long status, std::string body, std::string type = "") {
 
 SourceSample read(const char* spec, const HttpResponse& r) {
   HttpSource source(parse_source_spec(spec), {});
-  return source.sample(&r, 1.0);
+  return source.sample(std::span(&r, 1), 1.0);
 }
 
 const Metric* find(const SourceSample& s, const std::string& name) {
@@ -119,7 +119,7 @@ TEST_CASE("no answer, however broken, throws out of a source") {
     for (int i = round % 97; i > 0; --i) body += next();
     HttpResponse r = answer(round % 7 == 0 ? 500 : 200, body, round % 2 ? "application/json" : "text/plain");
     SourceSample s;
-    REQUIRE_NOTHROW(s = source.sample(&r, round * 0.1));
+    REQUIRE_NOTHROW(s = source.sample(std::span(&r, 1), round * 0.1));
     REQUIRE((s.fault.has_value() || !s.metrics.empty()));
   }
 }

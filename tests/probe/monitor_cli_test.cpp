@@ -50,7 +50,7 @@ struct TempDir {
 TEST_CASE("bad input is one line on stderr and exit 2") {
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
       {{}, "SOURCE is required"},
-      {{"localhost:8002"}, "source \"localhost:8002\": expected a URL (http://host:port/path), pid:N, port:N or PRESET=URL"},
+      {{"localhost:8002"}, "source \"localhost:8002\": expected a URL (http://host:port/path), pid:N, port:N, prom:URL (a Prometheus server) or PRESET=URL"},
       {{"pid:x"}, "expected pid:N with N a process id, got \"x\""},
       {{"foo=http://127.0.0.1:1"}, "unknown preset \"foo\""},
       {{"pid:1", "--interval", "50ms"}, "--interval: expected at least 100ms, got 50ms"},

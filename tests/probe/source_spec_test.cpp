@@ -53,7 +53,7 @@ TEST_CASE("malformed sources are one line naming the source and the accepted for
     }
     return std::string("(accepted)");
   };
-  CHECK_THAT(message(""), Contains("expected a URL (http://host:port/path), pid:N, port:N or PRESET=URL"));
+  CHECK_THAT(message(""), Contains("expected a URL (http://host:port/path), pid:N, port:N, prom:URL (a Prometheus server) or PRESET=URL"));
   CHECK_THAT(message("localhost:8002"), StartsWith("source \"localhost:8002\": expected a URL"));
   CHECK_THAT(message("pid:"), Contains("expected pid:N with N a process id, got \"\""));
   CHECK_THAT(message("pid:abc"), Contains("got \"abc\""));

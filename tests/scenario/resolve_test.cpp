@@ -9,6 +9,7 @@
 #include "scenario/parse.h"
 #include "scenario/resolve.h"
 #include "scenario/scenario_file.h"
+#include "scenario/serialize.h"
 #include "scenario_texts.h"
 #include "temp_dir.h"
 #include "fake_env.h"
@@ -411,4 +412,66 @@ TEST_CASE("watch only leaves a scenario's load out, and its problems stop nothin
   CHECK_FALSE(r.plan.scenario.contains("load"));
   // Without watch only, the same scenario cannot run.
   CHECK_FALSE(check_scenario(s, ".").ok());
+}
+
+TEST_CASE("a prom: source's query, restart query and credentials reach the probe; secrets stay masked") {
+  Folder folder;
+  folder.dir.write("ca.pem", "-----BEGIN CERTIFICATE-----\n");
+  ResolveOptions options;
+  options.env = fake_env({{"PROM_TOKEN", "prom-secret"}, {"PROM_PASSWORD", "pw-secret"}});
+  Scenario s = read_scenario(R"({"leakhound_scenario": 1, "target": "http://127.0.0.1:1",
+    "probes": {"sources": [
+      {"source": "prom:https://prom.example.org/prometheus", "query": "container_memory_working_set_bytes{namespace=\"seg\"}",
+       "restart_query": "kube_pod_container_status_restarts_total", "bearer_token": "${ENV:PROM_TOKEN}", "ca_file": "ca.pem",
+       "headers": {"X-Scope-OrgID": "team"}},
+      {"source": "prom:http://127.0.0.1:9090", "query": "up", "basic_auth": {"user": "lh", "password": "${ENV:PROM_PASSWORD}"}},
+      {"source": "prom:http://127.0.0.1:9091", "query": "up", "bearer_token": "literal-token"}]},
+    "load": {"requests": [{"path": "/"}], "count": 1}})");
+  const auto r = resolve_collecting(s, folder.dir.path(), options);
+  INFO(listed(r.problems));
+  REQUIRE(r.ok());
+  const auto& a = r.plan.probes.sources.at(0);
+  CHECK(a.kind == lh::probe::SourceKind::prom);
+  CHECK(a.url == "https://prom.example.org/prometheus");
+  CHECK(a.query == "container_memory_working_set_bytes{namespace=\"seg\"}");
+  CHECK(a.restart_query == "kube_pod_container_status_restarts_total");
+  CHECK(a.headers == std::vector<std::string>{"X-Scope-OrgID: team", "Authorization: Bearer prom-secret"});
+  CHECK(a.ca_file == (folder.dir.path() / "ca.pem").string());
+  const auto& b = r.plan.probes.sources.at(1);
+  REQUIRE(b.basic_auth);
+  CHECK(b.basic_auth->user == "lh");
+  CHECK(b.basic_auth->password == "pw-secret");
+  const std::string scenario = r.plan.scenario.dump();
+  for (const char* secret : {"prom-secret", "pw-secret", "literal-token"}) {
+    INFO(secret);
+    CHECK(scenario.find(secret) == std::string::npos);
+  }
+  CHECK(scenario.find("${ENV:PROM_TOKEN}") != std::string::npos);
+  // Written back as read.
+  CHECK(read_scenario(to_text(s)) == s);
+}
+
+TEST_CASE("prom: sources are checked once, each problem at its path on one line") {
+  const auto parsed = parse_scenario(R"({"leakhound_scenario": 1, "target": "http://h:1",
+    "probes": {"sources": [
+      "prom:http://127.0.0.1:9090",
+      {"source": "prom:http://127.0.0.1:9090?x=1", "query": "up"},
+      {"source": "http://127.0.0.1:1/metrics", "query": "up"},
+      {"source": "port:1", "bearer_token": "x"},
+      {"source": "prom:http://h:1", "query": "up", "basic_auth": "lh:pw"},
+      {"source": "prom:http://h:1", "query": "up", "basic_auth": {"user": "lh"}},
+      {"source": "prom:http://h:1", "query": "up", "bearer_token": "t", "headers": {"authorization": "Bearer x"}},
+      {"source": "http://h:1", "restart_query": "up"}]},
+    "load": {"requests": [{"path": "/"}], "count": 1}})");
+  INFO(listed(parsed.problems));
+  const auto& p = parsed.problems;
+  CHECK(has_problem(p, "probes.sources[0].query", "missing: a prom: source needs the PromQL query"));
+  CHECK(has_problem(p, "probes.sources[1].source", "without a query"));
+  CHECK(has_problem(p, "probes.sources[2].query", "a query only goes with a prom: source"));
+  CHECK(has_problem(p, "probes.sources[3].bearer_token", "not with a local process"));
+  CHECK(has_problem(p, "probes.sources[4].basic_auth", "expected {\"user\": …"));
+  CHECK(has_problem(p, "probes.sources[5].basic_auth.password", "missing"));
+  CHECK(has_problem(p, "probes.sources[6].bearer_token", "not both"));
+  CHECK(has_problem(p, "probes.sources[7].restart_query", "only goes with a prom: source"));
+  for (const auto& problem : p) CHECK(problem.text().find('\n') == std::string::npos);
 }
