@@ -8,7 +8,6 @@
 #include "analysis/amounts.h"
 #include "analysis/curvature.h"
 #include "analysis/drift.h"
-#include "analysis/given_back.h"
 #include "analysis/mann_kendall.h"
 #include "analysis/normal.h"
 #include "analysis/regimes.h"
@@ -486,21 +485,6 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     steady = steady && !decelerates(r.x.last(std::min(keep, r.x.size())), r.y.last(std::min(keep, r.y.size())),
                                     params.bend_z, params.steady_min_ratio);
   }
-  // Growth since given back (given_back.h), and growth that is one or two
-  // steps with flat either side: neither is a leak yet, however strong the
-  // trend a line through them shows.
-  std::optional<GivenBack> given_back;
-  std::optional<reason::FewSteps> few_steps;
-  if (last && !last->staircase) {
-    // Given back anywhere since the segment began: a warm-up cut off by
-    // the window may have been a sawtooth's first ramp and fall.
-    given_back = growth_given_back(last->t, last->y, level);
-    const auto t = last->window_t(), y = last->window_y();
-    const Steps s = find_steps(t, y, level);
-    const double growth = y.back() - y.front();
-    if (s.up >= 1 && s.up <= 2 && s.down == 0 && growth > 0 && growth - s.up * s.typical_step < 0.25 * growth)
-      few_steps = reason::FewSteps{s.up, s.typical_step};
-  }
   const double needed_s = required_window(est, level, mib_per_unit(unit), params);
   const bool fast_enough = line.seconds >= params.min_window_s || steady;
 
@@ -521,8 +505,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     v.deciding = say(reason::TooLittle{line.seconds, needed_s, line.points, needed_points, per_cycle});
   } else if (!fast_enough && !stairs_climb) {
     v.deciding = say(reason::Bending{line.seconds, params.min_window_s});
-  } else if (trend && big_enough && cycles_grow && still_growing && !levelling && !slowed_near_end &&
-             !given_back && !few_steps) {
+  } else if (trend && big_enough && cycles_grow && still_growing && !levelling && !slowed_near_end) {
     v.kind = VerdictKind::leak;
     v.confidence = std::min(1 - est.p, support_above(est.slope, gate_s, est.se));
     if (stairs_climb) {
@@ -557,10 +540,6 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   } else if (!big_enough) {
     v.deciding = say(reason::BelowSize{est.slope * kHour, gate, est.high * kHour});
     say_more_time();
-  } else if (given_back) {
-    v.deciding = say(reason::GivenBack{given_back->at_s, given_back->from, given_back->to});
-  } else if (few_steps) {
-    v.deciding = say(*few_steps);
   } else {
     v.deciding = say(reason::Slowing{late_rate * kHour, est.slope * kHour});
   }

@@ -90,14 +90,6 @@ struct Bending {  // a short window whose growth bends down, as a warm-up's does
 struct Slowing {
   double late_rate = 0, rate = 0;
 };
-struct GivenBack {  // memory fell back most of the way: a sawtooth, a cache emptied, a restart unseen
-  double at_s = 0;
-  double from = 0, to = 0;
-};
-struct FewSteps {  // the growth is one or two steps up, flat either side
-  std::size_t steps = 0;
-  double typical_step = 0;
-};
 struct EarlyCall {  // a leak called on fast growth before min_window_s
   double analysed_s = 0, usual_s = 0;
 };
@@ -124,8 +116,7 @@ using Reason = std::variant<reason::WarmupSet, reason::Gaps, reason::SegmentsSki
                             reason::ChangeTooLate, reason::ManyChanges, reason::Sawtooth, reason::Restarts,
                             reason::Trend, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
                             reason::BelowGate, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
-                            reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::GivenBack,
-                            reason::FewSteps, reason::EarlyCall, reason::Staircase,
+                            reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::EarlyCall, reason::Staircase,
                             reason::CacheFull, reason::PerRequests, reason::Limit>;
 
 }  // namespace lh::analysis

@@ -133,15 +133,6 @@ class Words {
     return "the last part grows only " + rate(r.late_rate) + " of the " + rate(r.rate) +
            ": slowing down, maybe levelling off; a longer run will tell";
   }
-  std::string operator()(const reason::GivenBack& r) const {
-    return "memory fell back from " + amount(r.from) + " to " + amount(r.to) + " by " + clock(r.at_s) +
-           ", giving back most of its growth (a collector's sawtooth, a cache emptied): a leak keeps what it takes, "
-           "so growth counts once memory climbs past where it fell from";
-  }
-  std::string operator()(const reason::FewSteps& r) const {
-    return std::string(r.steps == 1 ? "the growth is one step up" : "the growth is two steps up") + " of about " +
-           amount(r.typical_step) + ", flat either side (a model or a buffer loaded once): a leak in steps needs three";
-  }
   std::string operator()(const reason::EarlyCall& r) const {
     return "called early, on fast growth over " + span(r.analysed_s) + " (steady growth needs " + span(r.usual_s) +
            "): a cache filling this fast looks the same until it is full";
