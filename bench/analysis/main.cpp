@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   app.add_option("--split", split,
                  "Which rows of a labels.csv with a split column: its value (tune, tune2, eval, eval2) or all (default "
                  "eval)");
-  app.add_option("--sections", sections, "Any of: generated recordings minutes live alarms speed");
+  app.add_option("--sections", sections, "Any of: generated recordings minutes live alarms live-recordings speed");
   app.add_flag("--misses", misses, "List every series the analyzer gets wrong");
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;
   for (const auto& s : sections) {
@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
     if (s == "minutes") lh::bench::minutes_to_flag(seed);
     if (s == "live") lh::bench::time_to_verdict(seed);
     if (s == "alarms") lh::bench::live_false_alarms(seed, per_shape, misses);
+    if (s == "live-recordings")
+      for (const auto& dir : recordings) lh::bench::live_on_recordings(dir, split, misses);
     if (s == "speed") lh::bench::speed();
   }
   return 0;

@@ -12,5 +12,8 @@ void minutes_to_flag(std::uint64_t seed);
 void speed();
 void time_to_verdict(std::uint64_t seed);
 void live_false_alarms(std::uint64_t seed, int per_shape, bool list_alarms);
+// The live verdict along labelled series: false alarms per no-leak shape, and
+// how soon it calls the leaks.
+void live_on_recordings(const std::string& dir, const std::string& split, bool list_alarms);
 
 }  // namespace lh::bench

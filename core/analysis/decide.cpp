@@ -515,6 +515,10 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
       v.deciding = say(reason::StillGrowing{late_rate * kHour, tail.seconds});
     }
     if (restart_reason) std::get<reason::Restarts>(v.reasons[*restart_reason]).hidden_leak = true;
+    // Fast growth called before a full window: honest about what it cannot
+    // yet tell apart.
+    if (!stairs_climb && line.seconds < params.min_window_s)
+      say(reason::EarlyCall{line.seconds, params.min_window_s});
   } else if (est.high < gate_s) {
     v.kind = VerdictKind::no_leak;
     v.confidence = 1 - support_above(est.slope, gate_s, est.se);

@@ -90,6 +90,9 @@ struct Bending {  // a short window whose growth bends down, as a warm-up's does
 struct Slowing {
   double late_rate = 0, rate = 0;
 };
+struct EarlyCall {  // a leak called on fast growth before min_window_s
+  double analysed_s = 0, usual_s = 0;
+};
 struct Staircase {
   std::size_t steps = 0;
   double typical_step = 0, every_s = 0;
@@ -113,7 +116,7 @@ using Reason = std::variant<reason::WarmupSet, reason::Gaps, reason::SegmentsSki
                             reason::ChangeTooLate, reason::ManyChanges, reason::Sawtooth, reason::Restarts,
                             reason::Trend, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
                             reason::BelowGate, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
-                            reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::Staircase,
+                            reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::EarlyCall, reason::Staircase,
                             reason::CacheFull, reason::PerRequests, reason::Limit>;
 
 }  // namespace lh::analysis

@@ -133,6 +133,10 @@ class Words {
     return "the last part grows only " + rate(r.late_rate) + " of the " + rate(r.rate) +
            ": slowing down, maybe levelling off; a longer run will tell";
   }
+  std::string operator()(const reason::EarlyCall& r) const {
+    return "called early, on fast growth over " + span(r.analysed_s) + " (steady growth needs " + span(r.usual_s) +
+           "): a cache filling this fast looks the same until it is full";
+  }
   std::string operator()(const reason::Staircase& r) const {
     return "memory climbs in steps: " + std::to_string(r.steps) + " steps up of about " + amount(r.typical_step) +
            ", every " + span(r.every_s) + " or so, none given back";

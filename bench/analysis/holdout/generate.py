@@ -8,7 +8,8 @@ assumptions.
   generate.py --set tune --out DIR      # seed 1401
   generate.py --set eval --out DIR      # seed 1402
   generate.py --set eval2 --out DIR     # seed 1404: held out until the bend test last changed
-  generate.py --set eval3 --out DIR     # seed 1405: the held-out figures
+  generate.py --set eval3 --out DIR     # seed 1405: held out until the live-verdict rules (issue 14's last criterion)
+  generate.py --set eval4 --out DIR     # seed 1406: the held-out figures, drawn after those rules froze
   generate.py --set eval --out DIR --per-shape 4   # a smaller set
 
 Writes DIR/<set>/NNN_<shape>.csv in the layout `leakhound-cli monitor`
@@ -42,7 +43,7 @@ import numpy as np
 # find what it got wrong; eval2 (1404) was scored once, then the live
 # verdict's bend test changed (docs/BENCHMARKS.md): the held-out figures
 # come from eval3, drawn after that last change.
-SEEDS = {"tune": 1401, "eval": 1402, "tune2": 1403, "eval2": 1404, "eval3": 1405}
+SEEDS = {"tune": 1401, "eval": 1402, "tune2": 1403, "eval2": 1404, "eval3": 1405, "eval4": 1406}
 VISIBLE_SIGMAS = 6.0
 MIN_PCT_PER_H = 6.0
 MIN_MIB_PER_H = 3.0
