@@ -94,7 +94,7 @@ void LocustEngine::add_event(EventKind kind, std::string detail) {
 }
 
 void LocustEngine::run() {
-  probe::HttpFetcher fetcher({{web_url() + "/stats/requests", {}}}, {.timeout = 2s, .max_body_bytes = kMaxStatsBytes});
+  probe::HttpFetcher fetcher({probe::HttpRequest{.url = web_url() + "/stats/requests"}}, {.timeout = 2s, .max_body_bytes = kMaxStatsBytes});
   bool ran = false, answering = true;
   auto next = std::chrono::steady_clock::now();
   for (;;) {

@@ -7,7 +7,7 @@
 
 using namespace lh::analysis;
 
-TEST_CASE("byte units convert to MiB; other units do not") {
+TEST_CASE("byte units convert to MiB: other units do not") {
   CHECK(mib_per_unit("MiB") == 1.0);
   CHECK(mib_per_unit("GiB") == 1024.0);
   CHECK(mib_per_unit("KiB") == 1.0 / 1024);

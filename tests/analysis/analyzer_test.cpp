@@ -102,7 +102,7 @@ TEST_CASE("a warm-up that levels off is excluded and named") {
   CHECK(v.window_to_s == Approx(1800).margin(40));  // the last bucket may be partial, left out
 }
 
-TEST_CASE("a cache that fills and holds is no leak; growth that goes on after it is") {
+TEST_CASE("a cache that fills and holds is no leak: growth that goes on after it is") {
   auto cache = [](double t) { return 100 + 0.3 * std::min(t, 600.0); };
   CHECK(verdict_of(record(2400, 1, 0.5, cache)).kind == VerdictKind::no_leak);
   const auto leak = verdict_of(record(2400, 1, 0.5, [&](double t) { return cache(t) + t * 0.01; }));

@@ -41,7 +41,7 @@ TEST_CASE("buckets double in width past the limit, the same as if built at that 
   }
 }
 
-TEST_CASE("restarts start segments, long gaps are noted; NaN and out-of-order samples do not count") {
+TEST_CASE("restarts start segments, long gaps are noted: NaN and out-of-order samples do not count") {
   BucketedSeries b(AnalysisParameters{}, true);
   for (int i = 0; i < 20; ++i) b.add(i, 1);
   b.add(19.5, std::nan(""));

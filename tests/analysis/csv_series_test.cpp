@@ -17,7 +17,7 @@ CsvSeries read(const std::string& text, std::optional<std::string> column = std:
 
 }  // namespace
 
-TEST_CASE("the memory column is picked as the sampler picks it; gaps are NaN") {
+TEST_CASE("the memory column is picked as the sampler picks it: gaps are NaN") {
   const auto s = read(
       "t_s,time,language_processor.cache_size,memory.peak_rss_mb,memory.rss_mb\n"
       "0,2026-01-01T00:00:00Z,1,20,10\n"
@@ -32,7 +32,7 @@ TEST_CASE("the memory column is picked as the sampler picks it; gaps are NaN") {
   CHECK(s.values[3] == 12);
 }
 
-TEST_CASE("ISO times count from the first row; restarts come from pid and uptime columns") {
+TEST_CASE("ISO times count from the first row: restarts come from pid and uptime columns") {
   const auto s = read(
       "time,health.memory_usage_gb,health.pid,health.uptime_seconds,load.requests\n"
       "2026-01-01T00:00:00Z,1.0,100,50,0\n"

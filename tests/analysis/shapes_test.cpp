@@ -92,7 +92,7 @@ TEST_CASE("growth in uneven bursts with the floor climbing all along is a leak")
   CHECK(v.kind == VerdictKind::leak);
 }
 
-TEST_CASE("three steps up with flat stretches between are a leak; one step is not") {
+TEST_CASE("three steps up with flat stretches between are a leak: one step is not") {
   auto stairs = [](double t) { return 100 + 20 * std::floor(t / 60); };
   const Verdict three = verdict_of(sample(230, 1, 0.2, stairs));
   CHECK(three.kind == VerdictKind::leak);

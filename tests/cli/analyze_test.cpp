@@ -57,7 +57,7 @@ TEST_CASE("analyze prints the verdict and its reasons, and exits 0 whatever it i
   CHECK(r.out.find("no_leak") != std::string::npos);
 }
 
-TEST_CASE("analyze --json prints the issue's fields; --fail-on-leak exits 1 on a leak only") {
+TEST_CASE("analyze --json prints the issue's fields: --fail-on-leak exits 1 on a leak only") {
   TempCsv leak(series(120)), flat(series(0));
   auto r = run_command({LH_CLI_BIN, "analyze", leak.path(), "--json", "--limit", "1GiB", "--fail-on-leak"});
   CHECK(r.status == 1);

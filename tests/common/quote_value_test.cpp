@@ -5,7 +5,7 @@
 
 using lh::quote_value;
 
-TEST_CASE("control characters, quotes and backslashes are escaped; the result is one line") {
+TEST_CASE("control characters, quotes and backslashes are escaped: the result is one line") {
   CHECK(quote_value("plain") == "\"plain\"");
   CHECK(quote_value("X-A: 1\r\nX-B: 2") == "\"X-A: 1\\r\\nX-B: 2\"");
   CHECK(quote_value("tab\there") == "\"tab\\there\"");
@@ -15,7 +15,7 @@ TEST_CASE("control characters, quotes and backslashes are escaped; the result is
   CHECK(quote_value("").size() == 2);
 }
 
-TEST_CASE("UTF-8 passes as it is; bytes that are not UTF-8 are shown as escapes") {
+TEST_CASE("UTF-8 passes as it is: bytes that are not UTF-8 are shown as escapes") {
   CHECK(quote_value("café ☕") == "\"café ☕\"");
   CHECK(quote_value("\xff\xfe") == "\"\\xff\\xfe\"");
   CHECK(quote_value("\xc3") == "\"\\xc3\"");  // a cut sequence

@@ -154,7 +154,7 @@ TEST_CASE("stop mid-run is clean, at any moment") {
   }
 }
 
-TEST_CASE("pause sends nothing new; resume goes on where it left off") {
+TEST_CASE("pause sends nothing new: resume goes on where it left off") {
   lh::test::DemoTarget target;
   const auto plan = rate_plan(target.url("/health"), 200, 2, 4);
   lh::SessionClock clock;

@@ -167,7 +167,7 @@ TEST_CASE("the length check counts answers whose length differs from the first")
   CHECK(s.totals.failed() == 0);
 }
 
-TEST_CASE("a POST body, its content type and headers arrive as given; HEAD has no body") {
+TEST_CASE("a POST body, its content type and headers arrive as given: HEAD has no body") {
   const bool fast = GENERATE(true, false);
   std::string body, type, header;
   std::atomic<int> heads{0};

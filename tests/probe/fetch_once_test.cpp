@@ -36,7 +36,7 @@ TEST_CASE("one fetch lists every series of a JSON source and picks the watched m
   CHECK(r.series[*r.watched].metric == "memory.rss_mb");
 }
 
-TEST_CASE("one fetch of Prometheus text lists its metrics; a counter's rate is not known yet") {
+TEST_CASE("one fetch of Prometheus text lists its metrics: a counter's rate is not known yet") {
   DemoTarget target;
   const FetchOnceResult r = fetch_once(parse_source_spec(target.url("/metrics")));
   REQUIRE(r.ok());

@@ -38,7 +38,7 @@ TEST_CASE("a vector answer gives each series its sorted labels and one point") {
   CHECK(a.series[1].points[0].value == 2048);
 }
 
-TEST_CASE("a matrix answer keeps every point in order; keys in any order") {
+TEST_CASE("a matrix answer keeps every point in order: keys in any order") {
   const auto a = read_prom_answer_body(R"({"data":{"result":[{"values":[[10,"1"],[20,"2"],[30,"3"]],
     "metric":{"job":"x"}}],"resultType":"matrix"},"status":"success"})");
   REQUIRE_FALSE(a.error);
@@ -48,7 +48,7 @@ TEST_CASE("a matrix answer keeps every point in order; keys in any order") {
   CHECK(a.series[0].points[2].value == 3);
 }
 
-TEST_CASE("values are Go-formatted strings: NaN, ±Inf and exponents read; nonsense is a gap") {
+TEST_CASE("values are Go-formatted strings: NaN, ±Inf and exponents read: nonsense is a gap") {
   const auto a = read_prom_answer_body(R"({"status":"success","data":{"resultType":"matrix","result":[
     {"metric":{},"values":[[1,"NaN"],[2,"+Inf"],[3,"-Inf"],[4,"1e-3"],[5,"abc"],[6,"1_0"],[7,"-0"]]}]}})");
   REQUIRE_FALSE(a.error);

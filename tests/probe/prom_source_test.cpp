@@ -32,7 +32,7 @@ ProbeConfig prom_config(const std::string& url) {
 
 }  // namespace
 
-TEST_CASE("prom: each series of the answer is a series; error answers are events with the server's message") {
+TEST_CASE("prom: each series of the answer is a series: error answers are events with the server's message") {
   std::atomic<int> answers = 0;
   std::atomic<bool> asked_right = true;
   lh::test::LoopbackServer server([&](httplib::Server& s) {
@@ -81,7 +81,7 @@ TEST_CASE("prom: each series of the answer is a series; error answers are events
   for (const auto& e : store.read_events(0).events) CHECK(e.kind != EventKind::restart);
 }
 
-TEST_CASE("prom: basic auth and extra headers are sent; a refusal is an event") {
+TEST_CASE("prom: basic auth and extra headers are sent: a refusal is an event") {
   std::atomic<int> refused = 0, served = 0;
   lh::test::LoopbackServer server([&](httplib::Server& s) {
     s.Get("/api/v1/query", [&](const httplib::Request& req, httplib::Response& res) {

@@ -88,7 +88,7 @@ TEST_CASE("the compare report overlays both runs and states the change") {
   }
 }
 
-TEST_CASE("a figure measured now and then is drawn as a line; a long outage stays a break") {
+TEST_CASE("a figure measured now and then is drawn as a line: a long outage stays a break") {
   const double nan = std::nan("");
   // Every 0.5 s, a value every 2 s (PSS), then 20 s without any (the source was down).
   std::vector<double> t, v;

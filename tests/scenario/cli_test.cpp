@@ -63,7 +63,7 @@ TEST_CASE("validate: each broken scenario gives exit 2 with every problem named"
   CHECK(files >= 12);
 }
 
-TEST_CASE("validate: good and bad files together exit 2; --no-env checks a file without its secrets") {
+TEST_CASE("validate: good and bad files together exit 2: --no-env checks a file without its secrets") {
   TempDir dir;
   const auto good = (kSource / "resources/scenarios/demo-target.leakhound.json").string();
   const auto bad = (kSource / "tests/scenario/broken/never-ends.leakhound.json").string();

@@ -291,7 +291,7 @@ TEST_CASE("export k6: each load shape gets its executor, and a count its end") {
   CHECK(ramp.find("http_reqs: [{ threshold: \"count<=50\", abortOnFail: true }]") != std::string::npos);
 }
 
-TEST_CASE("export locust: a count and a closed-model ramp are the shape's; what Locust cannot do is said") {
+TEST_CASE("export locust: a count and a closed-model ramp are the shape's: what Locust cannot do is said") {
   Fixture f(R"({"leakhound_scenario": 1, "target": "http://127.0.0.1:9", "probes": {"sources": ["/m"]},
                 "load": {"requests": [{"path": "/", "headers": {"X-A": "1", "x-a": "2"}}], "concurrency": 2,
                          "stages": [{"duration": "10s", "target": 12}], "count": 50, "keep_alive": false}})");

@@ -95,7 +95,7 @@ TEST_CASE("the imported scenario resolves to the very plan bench makes from the 
   }
 }
 
-TEST_CASE("ab's plain seconds become durations with a unit; cookies join into one header") {
+TEST_CASE("ab's plain seconds become durations with a unit: cookies join into one header") {
   AbOptions o;
   o.timelimit = "60";
   o.timeout = "1.5";
@@ -110,7 +110,7 @@ TEST_CASE("ab's plain seconds become durations with a unit; cookies join into on
   CHECK(s.load->requests[0].headers == Headers{{"accept", "x, y"}, {"Cookie", "a=1; b=2"}});
 }
 
-TEST_CASE("header values keep their references; every other value is expanded first") {
+TEST_CASE("header values keep their references: every other value is expanded first") {
   AbOptions o;
   o.headers = {"Authorization: Bearer ${ENV:TOKEN}"};
   o.cookies = {"session=${ENV:SID}"};
@@ -139,7 +139,7 @@ TEST_CASE("notes: no probes yet, and a secret written into the file") {
   CHECK(imported.notes[1].starts_with("the X-Api-Key header's secret is written into the scenario"));
 }
 
-TEST_CASE("bad options are bench's own one-line errors; bad monitors name themselves") {
+TEST_CASE("bad options are bench's own one-line errors: bad monitors name themselves") {
   AbOptions o;
   o.url = "http://h:1/";
   o.concurrency = "0";

@@ -302,7 +302,7 @@ TEST_CASE("the plans' own checks run last, named by the scenario's paths") {
   }
 }
 
-TEST_CASE("resolve throws every problem; a file's plan is named after the file") {
+TEST_CASE("resolve throws every problem: a file's plan is named after the file") {
   TempDir dir;
   CHECK_THROWS_AS(resolve(read_scenario(R"({"leakhound_scenario": 1, "probes": {"sources": ["/m"]},
     "load": {"requests": [{"path": "/"}], "count": 1}})"), "."), ScenarioError);
@@ -414,7 +414,7 @@ TEST_CASE("watch only leaves a scenario's load out, and its problems stop nothin
   CHECK_FALSE(check_scenario(s, ".").ok());
 }
 
-TEST_CASE("a prom: source's query, restart query and credentials reach the probe; secrets stay masked") {
+TEST_CASE("a prom: source's query, restart query and credentials reach the probe: secrets stay masked") {
   Folder folder;
   folder.dir.write("ca.pem", "-----BEGIN CERTIFICATE-----\n");
   ResolveOptions options;
