@@ -26,6 +26,14 @@ std::vector<std::pair<double, double>> staged_timeline(const ExportLoad& load) {
   return out;
 }
 
+Headers sent_headers(const ExportRequest& r) {
+  Headers out = r.request->headers;
+  if (!r.content_type.empty() && !r.has_content_type_header && r.request->upload.empty()) {
+    out.push_back({"Content-Type", r.content_type});
+  }
+  return out;
+}
+
 ExportLoad export_load(const Scenario& scenario) {
   if (!scenario.load) throw InputError("the scenario has no load to export: it only watches");
   const Load& load = *scenario.load;

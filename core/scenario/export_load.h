@@ -23,6 +23,11 @@ struct ExportRequest {
   double weight = 1;
 };
 
+// The headers a request sends, as written (values may hold ${ENV:…}
+// references), with its Content-Type added unless the headers give one or
+// an upload's parts carry their own: what both exports write.
+Headers sent_headers(const ExportRequest& r);
+
 struct ExportLoad {
   std::vector<ExportRequest> requests;
   double total_weight = 0;

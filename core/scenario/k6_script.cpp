@@ -90,20 +90,15 @@ std::vector<std::string> upload_files(const Request& q, const std::string& where
   return names;
 }
 
-std::string params(const ExportRequest& r, const ExportLoad& load) {
+std::string params(const ExportRequest& r) {
   std::string headers = "{";
-  auto add = [&](const std::string& name, const std::string& value_expr) {
-    headers += (headers.size() > 1 ? ", " : "") + js_string(name) + ": " + value_expr;
-  };
-  for (const Header& h : r.request->headers) add(h.name, js_text(h.value));
-  if (!r.content_type.empty() && !r.has_content_type_header && r.request->upload.empty()) {
-    add("Content-Type", js_text(r.content_type));
+  for (const Header& h : sent_headers(r)) {
+    headers += (headers.size() > 1 ? ", " : "") + js_string(h.name) + ": " + js_text(h.value);
   }
-  (void)load;
   return "{ headers: " + headers + "}, tags: { name: " + js_string(r.name) + " }, timeout: TIMEOUT_MS }";
 }
 
-void write_request(std::string& out, std::size_t index, const ExportRequest& r, const ExportLoad& load) {
+void write_request(std::string& out, std::size_t index, const ExportRequest& r) {
   const Request& q = *r.request;
   const std::string i = std::to_string(index);
   const std::string url = q.url.empty() ? "TARGET + " + js_text(q.path) : js_text(q.url);
@@ -117,7 +112,7 @@ void write_request(std::string& out, std::size_t index, const ExportRequest& r, 
   }
   out += "function request" + i + "() {\n";
   if (!q.upload.empty()) out += "  const file = UPLOADS_" + i + "[nextUpload" + i + "++ % UPLOADS_" + i + ".length];\n";
-  out += "  return http.request(" + js_string(r.method) + ", " + url + ", " + body + ", " + params(r, load) + ");\n}\n\n";
+  out += "  return http.request(" + js_string(r.method) + ", " + url + ", " + body + ", " + params(r) + ");\n}\n\n";
 }
 
 }  // namespace
@@ -206,7 +201,7 @@ function filePath(path) {
   if (load.insecure) out += "  insecureSkipTLSVerify: true,\n";
   if (!load.keep_alive) out += "  noConnectionReuse: true,\n";
   out += "};\n\n";
-  for (std::size_t k = 0; k < load.requests.size(); ++k) write_request(out, k, load.requests[k], load);
+  for (std::size_t k = 0; k < load.requests.size(); ++k) write_request(out, k, load.requests[k]);
   out += "const REQUESTS = [";
   for (std::size_t k = 0; k < load.requests.size(); ++k) {
     out += (k ? ", " : "") + std::string("[") + script_number(load.requests[k].weight) + ", request" + std::to_string(k) + "]";

@@ -97,11 +97,7 @@ std::string headers_dict(const ExportRequest& r, const ExportLoad& load) {
   auto add = [&](const std::string& name, const std::string& value_expr) {
     out += (out.size() > 1 ? ", " : "") + python_string(name) + ": " + value_expr;
   };
-  for (const Header& h : r.request->headers) add(h.name, python_text(h.value));
-  // An upload's type is its part's, given with the file below.
-  if (!r.content_type.empty() && !r.has_content_type_header && r.request->upload.empty()) {
-    add("Content-Type", python_text(r.content_type));
-  }
+  for (const Header& h : sent_headers(r)) add(h.name, python_text(h.value));
   if (!load.keep_alive) add("Connection", python_string("close"));
   return out + "}";
 }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "child_process.h"
@@ -50,6 +51,14 @@ std::string squeezed(const std::string& text) {
     out += space ? ' ' : c;
   }
   return out;
+}
+
+void check_no_load_sections(const std::string& squeezed_text) {
+  for (const char* absent : {"Load statistics", "Memory, CPU and load", "Throughput", "Latency", "no figures recorded"}) {
+    INFO(absent);
+    CHECK(squeezed_text.find(absent) == std::string::npos);
+  }
+  CHECK_FALSE(std::regex_search(squeezed_text, std::regex(R"(\b(nan|NaN)\b)")));
 }
 
 }  // namespace lh::test

@@ -17,4 +17,8 @@ int pdf_pages(const std::filesystem::path& pdf);
 // with every run of white space made one space.
 std::string squeezed(const std::string& text);
 
+// The report of a session without load, as squeezed() text: no load section,
+// no empty load table, no "nan" anywhere.
+void check_no_load_sections(const std::string& squeezed_text);
+
 }  // namespace lh::test
