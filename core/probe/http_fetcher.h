@@ -20,8 +20,8 @@ struct BasicAuth {
 struct HttpRequest {
   std::string url;
   std::vector<std::string> headers;  // "Name: value"
-  std::optional<BasicAuth> basic_auth;
-  std::string ca_file;  // CA certificates (PEM) to trust for https, instead of the system's
+  std::optional<BasicAuth> basic_auth{};
+  std::string ca_file{};  // CA certificates (PEM) to trust for https, instead of the system's
 };
 
 struct HttpResponse {

@@ -19,7 +19,7 @@ struct Metric {
   // many (a Prometheus query's series, one per pod: "pod=seg-7f9"). Each
   // member is a source of its own for series, restarts and verdicts; empty:
   // the source itself.
-  std::string member;
+  std::string member{};
 };
 
 // What tells one run of a service from the next. Any field may be missing.
