@@ -50,7 +50,7 @@ Command add_export_command(CLI::App& parent) {
   cmd->footer(
       "The script sends the scenario's requests with their weights, bodies, headers and uploads, at its rate or\n"
       "concurrency, through its stages, until its duration or count. ${ENV:NAME} references stay references:\n"
-      "os.environ[\"NAME\"] in Python, env(\"NAME\") from k6's -e NAME=…; no secret is written. Files are read\n"
+      "os.environ[\"NAME\"] in Python, env(\"NAME\") from k6's -e NAME=VALUE; no secret is written. Files are read\n"
       "under the scenario's folder, or LEAKHOUND_FILES_DIR. What a tool cannot do as LeakHound does is said in\n"
       "the script's opening comment. Examples:\n"
       "  leakhound-cli export locust demo.leakhound.json -o locustfile.py\n"

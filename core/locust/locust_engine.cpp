@@ -94,7 +94,9 @@ void LocustEngine::add_event(EventKind kind, std::string detail) {
 }
 
 void LocustEngine::run() {
-  probe::HttpFetcher fetcher({probe::HttpRequest{.url = web_url() + "/stats/requests"}}, {.timeout = 2s, .max_body_bytes = kMaxStatsBytes});
+  probe::HttpRequest stats_request;
+  stats_request.url = web_url() + "/stats/requests";
+  probe::HttpFetcher fetcher({stats_request}, {.timeout = 2s, .max_body_bytes = kMaxStatsBytes});
   bool ran = false, answering = true;
   auto next = std::chrono::steady_clock::now();
   for (;;) {
