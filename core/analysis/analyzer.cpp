@@ -73,11 +73,18 @@ Verdict LiveAnalyzer::fresh_verdict() const { return decide(buckets_, {unit_, re
 
 Verdict LiveAnalyzer::verdict() {
   Verdict v = fresh_verdict();
-  // Held back only until the window is long enough: too little data, or a
-  // short window's bend that 90 s would tell from a warm-up.
-  const bool wants_data = v.kind == VerdictKind::inconclusive && v.deciding &&
-                          (std::holds_alternative<reason::TooLittle>(v.reasons[*v.deciding]) ||
-                           std::holds_alternative<reason::Bending>(v.reasons[*v.deciding]));
+  // A leak once said is kept while the fresh verdict only lacks data: too
+  // little of it, a short window's bend that a full window would tell from
+  // a warm-up, a trend the whole window shows and its earlier part not yet,
+  // or a late part slower than the whole that a longer run will tell. It
+  // goes on evidence against it: growth stopped or below the size that
+  // counts, levelled off, slowed near the end, no trend at all.
+  const auto lacks_data = [](const Reason& r) {
+    if (const auto* t = std::get_if<reason::NoSteadyTrend>(&r)) return t->earlier_p.has_value();
+    return std::holds_alternative<reason::TooLittle>(r) || std::holds_alternative<reason::Bending>(r) ||
+           std::holds_alternative<reason::Slowing>(r);
+  };
+  const bool wants_data = v.kind == VerdictKind::inconclusive && v.deciding && lacks_data(v.reasons[*v.deciding]);
   if (v.kind == VerdictKind::leak) {
     said_leak_ = v;
   } else if (said_leak_ && wants_data) {

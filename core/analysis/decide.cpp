@@ -535,7 +535,13 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   } else if (levelling) {
     v.deciding = say(reason::LevellingOff{plateau, late_rate * kHour, tail.seconds});
   } else if (!trend) {
-    v.deciding = say(reason::NoSteadyTrend{est.p, est.high * kHour});
+    reason::NoSteadyTrend r{est.p, est.high * kHour, std::nullopt};
+    // The whole window shows the trend; only its earlier part lags behind.
+    if (line.mk.p_increasing < params.alpha && line.slope.low > 0)
+      r.earlier_p = line_before.mk.p_increasing;
+    else if (drift.p_increasing < params.alpha && drift.low > 0)
+      r.earlier_p = drift_before.p_increasing;
+    v.deciding = say(r);
     say_more_time();
   } else if (!big_enough) {
     v.deciding = say(reason::BelowSize{est.slope * kHour, gate, est.high * kHour});

@@ -80,6 +80,9 @@ struct SlowedNearEnd {
 };
 struct NoSteadyTrend {
   double p = 1, high = 0;
+  // Set when the whole window's trend is clear but the window without its
+  // last quarter does not show it yet (its p): evidence still arriving.
+  std::optional<double> earlier_p;
 };
 struct BelowSize {
   double rate = 0, gate = 0, high = 0;

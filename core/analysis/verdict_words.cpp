@@ -118,6 +118,10 @@ class Words {
     return "growth slowed near the end: too little data since to tell whether it stopped";
   }
   std::string operator()(const reason::NoSteadyTrend& r) const {
+    if (r.earlier_p)
+      return "upward over the window (" + p_text(r.p) + ") but not yet without its last quarter (" +
+             p_text(*r.earlier_p) + "): too new to call steady, and a leak up to " + rate(r.high) +
+             " cannot be ruled out";
     return "not a steady upward trend (" + p_text(r.p) + "), yet a leak up to " + rate(r.high) +
            " cannot be ruled out";
   }

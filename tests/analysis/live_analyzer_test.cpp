@@ -6,6 +6,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/verdict_json.h"
+#include "analysis/verdict_words.h"
 
 using namespace lh::analysis;
 
@@ -79,35 +80,64 @@ TEST_CASE("an empty live analyzer is inconclusive") {
 }
 
 TEST_CASE("a live leak verdict is not withdrawn for want of data, and is for evidence against it") {
-  // A 1 %-a-minute leak after a warm-up, 1 Hz, AR(1) noise: the window it
-  // needs depends on the growth's interval, which wanders, so the fresh
-  // verdict goes leak, "too little data", leak. The live one says leak once.
-  std::mt19937_64 rng(1);
-  std::normal_distribution<double> normal(0, 1);
-  LiveAnalyzer live("MiB");
-  const double level = 200, innovation = 0.005 * level * std::sqrt(1 - 0.25);
-  double ar = 0, leaked = 0;
-  bool said = false, fresh_wanted_data = false;
-  for (double t = 0; t <= 300; t += 1) {
-    ar = 0.5 * ar + innovation * normal(rng);
-    if (t > 20) leaked += 0.01 * level / 60;
-    live.append(t, level * (1 + 0.3 * (1 - std::exp(-t / 5))) + leaked + ar);
-    const auto fresh = live.fresh_verdict();
-    const auto shown = live.verdict();
-    if (said) {
-      INFO("t = " << t);
-      CHECK(shown.kind == VerdictKind::leak);
-      fresh_wanted_data = fresh_wanted_data || fresh.kind == VerdictKind::inconclusive;
-    }
-    said = said || shown.kind == VerdictKind::leak;
-  }
-  CHECK(said);
-  CHECK(fresh_wanted_data);  // the case the hold is for did occur
+  // Slow leaks (0.7-3 % of the level a minute) after a warm-up, 1 Hz, AR(1)
+  // noise: the window a verdict needs depends on the growth's interval,
+  // which wanders, and a late half slower than the whole by chance says
+  // "slowing, a longer run will tell"; so the fresh verdict goes leak,
+  // inconclusive for want of data, leak. The live one says leak once.
+  std::size_t runs_wanting_data = 0, runs_withdrawn = 0;
+  for (const double per_minute : {0.007, 0.01, 0.03}) {
+    for (const std::uint64_t seed : {1, 2}) {
+      INFO("leak " << per_minute * 100 << " % a minute, seed " << seed);
+      std::mt19937_64 rng(seed);
+      std::normal_distribution<double> normal(0, 1);
+      LiveAnalyzer live("MiB");
+      const double level = 200, innovation = 0.005 * level * std::sqrt(1 - 0.25);
+      double ar = 0, leaked = 0;
+      bool said = false, fresh_wanted_data = false, withdrawn = false;
+      for (double t = 0; t <= 300; t += 1) {
+        ar = 0.5 * ar + innovation * normal(rng);
+        if (t > 20) leaked += per_minute * level / 60;
+        live.append(t, level * (1 + 0.3 * (1 - std::exp(-t / 5))) + leaked + ar);
+        const auto fresh = live.fresh_verdict();
+        const auto shown = live.verdict();
+        if (said) {
+          INFO("t = " << t << ": " << deciding_reason(fresh));
+          // Withdrawn only on evidence against it (here: a curve levelling
+          // off, read once on a 1 %-a-minute leak while it had added 3 MiB).
+          if (shown.kind != VerdictKind::leak) {
+            const auto& why = fresh.reasons[*fresh.deciding];
+            CHECK_FALSE(std::holds_alternative<reason::TooLittle>(why));
+            CHECK_FALSE(std::holds_alternative<reason::Bending>(why));
+            CHECK_FALSE(std::holds_alternative<reason::Slowing>(why));
+            CHECK_FALSE(std::holds_alternative<reason::NoSteadyTrend>(why));
+            withdrawn = true;
+          }
+          fresh_wanted_data = fresh_wanted_data || fresh.kind == VerdictKind::inconclusive;
+        }
+        said = said || shown.kind == VerdictKind::leak;
+      }
+      CHECK(said);
+      runs_wanting_data += fresh_wanted_data ? 1 : 0;
+      runs_withdrawn += withdrawn ? 1 : 0;
 
-  // Then the growth stops: the flat stretch withdraws the leak.
-  for (double t = 301; t <= 1500; t += 1) {
-    ar = 0.5 * ar + innovation * normal(rng);
-    live.append(t, level * 1.3 + leaked + ar);
+      // Then the growth stops: the flat stretch withdraws the leak.
+      for (double t = 301; t <= 1500; t += 1) {
+        ar = 0.5 * ar + innovation * normal(rng);
+        live.append(t, level * 1.3 + leaked + ar);
+      }
+      CHECK(live.verdict().kind != VerdictKind::leak);
+    }
   }
-  CHECK(live.verdict().kind != VerdictKind::leak);
+  CHECK(runs_wanting_data >= 2);  // the case the hold is for did occur
+  CHECK(runs_withdrawn <= 1);
+}
+
+TEST_CASE("a trend the whole window shows and its earlier part not yet is told as evidence still arriving") {
+  const auto unit = std::string_view("MiB");
+  const std::string arriving = describe(reason::NoSteadyTrend{0.0004, 90.0, 0.08}, unit);
+  CHECK(arriving.find("upward over the window (p < 0.001)") != std::string::npos);
+  CHECK(arriving.find("not yet without its last quarter (p = 0.080)") != std::string::npos);
+  const std::string absent = describe(reason::NoSteadyTrend{0.2, 90.0, std::nullopt}, unit);
+  CHECK(absent.find("not a steady upward trend (p = 0.200)") != std::string::npos);
 }
