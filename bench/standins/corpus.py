@@ -3,12 +3,13 @@
 its ground-truth label (from the stand-in's switches, never from LeakHound's
 verdict), and its split: tune or eval for PLAN (drawn at random per shape with
 a fixed seed when that plan was written, before any verdict was seen); eval2
-for EVAL2, a held-out batch recorded after the analyzer was tuned.
+for EVAL2, a held-out batch recorded after the analyzer was tuned; eval3 for
+EVAL3, a second held-out batch recorded after eval2 had been scored.
 
-  corpus.py record [--set main|eval2] [--only NAME,NAME] [--jobs 2] [--cli PATH]
+  corpus.py record [--set main|eval2|eval3] [--only NAME,NAME] [--jobs 2] [--cli PATH]
                           record one plan (full-speed ab runs alone, others two at a time)
-  corpus.py labels        write tests/analysis/real/labels.csv from both plans
-  corpus.py check         labels.csv against the files and both plans
+  corpus.py labels        write tests/analysis/real/labels.csv from all plans
+  corpus.py check         labels.csv against the files and all plans
 """
 import argparse
 import os
@@ -111,14 +112,46 @@ EVAL2 = [
     ("e2_steady_pauses_gc2000", "no_leak", "pauses", SEG, "--cache none --gc-threshold 2000", "cycle:70:40:50", 300, 1, ""),
 ]
 
-SETS = {"main": PLAN, "eval2": EVAL2}
+# The second held-out batch (split eval3), recorded on 2026-12-05 after eval2 had been scored: the same
+# shapes again with parameters that neither PLAN nor EVAL2 used (cache and document sizes, leak sizes,
+# batch sizes and periods, rates, walks and cycles, restart periods, GC settings, a warm-up tau of 1,800
+# requests), so that no run copies an earlier one. Labels from the switches alone, as above. Never
+# analysed before the final evaluation.
+EVAL3 = [
+    # Case 1 again: the unbounded doc_cache at full speed (alone), ab -c 5, 3 KiB more per document.
+    ("e3_unbounded_ab_c5_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 3", "ab:5", 60, 0.5, ""),
+    ("e3_lru_full_speed_12000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 12000 --doc-kb 1", "ab:3", 180, 1, ""),
+    # Case 2 again: the slow leak whose slope follows a random-walk rate.
+    ("e3_varying_rate_doc2k", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --doc-kb 2", "walk:25:8:70:0.4:7", 180, 0.5, ""),
+    # Leaks under other loads: the unbounded cache only while load comes; a conversion leak without restarts.
+    ("e3_unbounded_pauses_40of70", "leak", "leak_pauses", SEG, "--cache unbounded --doc-kb 1", "cycle:30:40:30", 240, 1, ""),
+    ("e3_conversion_linear_0_8mb", "leak", "linear_leak", CONV, "--keep-mb 0.8", "rate:1.5", 150, 0.5, ""),
+    # A staircase: 18 MiB every 1,500 requests at 25 requests/s (a step a minute).
+    ("e3_staircase_60s", "leak", "staircase_batches", SEG, "--batch-every 1500 --batch-mb 18", "rate:25", 300, 1, ""),
+    # Small creeps.
+    ("e3_creep_0_75kb_walk", "leak", "small_creep", SEG, "--leak-kb 0.75", "walk:40:20:60:0:10", 300, 1, ""),
+    ("e3_creep_3kb_every4th_bursts", "leak", "small_creep_bursts", SEG, "--leak-kb 3 --leak-every 4", "cycle:80:12:18", 300, 1, ""),
+    # Case 3 again: restart loops keeping rendered objects (35 s and 25 s cycles), and one keeping nothing (44 s).
+    ("e3_restart_loop_leak_35s", "leak", "restart_loop_leak", CONV, "--keep-mb 4 --max-conversions 70", "rate:2", 180, 0.5, "--plain"),
+    ("e3_restart_loop_leak_25s", "leak", "restart_loop_leak", CONV, "--keep-mb 7 --max-conversions 25 --model-mb 25", "rate:1", 200, 1, "--plain"),
+    ("e3_restart_loop_flat_44s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 80 --model-mb 50", "rate:1.8", 220, 0.5, "--plain"),
+    # Bounded and steady.
+    ("e3_lru_fills_walk_2500", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 2500 --doc-kb 5", "walk:40:15:70:0:8", 270, 1, ""),
+    ("e3_warmup_tau40s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 70 --vocab-tau 1800", "rate:45", 300, 1, ""),
+    ("e3_model_once_90mb", "no_leak", "model_loaded_once", SEG, "--model-mb 90 --preload en", "rate:35", 210, 0.5, "--at 70:es"),
+    ("e3_gc_disabled_flat_10s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 10", "rate:30", 210, 0.5, ""),
+    ("e3_steady_bursts_10of25", "no_leak", "bursts", SEG, "--cache none", "cycle:90:10:15", 360, 1, ""),
+    ("e3_steady_pauses_gc3", "no_leak", "pauses", SEG, "--cache none --gc-interval 3", "cycle:60:50:40", 360, 1, ""),
+]
+
+SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3}
 
 
 def entries():
-    """One labelled file per recording of both plans, and a second (the plain t_s,rss_mb CSV) for each
+    """One labelled file per recording of every plan, and a second (the plain t_s,rss_mb CSV) for each
     --plain one."""
     out = []
-    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2:
+    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3:
         out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
                         switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
         if "--plain" in extra:
@@ -147,8 +180,9 @@ def splits():
             odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
-    # EVAL2 is not drawn: all of it is held out, and PLAN's draw above does not see it.
+    # EVAL2 and EVAL3 are not drawn: all of each is held out, and PLAN's draw above does not see them.
     chosen.update({row[0]: "eval2" for row in EVAL2})
+    chosen.update({row[0]: "eval3" for row in EVAL3})
     return chosen
 
 
@@ -211,9 +245,9 @@ def check():
         last_t = float(data[-1][0])
         if last_t < 0.9 * float(r["duration_s"]) - 2:
             problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
-    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2")}
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3")}
     print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
-          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2; "
+          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3; "
           f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
     return problems
 
@@ -237,7 +271,7 @@ def record_one(row, log_lock, cli):
 def record(plan, only, jobs, cli):
     unknown = only - {r[0] for r in plan}
     if unknown:
-        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main or eval2)")
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2 or eval3)")
     rows = [r for r in plan if not only or r[0] in only]
     os.makedirs(OUT, exist_ok=True)
     lock = threading.Lock()
