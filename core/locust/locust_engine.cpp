@@ -21,7 +21,44 @@ constexpr std::size_t kMaxEvents = 1000;
 // workers' start, the shape's last tick and the master's autoquit.
 constexpr double kOverrunSeconds = 90;
 
+// Counts fell: the master's statistics were reset (a new run), all new.
 std::uint64_t since(std::uint64_t now, std::uint64_t before) { return now >= before ? now - before : now; }
+
+// A master's /stats/requests answer read, or what is wrong with it (one line).
+std::optional<LocustStats> read_answer(const probe::HttpResponse& response, std::string& problem) {
+  if (response.outcome != probe::HttpResponse::Outcome::answered) {
+    problem = response.error;
+  } else if (response.status != 200) {
+    problem = "HTTP status " + std::to_string(response.status);
+  } else {
+    try {
+      return read_stats_json(response.body);
+    } catch (const InputError& e) {
+      problem = std::string("its statistics could not be read: ") + e.what();
+    }
+  }
+  return std::nullopt;
+}
+
+probe::HttpFetcher stats_fetcher(const std::string& web_url, std::chrono::milliseconds timeout) {
+  probe::HttpRequest request;
+  request.url = web_url + "/stats/requests";
+  return probe::HttpFetcher({request}, {.timeout = timeout, .max_body_bytes = kMaxStatsBytes});
+}
+
+// An attached session's master must answer as Locust before anything
+// starts: a wrong URL is a mistake in the scenario, told at once, not a
+// session that records nothing until its duration has passed.
+void check_master_answers(const std::string& web_url) {
+  auto fetcher = stats_fetcher(web_url, 5s);
+  const auto& response = fetcher.fetch_all().front();
+  std::string problem;
+  if (read_answer(response, problem)) return;
+  if (response.outcome != probe::HttpResponse::Outcome::answered) {
+    throw InputError("load.master: no Locust master answers at " + web_url + " (" + problem + ")");
+  }
+  throw InputError("load.master: " + web_url + " is not a Locust master's web UI: its /stats/requests gave " + problem);
+}
 
 }  // namespace
 
@@ -36,6 +73,7 @@ LocustEngine::LocustEngine(LocustSettings settings, load::LoadPlan plan, const S
   }
   web_url_ = settings_.master_url;
   while (web_url_.ends_with('/')) web_url_.pop_back();
+  if (settings_.attached()) check_master_answers(web_url_);
 }
 
 LocustEngine::~LocustEngine() {
@@ -94,31 +132,18 @@ void LocustEngine::add_event(EventKind kind, std::string detail) {
 }
 
 void LocustEngine::run() {
-  probe::HttpRequest stats_request;
-  stats_request.url = web_url() + "/stats/requests";
-  probe::HttpFetcher fetcher({stats_request}, {.timeout = 2s, .max_body_bytes = kMaxStatsBytes});
+  auto fetcher = stats_fetcher(web_url(), 2s);
   bool ran = false, answering = true;
-  auto next = std::chrono::steady_clock::now();
+  // Attached, the first look is at once: the counts the session counts from.
+  auto next = std::chrono::steady_clock::now() - (settings_.attached() ? kLookEvery : 0s);
   for (;;) {
     next += kLookEvery;
     {
       std::unique_lock lock(mutex_);
       if (wake_.wait_until(lock, next, [this] { return stop_requested_; })) break;
     }
-    const auto& response = fetcher.fetch_all().front();
-    std::optional<LocustStats> stats;
     std::string problem;
-    if (response.outcome != probe::HttpResponse::Outcome::answered) {
-      problem = response.error;
-    } else if (response.status != 200) {
-      problem = "HTTP status " + std::to_string(response.status);
-    } else {
-      try {
-        stats = read_stats_json(response.body);
-      } catch (const InputError& e) {
-        problem = std::string("its statistics could not be read: ") + e.what();
-      }
-    }
+    const std::optional<LocustStats> stats = read_answer(fetcher.fetch_all().front(), problem);
     std::lock_guard lock(mutex_);
     // A local master that is still starting does not answer yet: no event for that.
     if (!stats && answering && (ran || settings_.attached())) {
@@ -129,13 +154,20 @@ void LocustEngine::run() {
       answering = true;
     }
     if (stats) {
-      take(*stats, false);
-      ran = ran || stats->state == "running" || stats->state == "spawning" || stats->requests > 0;
+      if (settings_.attached() && !have_stats_) {
+        take_baseline(*stats);
+      } else {
+        take(*stats, false);
+      }
+      // Attached to a master that had already stopped, the session waits for its next run.
+      ran = ran || stats->state == "running" || stats->state == "spawning" || counted_.requests > 0;
       if (settings_.attached() && ran && stats->state == "stopped") break;
     }
     if (cluster_ && cluster_->master_exited()) break;
     if (const auto end = end_s(); end && clock_.now() - started_at_s_ > *end + (settings_.attached() ? 0 : kOverrunSeconds)) {
-      add_event(EventKind::stage, "LeakHound ended the Locust run: its planned end has passed");
+      add_event(EventKind::stage, settings_.attached()
+                                      ? "LeakHound stopped reading Locust's master at its planned end; the master runs on"
+                                      : "LeakHound ended the Locust run: its planned end has passed");
       break;
     }
   }
@@ -151,7 +183,7 @@ void LocustEngine::run() {
     } catch (const InputError&) {
     }
     std::lock_guard lock(mutex_);
-    if (final_stats && (!have_stats_ || final_stats->requests >= last_.requests)) take(*final_stats, true);
+    if (final_stats && final_stats->requests >= seen_.requests) take(*final_stats, true);
     if (!ran && status && *status != 0 && first_error_.empty()) {
       first_error_ = "Locust's master ended with status " + std::to_string(*status) + " before any request (see " +
                      ClusterFiles{folder_ / "locust"}.master_log().string() + ")";
@@ -164,13 +196,39 @@ void LocustEngine::run() {
   wake_.notify_all();
 }
 
+LocustEngine::Counts LocustEngine::counts_of(const LocustStats& s) {
+  return {s.requests, s.failures, s.http_failures, s.connect_failures, s.timeout_failures};
+}
+
+void LocustEngine::take_baseline(const LocustStats& s) {
+  seen_ = counts_of(s);
+  last_ = s;
+  last_.first_error.clear();  // an error before the session is not the session's
+  have_stats_ = true;
+}
+
 void LocustEngine::take(const LocustStats& s, bool last) {
   const double now = clock_.now();
+  Counts counts = counts_of(s);
+  if (last) {  // the final CSV has no error texts: the last look's stand
+    counts.http = seen_.http;
+    counts.connect = seen_.connect;
+    counts.timeout = seen_.timeout;
+  }
+  const Counts delta{since(counts.requests, seen_.requests), since(counts.failures, seen_.failures),
+                     since(counts.http, seen_.http), since(counts.connect, seen_.connect),
+                     since(counts.timeout, seen_.timeout)};
+  seen_ = counts;
+  counted_.requests += delta.requests;
+  counted_.failures += delta.failures;
+  counted_.http += delta.http;
+  counted_.connect += delta.connect;
+  counted_.timeout += delta.timeout;
   load::SecondRow row;
   row.t_s = last_row_end_s_;
   row.interval_s = std::max(now - last_row_end_s_, 1e-3);
-  row.requests = since(s.requests, have_stats_ ? last_.requests : 0);
-  row.errors = since(s.failures, have_stats_ ? last_.failures : 0);
+  row.requests = delta.requests;
+  row.errors = delta.failures;
   const double nan = std::nan("");
   const bool answered = row.requests > row.errors;
   row.p50_ms = answered ? (std::isnan(s.current_p50_ms) ? s.p50_ms : s.current_p50_ms) : nan;
@@ -192,9 +250,6 @@ void LocustEngine::take(const LocustStats& s, bool last) {
   LocustStats merged = s;
   if (last && have_stats_) {
     merged.user_count = 0;
-    merged.http_failures = last_.http_failures;
-    merged.connect_failures = last_.connect_failures;
-    merged.timeout_failures = last_.timeout_failures;
     merged.first_error = last_.first_error;
     merged.current_rps = 0;
   }
@@ -210,14 +265,15 @@ load::LoadSnapshot LocustEngine::snapshot(const load::SnapshotCursor& cursor) co
   out.started_at_s = started_at_s_;
   out.elapsed_s = !started_ ? 0 : (done_ ? ended_at_s_ : clock_.now()) - started_at_s_;
   const LocustStats& s = last_;
+  const Counts& c = counted_;
   auto& t = out.totals;
-  t.started = t.completed = s.requests;
-  const std::uint64_t sorted = s.http_failures + s.connect_failures + s.timeout_failures;
-  t.non_2xx = std::min(s.http_failures, s.failures);
-  t.failures[static_cast<std::size_t>(load::FailureCause::connect)] = s.connect_failures;
-  t.failures[static_cast<std::size_t>(load::FailureCause::timeout)] = s.timeout_failures;
-  t.failures[static_cast<std::size_t>(load::FailureCause::read)] = s.failures > sorted ? s.failures - sorted : 0;
-  out.latency.count = s.requests - std::min(s.requests, s.failures);
+  t.started = t.completed = c.requests;
+  const std::uint64_t sorted = c.http + c.connect + c.timeout;
+  t.non_2xx = std::min(c.http, c.failures);
+  t.failures[static_cast<std::size_t>(load::FailureCause::connect)] = c.connect;
+  t.failures[static_cast<std::size_t>(load::FailureCause::timeout)] = c.timeout;
+  t.failures[static_cast<std::size_t>(load::FailureCause::read)] = c.failures > sorted ? c.failures - sorted : 0;
+  out.latency.count = c.requests - std::min(c.requests, c.failures);
   out.latency.p50_ms = s.p50_ms;
   out.latency.p75_ms = std::nan("");
   out.latency.p90_ms = s.p90_ms;
@@ -227,7 +283,7 @@ load::LoadSnapshot LocustEngine::snapshot(const load::SnapshotCursor& cursor) co
   out.latency.min_ms = s.min_ms;
   out.latency.max_ms = s.max_ms;
   out.latency.mean_ms = s.mean_ms;
-  out.requests_per_second = out.elapsed_s > 0 ? static_cast<double>(s.requests) / out.elapsed_s : 0;
+  out.requests_per_second = out.elapsed_s > 0 ? static_cast<double>(c.requests) / out.elapsed_s : 0;
   out.current_requests_per_second = s.current_rps;
   out.stage_count = plan_.stages.size();
   double stage_end = 0;

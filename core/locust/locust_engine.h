@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -27,8 +28,14 @@ class LocustCluster;
 //     look, Locust's current median (its last 10 s) as p50, the run's p99
 //     so far as p99 (2.12 gives no current p99), the user count as both
 //     the target and the requests in flight;
-//   - the totals are Locust's; failures are sorted by its error texts into
-//     answers outside 2xx (non_2xx), connect, timeout, and read for the rest.
+//   - the totals are the sum of those rows; failures are sorted by Locust's
+//     error texts into answers outside 2xx (non_2xx), connect, timeout, and
+//     read for the rest.
+// Locust's counts are cumulative over its run: a local master starts with
+// the session, so the session counts from zero; an attached master may have
+// run for hours, so the session counts from its own first look (taken as
+// the session starts), and only what the master counted after it. (Its
+// p90 and p99 stay Locust's "run so far": they cannot be split.)
 // When the local master has ended, the Aggregated row of its CSV gives the
 // final totals (a last row holds what the last look missed), so the
 // session's request count is Locust's own. Locust's files (locustfile.py,
@@ -44,8 +51,10 @@ class LocustCluster;
 class LocustEngine : public load::LoadDriver {
  public:
   // The plan gives the duration and stages that bound the run; the
-  // locustfile sends the requests. Throws InputError for bad settings, or
-  // when `locust` cannot be found on PATH for a local run.
+  // locustfile sends the requests. Throws InputError for bad settings, when
+  // `locust` cannot be found on PATH for a local run, or, attached, when no
+  // Locust master answers at the URL (one line naming it: nothing answers,
+  // or what answers is not a Locust master's web UI).
   LocustEngine(LocustSettings settings, load::LoadPlan plan, const SessionClock& clock, std::filesystem::path folder);
   ~LocustEngine() override;
 
@@ -61,7 +70,14 @@ class LocustEngine : public load::LoadDriver {
 
  private:
   void run();
+  // Requests and failures as the master counts them, over its whole run.
+  struct Counts {
+    std::uint64_t requests = 0, failures = 0, http = 0, connect = 0, timeout = 0;
+  };
+  static Counts counts_of(const LocustStats& stats);
+
   void take(const LocustStats& stats, bool last);
+  void take_baseline(const LocustStats& stats);
   void add_event(EventKind kind, std::string detail);
   std::optional<double> end_s() const;
 
@@ -80,6 +96,8 @@ class LocustEngine : public load::LoadDriver {
   double started_at_s_ = 0, last_row_end_s_ = 0, ended_at_s_ = 0;
   LocustStats last_;
   bool have_stats_ = false;
+  Counts seen_;     // the master's counts at the last look (attached: from the first look)
+  Counts counted_;  // what this session counted: the sum of its rows
   std::deque<load::SecondRow> rows_;
   std::uint64_t first_row_ = 0;  // the number of the oldest row kept
   std::vector<Event> events_;

@@ -2,13 +2,10 @@
 // loopback send the load to the demo target; the session counts what
 // Locust counted, the demo target agrees, Locust's files stay in the
 // session folder and no Locust process outlives the run.
-#include <httplib.h>
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "child_process.h"
 #include "demo_target.h"
@@ -22,17 +19,6 @@ using lh::test::TempFolder;
 using namespace std::chrono_literals;
 
 namespace {
-
-// The work requests the demo target served, by its own counter (/metrics).
-double served(const DemoTarget& target, const std::string& endpoint) {
-  httplib::Client client("127.0.0.1", target.port());
-  const auto res = client.Get("/metrics");
-  REQUIRE(res);
-  std::smatch m;
-  const std::regex line("demo_requests_total\\{endpoint=\"" + endpoint + "\"\\} ([0-9]+)");
-  REQUIRE(std::regex_search(res->body, m, line));
-  return std::stod(m[1]);
-}
 
 // Processes whose command line names `needle` (the session folder): a
 // Locust left behind would show here.
@@ -83,7 +69,7 @@ TEST_CASE("run with engine locust: master and 2 workers, counts agree with the t
   const lh::session::SessionSummary summary = lh::test::read_summary(out);
   REQUIRE(summary.load);
   const double sent = static_cast<double>(summary.load->completed);
-  const double counted = served(target, "segment");
+  const double counted = target.served("segment");
   INFO("session " << sent << ", demo target " << counted);
   CHECK(sent > 400);  // 40/s for 20 s, less Locust's start
   CHECK(std::fabs(sent - counted) <= 0.01 * counted);

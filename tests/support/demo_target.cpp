@@ -1,5 +1,9 @@
 #include "demo_target.h"
 
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <regex>
 #include <stdexcept>
 
 namespace lh::test {
@@ -19,6 +23,16 @@ DemoTarget::DemoTarget(const std::vector<std::string>& flags) {
 
 std::string DemoTarget::url(std::string_view path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
+}
+
+double DemoTarget::served(const std::string& endpoint) const {
+  httplib::Client client("127.0.0.1", port_);
+  const auto res = client.Get("/metrics");
+  REQUIRE(res);
+  std::smatch m;
+  const std::regex line("demo_requests_total\\{endpoint=\"" + endpoint + "\"\\} ([0-9]+)");
+  REQUIRE(std::regex_search(res->body, m, line));
+  return std::stod(m[1]);
 }
 
 }  // namespace lh::test

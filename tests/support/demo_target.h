@@ -16,6 +16,10 @@ class DemoTarget {
 
   int port() const { return port_; }
   std::string url(std::string_view path = "") const;
+  // The requests the target served at `endpoint` ("segment", "convert"),
+  // by its own counter (demo_requests_total on /metrics). Fails the test
+  // when the target does not say.
+  double served(const std::string& endpoint) const;
   ChildProcess& process() { return *process_; }
 
  private:
