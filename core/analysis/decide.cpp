@@ -479,11 +479,23 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   // window is too short to show.
   // Only its last two thirds count: what is left of a warm-up's fast tail
   // at the window's start bends it too, and then passes.
+  // Read against the requests served when the load's count is known: under
+  // a closed loop each request takes longer as the process grows, so a leak
+  // per request slows in time but not per request; a warm-up slows per
+  // request too. Without the count, growth of bend_exempt_growth times the
+  // level the window began at is no warm-up's: its bend is that slowing.
   bool steady = true;
   for (const auto& r : runs) {
-    const std::size_t keep = std::max<std::size_t>(6, r.x.size() * 2 / 3);
-    steady = steady && !decelerates(r.x.last(std::min(keep, r.x.size())), r.y.last(std::min(keep, r.y.size())),
-                                    params.bend_z, params.steady_min_ratio);
+    const std::size_t keep = std::min(std::max<std::size_t>(6, r.x.size() * 2 / 3), r.x.size());
+    const auto t = r.x.last(keep), y = r.y.last(keep);
+    std::vector<double> served;
+    for (const double at : t) served.push_back(requests_at(requests, at));
+    const bool by_requests = !requests.empty() && requests.front().t_s <= t.front() &&
+                             requests.back().t_s >= t.back() && served.back() > served.front();
+    const double start = r.y.front(), grew = est.low * (r.x.back() - r.x.front());
+    if (!by_requests && start > 0 && grew >= params.bend_exempt_growth * start) continue;
+    steady = steady && !decelerates(by_requests ? std::span<const double>(served) : t, y, params.bend_z,
+                                    params.steady_min_ratio);
   }
   const double needed_s = required_window(est, level, mib_per_unit(unit), params);
   const bool fast_enough = line.seconds >= params.min_window_s || steady;

@@ -119,7 +119,7 @@ struct WholeField {
 };
 
 constexpr double kLong = 1e9;  // seconds: 30 years
-constexpr std::array<RealField, 33> kReals{{
+constexpr std::array<RealField, 34> kReals{{
     {"warmup_s", &AnalysisParameters::warmup_s, 0, kLong},
     {"base_bucket_s", &AnalysisParameters::base_bucket_s, 1e-3, kLong},
     {"min_bucket_fill", &AnalysisParameters::min_bucket_fill, 0, 1},
@@ -147,6 +147,7 @@ constexpr std::array<RealField, 33> kReals{{
     {"fast_growth_share", &AnalysisParameters::fast_growth_share, 0, kLong},
     {"steady_min_ratio", &AnalysisParameters::steady_min_ratio, 0, 1},
     {"bend_z", &AnalysisParameters::bend_z, 0, 100},
+    {"bend_exempt_growth", &AnalysisParameters::bend_exempt_growth, 0, kLong},
     {"min_visible_growth", &AnalysisParameters::min_visible_growth, 0, kLong},
     {"min_visible_growth_mib", &AnalysisParameters::min_visible_growth_mib, 0, kLong},
     {"earlier_alpha", &AnalysisParameters::earlier_alpha, 0, 1},

@@ -17,8 +17,8 @@ class DemoTarget {
   int port() const { return port_; }
   std::string url(std::string_view path = "") const;
   // The requests the target served at `endpoint` ("segment", "convert"),
-  // by its own counter (demo_requests_total on /metrics). Fails the test
-  // when the target does not say.
+  // by its own counter (demo_requests_total on /metrics). Throws (a failed
+  // test) when the target does not say: the benches link this too.
   double served(const std::string& endpoint) const;
   ChildProcess& process() { return *process_; }
 
