@@ -68,3 +68,50 @@ TEST_CASE("a steady leak read over a long window is not taken for a slowing one"
   CHECK(v.kind == VerdictKind::leak);
   CHECK_FALSE(has<reason::EarlyCall>(v));
 }
+
+namespace {
+
+// A leak per request under a closed loop (ab -c N): each request takes
+// longer as the process grows, so requests, and the leak with them, slow to
+// under half their pace within a minute: sqrt-shaped in time, a line per
+// request.
+double served_by(double t) { return 1000 * (std::sqrt(1 + t / 15) - 1); }
+
+std::vector<RequestCount> request_counts(double seconds) {
+  std::vector<RequestCount> out;
+  for (double t = 0; t <= seconds; t += 1) out.push_back({t, served_by(t)});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a closed-loop leak that multiplies the process in a minute is a leak, though its pace slows") {
+  // Case 1's shape: 35 MiB to over 1.3 GiB in 58 s (a real recording bent so).
+  const auto s = sample(58, 0.5, 0.5, [](double t) { return 35 + 1.3 * served_by(t); });
+  const auto v = analyze(SeriesInput{.t_s = s.t, .values = s.v, .unit = "MiB"});
+  INFO(format_verdict(v));
+  CHECK(v.kind == VerdictKind::leak);
+  CHECK_FALSE(has<reason::Bending>(v));
+}
+
+TEST_CASE("a closed-loop leak's bend is read against the requests served, a warm-up's still bends") {
+  // A large process: the leak adds less than its size, so only the request
+  // count tells its slowing from a warm-up's.
+  const auto leak = sample(58, 0.5, 1.0, [](double t) { return 1000 + 0.4 * served_by(t); });
+  const auto counts = request_counts(60);
+  const auto by_time = analyze(SeriesInput{.t_s = leak.t, .values = leak.v, .unit = "MiB"});
+  INFO("by time: " << format_verdict(by_time));
+  CHECK(by_time.kind == VerdictKind::inconclusive);
+  CHECK(has<reason::Bending>(by_time));
+  const auto by_requests = analyze(SeriesInput{.t_s = leak.t, .values = leak.v, .unit = "MiB", .requests = counts});
+  INFO("by requests: " << format_verdict(by_requests));
+  CHECK(by_requests.kind == VerdictKind::leak);
+
+  // A warm-up at a steady request rate slows per request too.
+  const auto warmup = sample(58, 0.5, 1.0, [](double t) { return 1000 + 600 * (1 - std::exp(-t / 40)); });
+  std::vector<RequestCount> steady;
+  for (double t = 0; t <= 60; t += 1) steady.push_back({t, 50 * t});
+  const auto w = analyze(SeriesInput{.t_s = warmup.t, .values = warmup.v, .unit = "MiB", .requests = steady});
+  INFO("warm-up: " << format_verdict(w));
+  CHECK(w.kind != VerdictKind::leak);
+}
