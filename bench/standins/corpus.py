@@ -4,9 +4,10 @@ its ground-truth label (from the stand-in's switches, never from LeakHound's
 verdict), and its split: tune or eval for PLAN (drawn at random per shape with
 a fixed seed when that plan was written, before any verdict was seen); eval2
 for EVAL2, a held-out batch recorded after the analyzer was tuned; eval3 for
-EVAL3, a second held-out batch recorded after eval2 had been scored.
+EVAL3, a second held-out batch recorded after eval2 had been scored; eval4 for
+EVAL4, a third held-out batch recorded after eval3.
 
-  corpus.py record [--set main|eval2|eval3] [--only NAME,NAME] [--jobs 2] [--cli PATH]
+  corpus.py record [--set main|eval2|eval3|eval4] [--only NAME,NAME] [--jobs 2] [--cli PATH]
                           record one plan (full-speed ab runs alone, others two at a time)
   corpus.py labels        write tests/analysis/real/labels.csv from all plans
   corpus.py check         labels.csv against the files and all plans
@@ -144,14 +145,46 @@ EVAL3 = [
     ("e3_steady_pauses_gc3", "no_leak", "pauses", SEG, "--cache none --gc-interval 3", "cycle:60:50:40", 360, 1, ""),
 ]
 
-SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3}
+# The third held-out batch (split eval4), recorded on 2026-12-05 after eval3 had been recorded: the same
+# shapes again with parameters that none of PLAN, EVAL2 and EVAL3 used (ab concurrency and document sizes,
+# cache sizes, leak and batch sizes, rates, walks and cycles, restart periods, GC settings, a warm-up tau
+# of 2,000 requests), so that no run copies an earlier one (check() says so if one does). Labels from the
+# switches alone, as above. Never analysed before the final evaluation.
+EVAL4 = [
+    # Case 1 twice: the unbounded doc_cache at full speed for 60 s (each alone), ab -c 4 and -c 2.
+    ("e4_unbounded_ab_c4_doc1k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 1", "ab:4", 60, 0.5, ""),
+    ("e4_unbounded_ab_c2_doc6k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 6", "ab:2", 60, 0.5, ""),
+    ("e4_lru_full_speed_6000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 6000 --doc-kb 4", "ab:5", 150, 1, ""),
+    # Case 2 again: the slow leak whose slope follows a random-walk rate.
+    ("e4_varying_rate_doc3k", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --doc-kb 3", "walk:35:10:75:0.6:9", 180, 0.5, ""),
+    # Leak in bursts: the unbounded cache grows only while load comes; ends under load.
+    ("e4_unbounded_bursts_15of35", "leak", "leak_bursts", SEG, "--cache unbounded --doc-kb 2", "cycle:50:15:20", 220, 1, ""),
+    # A staircase: 14 MiB every 1,800 requests at 40 requests/s (a step every 45 s).
+    ("e4_staircase_45s", "leak", "staircase_batches", SEG, "--batch-every 1800 --batch-mb 14", "rate:40", 240, 1, ""),
+    # Small creeps.
+    ("e4_creep_0_6kb_constant", "leak", "small_creep", SEG, "--leak-kb 0.6", "rate:45", 310, 1, ""),
+    ("e4_creep_4kb_every5th_pauses", "leak", "small_creep_pauses", SEG, "--leak-kb 4 --leak-every 5", "cycle:60:40:30", 300, 1, ""),
+    # Case 3 again: restart loops keeping rendered objects (40 s and 28 s cycles), and one keeping nothing (36 s).
+    ("e4_restart_loop_leak_40s", "leak", "restart_loop_leak", CONV, "--keep-mb 4.5 --max-conversions 60", "rate:1.5", 200, 0.5, "--plain"),
+    ("e4_restart_loop_leak_28s", "leak", "restart_loop_leak", CONV, "--keep-mb 9 --max-conversions 28 --model-mb 15", "rate:1", 180, 1, "--plain"),
+    ("e4_restart_loop_flat_36s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 65 --model-mb 35", "rate:1.8", 200, 0.5, "--plain"),
+    # Bounded and steady.
+    ("e4_lru_fills_constant_5000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 5000 --doc-kb 6", "rate:55", 300, 1, ""),
+    ("e4_warmup_tau50s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 75 --vocab-tau 2000", "rate:40", 330, 1, ""),
+    ("e4_model_once_140mb", "no_leak", "model_loaded_once", SEG, "--model-mb 140 --preload en", "rate:28", 240, 0.5, "--at 60:it"),
+    ("e4_gc_disabled_flat_20s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 20", "rate:35", 240, 0.5, ""),
+    ("e4_steady_bursts_15of30", "no_leak", "bursts", SEG, "--cache none", "cycle:75:15:15", 360, 1, ""),
+    ("e4_steady_pauses_gc4", "no_leak", "pauses", SEG, "--cache none --gc-interval 4", "cycle:55:45:45", 360, 1, ""),
+]
+
+SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4}
 
 
 def entries():
     """One labelled file per recording of every plan, and a second (the plain t_s,rss_mb CSV) for each
     --plain one."""
     out = []
-    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3:
+    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4:
         out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
                         switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
         if "--plain" in extra:
@@ -180,9 +213,10 @@ def splits():
             odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
-    # EVAL2 and EVAL3 are not drawn: all of each is held out, and PLAN's draw above does not see them.
+    # EVAL2, EVAL3 and EVAL4 are not drawn: all of each is held out, and PLAN's draw above does not see them.
     chosen.update({row[0]: "eval2" for row in EVAL2})
     chosen.update({row[0]: "eval3" for row in EVAL3})
+    chosen.update({row[0]: "eval4" for row in EVAL4})
     return chosen
 
 
@@ -245,10 +279,24 @@ def check():
         last_t = float(data[-1][0])
         if last_t < 0.9 * float(r["duration_s"]) - 2:
             problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
-    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3")}
+    problems += repeats()
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4")}
     print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
-          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3; "
+          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4; "
           f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
+    return problems
+
+
+def repeats():
+    """Each held-out batch must be new runs: no recording of one (switches and load) may copy a recording
+    of PLAN or of an earlier batch, nor another of its own batch."""
+    problems, seen = [], {}
+    for set_name, plan in SETS.items():
+        for name, *_, switches, load, _seconds, _interval, _extra in plan:
+            key = (tuple(sorted(filter(None, (" " + switches).split(" --")))), load)  # switch order aside
+            if key in seen and set_name != "main":
+                problems.append(f"{name}: switches {switches!r} and load {load} repeat {seen[key]}'s")
+            seen.setdefault(key, name)
     return problems
 
 
@@ -271,7 +319,7 @@ def record_one(row, log_lock, cli):
 def record(plan, only, jobs, cli):
     unknown = only - {r[0] for r in plan}
     if unknown:
-        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2 or eval3)")
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, eval3 or eval4)")
     rows = [r for r in plan if not only or r[0] in only]
     os.makedirs(OUT, exist_ok=True)
     lock = threading.Lock()
