@@ -315,3 +315,35 @@ TEST_CASE("Test connection lists every series with the watched memory ticked") {
   page->testConnection();
   REQUIRE(wait_until([&] { return status->text().startsWith(u"No good answer"_s); }));
 }
+
+TEST_CASE("the load page sets who sends the load: Locust's engine, its workers or a master elsewhere") {
+  ScenarioDocument document;
+  REQUIRE(document.open(sample("demo-target.leakhound.json")));
+  ScenarioEditor editor(&document);
+  editor.resize(600, 900);
+  editor.show();
+  editor.tabs()->setCurrentIndex(1);
+
+  type_into(editor, u"load.engine"_s, u"gatling"_s);
+  QLabel* engine_error = error_label(editor, u"load.engine"_s);
+  REQUIRE(engine_error);
+  REQUIRE(wait_until([&] { return engine_error->isVisible(); }));
+  CHECK(engine_error->text().contains(u"expected \"leakhound\" or \"locust\""_s));
+
+  type_into(editor, u"load.engine"_s, u"locust"_s);
+  type_into(editor, u"load.workers"_s, u"3"_s);
+  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+  REQUIRE(document.scenario().load);
+  CHECK(document.scenario().load->engine == "locust");
+  CHECK(document.scenario().load->workers == 3);
+
+  // Workers and a master elsewhere do not go together: the problem says so.
+  type_into(editor, u"load.master"_s, u"http://127.0.0.1:8089"_s);
+  REQUIRE(wait_until([&] { return !document.problems().empty(); }));
+  CHECK(document.scenario().load->master == "http://127.0.0.1:8089");
+  auto* workers = editor.findChild<QLineEdit*>(u"load.workers"_s);
+  workers->selectAll();
+  QTest::keyClick(workers, Qt::Key_Delete);
+  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+  CHECK_FALSE(document.scenario().load->workers);
+}

@@ -119,6 +119,32 @@ LoadPage::LoadPage(ScenarioDocument* document, FieldBinding* binding, FieldProbl
   binding_->text(timeout, [](const Scenario& s) { return shown_load(s).timeout; },
                  [](Scenario& s, std::string v) { load_to_edit(s).timeout = v; });
 
+  // Who sends it: this program, or Locust's master and workers (beyond one machine)
+  auto* engine = lineEdit(u"leakhound"_s);
+  addField(form, tr("&Engine:"), engine, u"load.engine"_s,
+           tr("leakhound (this program) or locust (a Locust master and workers run the scenario as a "
+              "locustfile, written for the run as leakhound-cli export locust writes it)"));
+  binding_->text(engine, [](const Scenario& s) { return shown_load(s).engine; },
+                 [](Scenario& s, std::string v) { load_to_edit(s).engine = v; });
+  auto* workers = lineEdit(u"1"_s);
+  addField(form, tr("Locust &workers:"), workers, u"load.workers"_s,
+           tr("With engine locust: how many local workers to start beside the master"));
+  binding_->number(workers, u"load.workers"_s,
+                   [](const Scenario& s) {
+                     const auto w = shown_load(s).workers;
+                     return w ? std::optional<double>(*w) : std::nullopt;
+                   },
+                   [](Scenario& s, std::optional<double> v) {
+                     // The reader's rule says what range it takes; only the cast is bounded here.
+                     load_to_edit(s).workers = v ? std::optional<int>(static_cast<int>(std::clamp(*v, -1e9, 1e9))) : std::nullopt;
+                   });
+  auto* master = lineEdit(tr("none: start a master on this machine"));
+  addField(form, tr("Locust &master:"), master, u"load.master"_s,
+           tr("With engine locust: the web UI of a master already running elsewhere (http://host:8089), "
+              "watched instead of started"));
+  binding_->text(master, [](const Scenario& s) { return shown_load(s).master; },
+                 [](Scenario& s, std::string v) { load_to_edit(s).master = v; });
+
   // Stages
   stages_view_ = table_view(stages_, u"stagesTable"_s, 2);
   stages_->showProblemsFrom(problems_);
