@@ -35,6 +35,16 @@ double number_of(const json& object, const char* key) {
   return it->get<double>();
 }
 
+// A text: a string, or "" for null or missing (a number where Locust
+// writes text is a wrong answer, not a crash: json::value would throw
+// its own type_error).
+std::string text_of(const json& object, const char* key) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return {};
+  if (!it->is_string()) throw InputError(std::string("\"") + key + "\": expected a text, got " + quote_value(it->dump(), 40));
+  return it->get<std::string>();
+}
+
 std::string one_line(std::string text) {
   for (char& c : text) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -49,7 +59,7 @@ void add_errors(const json& errors, LocustStats& s) {
   for (const auto& e : errors) {
     if (!e.is_object()) continue;
     const std::uint64_t n = count_of(e, "occurrences");
-    const auto text = e.value("error", std::string());
+    const auto text = text_of(e, "error");
     if (s.first_error.empty()) s.first_error = one_line(text);
     if (text.find("HTTPError") != std::string::npos) {
       s.http_failures += n;
@@ -80,7 +90,7 @@ LocustStats read_stats_json(std::string_view body) {
   const auto stats = doc.find("stats");
   if (stats == doc.end() || !stats->is_array()) throw InputError("no \"stats\" list");
   LocustStats s;
-  s.state = one_line(doc.value("state", std::string()));
+  s.state = one_line(text_of(doc, "state"));
   const auto users = count_of(doc, "user_count");
   s.user_count = static_cast<int>(std::min<std::uint64_t>(users, std::numeric_limits<int>::max()));
   if (const auto w = doc.find("workers"); w != doc.end() && w->is_array()) s.workers = static_cast<int>(w->size());

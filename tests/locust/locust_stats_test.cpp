@@ -80,6 +80,10 @@ TEST_CASE("locust stats: answers no master gives are refused in one line") {
   CHECK(refusal(R"({"stats": [{"num_requests": 1.5}]})") == "\"num_requests\": expected a count, got \"1.5\"");
   CHECK(refusal(R"({"stats": [{"num_requests": 1, "avg_response_time": "fast"}]})") ==
         "\"avg_response_time\": expected a number >= 0, got \"\\\"fast\\\"\"");
+  // Text where Locust writes text (fuzz find: a number as the state threw json's own type_error).
+  CHECK(refusal(R"({"stats": [], "state": 4})") == "\"state\": expected a text, got \"4\"");
+  CHECK(refusal(R"({"stats": [], "errors": [{"error": ["x"], "occurrences": 1}]})") ==
+        "\"error\": expected a text, got \"[\\\"x\\\"]\"");
   CHECK(refusal(std::string(10000, '[') + std::string(10000, ']')) == "nested deeper than 8 levels");
   CHECK(refusal(std::string(kMaxStatsBytes + 1, ' ')).starts_with("the answer is larger than"));
   for (const auto& line : {refusal("{\"stats\": [{\"num_requests\": \"a\\nb\"}]}"), refusal("\n\n")}) {
