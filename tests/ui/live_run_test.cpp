@@ -13,12 +13,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "app_actions.h"
 #include "charts/time_chart_widget.h"
 #include "dashboard/dashboard_panel.h"
 #include "demo_target.h"
+#include "loopback_server.h"
 #include "editor/scenario_document.h"
 #include "events/events_model.h"
 #include "events/events_panel.h"
@@ -101,6 +104,8 @@ TEST_CASE("a live run against the demo target moves the charts and the verdict, 
   REQUIRE(QTest::qWaitForWindowActive(&window));
   QTest::keyClick(&window, Qt::Key_F5);
   REQUIRE(run->isRunning());
+  REQUIRE(wait_until([&] { return !run->isStarting(); }));
+  REQUIRE(run->isRunning());
   CHECK_FALSE(actions.start->isEnabled());
   CHECK(actions.pause->isEnabled());
   CHECK(actions.stop->isEnabled());
@@ -181,6 +186,55 @@ TEST_CASE("a scenario with problems does not start, and says why") {
   CHECK(QDir(sessions.path()).isEmpty());
 }
 
+TEST_CASE("a run that waits on the network to start keeps the window live, and a master that never answers ends in a box") {
+  // A Locust master's address whose web UI takes every request and answers
+  // none: the attach check waits out its 5 s on the runner's maker thread.
+  std::atomic<bool> test_over = false;
+  lh::test::LoopbackServer silent([&](httplib::Server& server) {
+    server.Get("/stats/requests", [&](const httplib::Request&, httplib::Response& res) {
+      for (int i = 0; i < 90 && !test_over; ++i) std::this_thread::sleep_for(100ms);
+      res.set_content("{}", "application/json");
+    });
+  });
+  QTemporaryDir sessions;
+  lh::ui::AppSettings::setRunsFolder(sessions.path());
+  lh::test::DemoTarget target;
+  MainWindow window;
+  window.show();
+  aim_demo_scenario(window, target, sessions.path());
+  window.document()->edit([&](lh::scenario::Scenario& s) {
+    s.load->engine = "locust";
+    s.load->master = "http://127.0.0.1:" + std::to_string(silent.port());
+  });
+  lh::ui::RunController* run = window.runControls()->controller();
+  const lh::ui::AppActions& actions = window.actions();
+
+  actions.start->trigger();
+  // Back at once: still starting, nothing to tell yet, and only Stop to press.
+  CHECK(run->isStarting());
+  CHECK(run->isRunning());
+  CHECK_FALSE(actions.start->isEnabled());
+  CHECK_FALSE(actions.pause->isEnabled());
+  CHECK(actions.stop->isEnabled());
+  CHECK(window.statusBar()->currentMessage().contains(u"Starting"_s));
+  CHECK_FALSE(window.findChild<QMessageBox*>(u"runMessageBox"_s));
+  // Meanwhile the event loop runs: a timer set now fires while the check waits.
+  bool ticked = false;
+  QTimer::singleShot(100ms, [&] { ticked = true; });
+  REQUIRE(wait_until([&] { return ticked; }, 2s));
+  CHECK(run->isStarting());
+
+  QMessageBox* box = nullptr;
+  REQUIRE(wait_until([&] { return (box = window.findChild<QMessageBox*>(u"runMessageBox"_s)) && box->isVisible(); }, 20s));
+  CHECK(box->text().contains(u"no Locust master answers"_s));
+  CHECK_FALSE(run->isRunning());
+  CHECK(actions.start->isEnabled());
+  CHECK_FALSE(actions.stop->isEnabled());
+  box->accept();
+  CHECK(QDir(sessions.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+  test_over = true;
+}
+
 TEST_CASE("closing the window during a run asks, then stops the run with its journal whole") {
   QTemporaryDir sessions;
   lh::ui::AppSettings::setRunsFolder(sessions.path());
@@ -229,6 +283,7 @@ TEST_CASE("Watch Only runs the scenario's probes without its load, through the s
   lh::ui::RunController* run = window.runControls()->controller();
   REQUIRE(actions.watch_only->isEnabled());
   actions.watch_only->trigger();
+  REQUIRE(wait_until([&] { return !run->isStarting(); }));
   REQUIRE(run->isRunning());
   CHECK_FALSE(actions.start->isEnabled());
   CHECK_FALSE(actions.watch_only->isEnabled());

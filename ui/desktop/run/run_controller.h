@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "dashboard/session_view.h"
@@ -26,6 +27,11 @@ namespace lh::ui {
 // call ever waits for the runner's threads: stop() only asks, and the end
 // is noticed by polling wait_for(0).
 //
+// Making the runner may wait on the network (attaching to a Locust master
+// asks it for its statistics first, up to 5 s), so it is made on a thread
+// of its own: start() returns at once, and started() or startFailed()
+// follows on the GUI thread. Stop during that time is kept for the runner.
+//
 // The runner is shared with the live SessionView (its store), so the
 // dashboard keeps the run's series as long as it shows them.
 class RunController : public QObject {
@@ -35,9 +41,10 @@ class RunController : public QObject {
   explicit RunController(QObject* parent = nullptr);
   ~RunController() override;
 
-  // Starts `plan` in a new session folder under `sessions_folder`. false
-  // (and `error`, one line) when the folder cannot be made or the plan is
-  // refused; a run still going on is never replaced.
+  // Starts `plan` in a new session folder under `sessions_folder`: true
+  // when it is under way, then started() or startFailed() (the folder
+  // cannot be made, the plan is refused, no Locust master answers). false
+  // (and `error`) when a run is going on: it is never replaced.
   bool start(session::SessionPlan plan, const QString& sessions_folder, QString* error = nullptr);
   void pause();
   void resume();
@@ -47,8 +54,10 @@ class RunController : public QObject {
   // journal is complete: closing the window, quitting after a screenshot.
   void stopThen(std::function<void()> then);
 
-  // Started and not over yet (paused counts as running).
+  // Started (or starting) and not over yet (paused counts as running).
   bool isRunning() const;
+  // start() was called and its runner is still being made.
+  bool isStarting() const { return starting_; }
   bool isPaused() const;
   // The last run's (or this run's) folder; empty before the first run.
   QString folder() const { return folder_; }
@@ -61,6 +70,8 @@ class RunController : public QObject {
 
  signals:
   void started(const QString& folder);
+  // The run could not start: `error`, one line; nothing runs.
+  void startFailed(const QString& error);
   // Every tick while the run goes on, and once more at its end.
   void progressed(const lh::session::SessionProgress& progress);
   void verdictsChanged(const std::vector<lh::session::SeriesVerdict>& verdicts);
@@ -71,8 +82,15 @@ class RunController : public QObject {
 
  private:
   void tick();
+  // On the GUI thread, once the maker thread is done: `runner` running, or `error`.
+  void adopt(std::shared_ptr<session::SessionRunner> runner, const QString& error);
+  void runAfterEnd();
 
   std::shared_ptr<session::SessionRunner> runner_;
+  std::thread maker_;
+  bool starting_ = false;
+  bool stop_when_started_ = false;
+  QString previous_folder_;
   QTimer timer_;
   QString folder_;
   bool paused_ = false;

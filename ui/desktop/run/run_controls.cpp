@@ -45,6 +45,8 @@ RunControls::RunControls(const AppActions& actions, ScenarioDocument* document, 
     if (!verdicts.empty()) emit verdictsChanged(verdict_views(verdicts), controller_->isRunning());
   });
   connect(controller_, &RunController::pausedChanged, this, &RunControls::updateActions);
+  connect(controller_, &RunController::started, this, &RunControls::showStart);
+  connect(controller_, &RunController::startFailed, this, &RunControls::showStartFailed);
   connect(controller_, &RunController::ended, this, &RunControls::showEnd);
 
   sessions_folder_ = new QAction(tr("Sessions &Folder…"), this);
@@ -81,20 +83,32 @@ bool RunControls::start(bool watch_only) {
          lines.join(u'\n'));
     return false;
   }
-  const std::optional<std::uint64_t> count = plan->load ? plan->load->count : std::nullopt;
+  count_ = plan->load ? plan->load->count : std::nullopt;
   with_load_ = plan->load.has_value();
   QString error;
   if (!controller_->start(std::move(*plan), AppSettings::runsFolder(), &error)) {
     tell(tr("The run could not start"), error);
     return false;
   }
-  progress_->begin(count);
+  // Until the runner is made (attaching to a Locust master asks it first): started() or startFailed().
+  emit message(tr("Starting the run…"), 0);
+  updateActions();
+  return true;
+}
+
+void RunControls::showStart() {
+  progress_->begin(count_);
   emit sessionStarted(controller_->view());
   emit message(tr("Recording into %1").arg(QDir::toNativeSeparators(controller_->folder())), 5000);
   progress_->setProgress(controller_->progress());
   emit progressed(controller_->progress());
   updateActions();
-  return true;
+}
+
+void RunControls::showStartFailed(const QString& error) {
+  emit message({}, 0);
+  tell(tr("The run could not start"), error);
+  updateActions();
 }
 
 bool RunControls::readyToClose(QCloseEvent* event) {
@@ -118,7 +132,7 @@ void RunControls::updateActions() {
   actions_.start->setEnabled(!running);
   actions_.watch_only->setEnabled(!running);
   // Pause holds the load back; a session without one has nothing to pause.
-  actions_.pause->setEnabled(running && with_load_);
+  actions_.pause->setEnabled(running && with_load_ && !controller_->isStarting());
   actions_.stop->setEnabled(running);
   const QSignalBlocker block(actions_.pause);
   actions_.pause->setChecked(controller_->isPaused());

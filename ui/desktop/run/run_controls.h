@@ -2,6 +2,8 @@
 
 #include <QObject>
 #include <QString>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "dashboard/session_view.h"
@@ -40,9 +42,10 @@ class RunControls : public QObject {
   QAction* sessionsFolderAction() const { return sessions_folder_; }
 
   // Runs the scenario in the editor. false when its problems (listed in a
-  // box, and inline in the editor) or the folder stop it. `watch_only`:
-  // its probes without its load (Run > Watch Only), until Stop or the
-  // scenario's probes.duration.
+  // box, and inline in the editor) stop it; true when the run is starting,
+  // and a box follows if it cannot (the folder, a Locust master that does
+  // not answer). `watch_only`: its probes without its load (Run > Watch
+  // Only), until Stop or the scenario's probes.duration.
   bool start(bool watch_only = false);
   // Closing the window during a run: asks, then stops the run and asks for
   // the close again (closeRequested) once its journal is complete. false:
@@ -65,6 +68,8 @@ class RunControls : public QObject {
 
  private:
   void updateActions();
+  void showStart();
+  void showStartFailed(const QString& error);
   void showEnd(const session::SessionProgress& p);
   void tell(const QString& title, const QString& text, const QString& details = {});
   void chooseSessionsFolder();
@@ -75,7 +80,8 @@ class RunControls : public QObject {
   RunController* controller_;
   RunProgress* progress_;
   QAction* sessions_folder_;
-  bool with_load_ = true;  // of the run going on, or the last
+  bool with_load_ = true;                 // of the run going on, or the last
+  std::optional<std::uint64_t> count_;  // its request count, for the progress bar
 };
 
 }  // namespace lh::ui
