@@ -347,3 +347,38 @@ TEST_CASE("the load page sets who sends the load: Locust's engine, its workers o
   REQUIRE(wait_until([&] { return document.problems().empty(); }));
   CHECK_FALSE(document.scenario().load->workers);
 }
+
+TEST_CASE("the probes table sets a Prometheus server's query and restart query, the missing query shown on its cell") {
+  QTemporaryDir dir;
+  ScenarioDocument document;
+  REQUIRE(document.open(sample("demo-target.leakhound.json")));
+  ScenarioEditor editor(&document);
+  auto* probes = editor.targetPage()->probesModel();
+  Tester tester(probes, Tester::FailureReportingMode::Fatal);
+  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+
+  const int p = probes->addRow();
+  REQUIRE(probes->setData(probes->index(p, lh::ui::ProbesModel::SourceColumn), u"prom:http://127.0.0.1:9090"_s));
+  const QModelIndex query = probes->index(p, lh::ui::ProbesModel::QueryColumn);
+  REQUIRE(wait_until([&] { return !document.problems().empty(); }));
+  CAPTURE(document.problems().front().text());
+  CHECK(probes->data(query, Qt::ToolTipRole).toString().contains(u"needs the PromQL query"_s));
+  CHECK_FALSE(probes->data(query, Qt::DecorationRole).isNull());
+
+  const QString memory = uR"(container_memory_working_set_bytes{namespace="seg",container!=""})"_s;
+  REQUIRE(probes->setData(query, memory));
+  REQUIRE(probes->setData(probes->index(p, lh::ui::ProbesModel::RestartQueryColumn),
+                          u"kube_pod_container_status_restarts_total"_s));
+  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+  CHECK(probes->data(query, Qt::DecorationRole).isNull());
+  CHECK(document.scenario().probes.sources.back().query == memory.toStdString());
+
+  // Saved and opened again, the queries are the file's.
+  QString error;
+  const QString file = dir.filePath(u"prom.leakhound.json"_s);
+  REQUIRE(document.saveAs(file, &error));
+  REQUIRE(document.open(file));
+  CHECK(probes->data(probes->index(p, lh::ui::ProbesModel::QueryColumn)).toString() == memory);
+  CHECK(probes->data(probes->index(p, lh::ui::ProbesModel::RestartQueryColumn)).toString() ==
+        u"kube_pod_container_status_restarts_total"_s);
+}

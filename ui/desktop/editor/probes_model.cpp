@@ -31,12 +31,16 @@ ProbesModel::ProbesModel(ScenarioDocument* document, QObject* parent)
 
 int ProbesModel::count(const Scenario& s) const { return static_cast<int>(s.probes.sources.size()); }
 
-QStringList ProbesModel::columns() const { return {tr("Source"), tr("Label"), tr("Headers")}; }
+QStringList ProbesModel::columns() const {
+  return {tr("Source"), tr("Label"), tr("Query"), tr("Restart query"), tr("Headers")};
+}
 
 QString ProbesModel::columnField(int column) const {
   switch (column) {
     case SourceColumn: return u"source"_s;
     case LabelColumn: return u"label"_s;
+    case QueryColumn: return u"query"_s;
+    case RestartQueryColumn: return u"restart_query"_s;
     default: return u"headers"_s;
   }
 }
@@ -45,9 +49,16 @@ QString ProbesModel::columnTip(int column) const {
   switch (column) {
     case SourceColumn:
       return tr("A URL answering JSON or Prometheus text, pid:N, port:N, PRESET=URL (segmentation, conversion, "
-                "aspnet-health), or a path on the target such as /metrics or segmentation=/memory-stats");
+                "aspnet-health), a path on the target such as /metrics or segmentation=/memory-stats, or "
+                "prom:URL for a Prometheus server");
     case LabelColumn: return tr("Names this source's series; default: the preset's name or host:port");
-    default: return tr("Sent with every request to a URL source: Name: value; Name2: value2");
+    case QueryColumn:
+      return tr("prom: sources: the PromQL query asked at each sample, one series per pod or container, such as "
+                "container_memory_working_set_bytes{namespace=\"seg\"}");
+    case RestartQueryColumn:
+      return tr("prom: sources, optional: a counter whose rise is a restart, such as "
+                "kube_pod_container_status_restarts_total{namespace=\"seg\"}");
+    default: return tr("Sent with every request to a URL or prom: source: Name: value; Name2: value2");
   }
 }
 
@@ -56,6 +67,8 @@ QVariant ProbesModel::value(const Scenario& s, int row, int column) const {
   switch (column) {
     case SourceColumn: return QString::fromStdString(p.source);
     case LabelColumn: return QString::fromStdString(p.label);
+    case QueryColumn: return QString::fromStdString(p.query);
+    case RestartQueryColumn: return QString::fromStdString(p.restart_query);
     default: return headers_text(p.headers);
   }
 }
@@ -66,6 +79,8 @@ bool ProbesModel::setValue(Scenario& s, int row, int column, const QVariant& val
   switch (column) {
     case SourceColumn: p.source = text.toStdString(); break;
     case LabelColumn: p.label = text.toStdString(); break;
+    case QueryColumn: p.query = text.toStdString(); break;
+    case RestartQueryColumn: p.restart_query = text.toStdString(); break;
     default: p.headers = headers_from_text(text); break;
   }
   return true;

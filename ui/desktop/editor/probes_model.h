@@ -5,12 +5,14 @@
 namespace lh::ui {
 
 // probes.sources: each source as written ("segmentation=/memory-stats",
-// "port:8002"), its label, and the headers sent to a URL source.
+// "port:8002", "prom:http://prometheus:9090"), its label, a prom: source's
+// query and restart query, and the headers sent to a URL or prom: source.
+// Basic auth, a bearer token and a CA file are kept as the file has them.
 class ProbesModel : public ScenarioTableModel {
   Q_OBJECT
 
  public:
-  enum Column { SourceColumn, LabelColumn, HeadersColumn };
+  enum Column { SourceColumn, LabelColumn, QueryColumn, RestartQueryColumn, HeadersColumn };
   explicit ProbesModel(ScenarioDocument* document, QObject* parent = nullptr);
 
  protected:

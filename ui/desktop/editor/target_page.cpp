@@ -59,6 +59,7 @@ TargetPage::TargetPage(ScenarioDocument* document, FieldBinding* binding, FieldP
   probes_view_ = table_view(probes_, u"probesTable"_s);
   probes_view_->horizontalHeader()->setSectionResizeMode(ProbesModel::SourceColumn, QHeaderView::Stretch);
   probes_view_->horizontalHeader()->setSectionResizeMode(ProbesModel::LabelColumn, QHeaderView::ResizeToContents);
+  probes_view_->horizontalHeader()->setSectionResizeMode(ProbesModel::QueryColumn, QHeaderView::Stretch);
   probes_view_->setMinimumHeight(probes_view_->verticalHeader()->defaultSectionSize() * 4);
   probes_->showProblemsFrom(problems_);
   auto* add = new QPushButton(tr("&Add"));
