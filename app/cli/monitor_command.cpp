@@ -55,6 +55,7 @@ std::string flag_of(const std::string& path) {
   if (path == "interval") return "--interval";
   if (path == "timeout") return "--timeout";
   if (path.ends_with(".headers")) return "--header";
+  if (path.ends_with(".query")) return "--query";
   return path;
 }
 
@@ -69,11 +70,7 @@ probe::ProbeConfig config_from(const MonitorOptions& o) {
       spec.ca_file = o.ca_file;
     }
     if (spec.kind == probe::SourceKind::prom) {
-      if (o.query.empty()) {
-        throw InputError("--query: expected a PromQL query for " + quote_value(text) +
-                         ", such as 'container_memory_working_set_bytes{namespace=\"seg\"}'");
-      }
-      spec.query = o.query;
+      spec.query = o.query;  // none: check() below says what is missing
       spec.restart_query = o.restart_query;
     }
     config.sources.push_back(std::move(spec));

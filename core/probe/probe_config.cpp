@@ -1,6 +1,9 @@
 #include "probe/probe_config.h"
 
+#include <utility>
+
 #include "common/quote_value.h"
+#include "probe/source_options.h"
 
 namespace lh::probe {
 
@@ -27,26 +30,18 @@ Problems check(const ProbeConfig& config) {
   }
   for (std::size_t i = 0; i < config.sources.size(); ++i) {
     const auto& s = config.sources[i];
-    const std::string at = "sources[" + std::to_string(i) + "]";
-    const bool local = s.kind == SourceKind::pid || s.kind == SourceKind::port;
-    if (local && !s.headers.empty()) {
-      out.push_back({at + ".headers", "headers only go with a URL source, not with a local process (" + quote_value(s.text) + ")"});
+    const std::string at = "sources[" + std::to_string(i) + "].";
+    const std::pair<SourceOption, bool> carried[] = {
+        {SourceOption::headers, !s.headers.empty()},   {SourceOption::basic_auth, s.basic_auth.has_value()},
+        {SourceOption::ca_file, !s.ca_file.empty()},   {SourceOption::query, !s.query.empty()},
+        {SourceOption::restart_query, !s.restart_query.empty()},
+    };
+    for (const auto& [option, given] : carried) {
+      if (auto rule = given ? option_rule(s.kind, option) : std::nullopt) {
+        out.push_back({at + std::string(option_name(option)), *rule + " (" + quote_value(s.text) + ")"});
+      }
     }
-    if (local && (s.basic_auth || !s.ca_file.empty())) {
-      out.push_back({at + (s.basic_auth ? ".basic_auth" : ".ca_file"),
-                     "authentication only goes with a URL or prom: source, not with a local process (" +
-                         quote_value(s.text) + ")"});
-    }
-    if (s.kind == SourceKind::prom && s.query.empty()) {
-      out.push_back({at + ".query", "expected a PromQL query for the Prometheus source " + quote_value(s.text) +
-                                        ", such as \"container_memory_working_set_bytes\""});
-    }
-    if (s.kind != SourceKind::prom && !s.query.empty()) {
-      out.push_back({at + ".query", "a query only goes with a prom: source, not with " + quote_value(s.text)});
-    }
-    if (s.kind != SourceKind::prom && !s.restart_query.empty()) {
-      out.push_back({at + ".restart_query", "a restart query only goes with a prom: source, not with " + quote_value(s.text)});
-    }
+    if (s.kind == SourceKind::prom && s.query.empty()) out.push_back({at + "query", missing_query_rule()});
   }
   if (config.memory_limit_mib && *config.memory_limit_mib <= 0) {
     out.push_back({"memory_limit", "expected a positive size such as \"8GiB\""});

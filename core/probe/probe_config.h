@@ -48,8 +48,9 @@ std::optional<std::string> timeout_rule(Seconds timeout);
 // Every problem of a configuration, each with the path of its field
 // ("interval": "expected at least 100ms, got 50ms"; "sources[2].headers"):
 // no sources, an interval or timeout outside 100 ms – 1 day (a timeout:
-// positive – 1 day),
-// headers on a local process, a memory limit that is not positive.
+// positive – 1 day), an option its kind of source does not take
+// (source_options.h), a prom: source without a query, a memory limit that
+// is not positive.
 Problems check(const ProbeConfig& config);
 // Throws InputError with the first problem ("interval: expected at least
 // 100ms, got 50ms"): for code handed a configuration that was checked.

@@ -86,19 +86,26 @@ std::optional<Preset> parse_preset(std::string_view name) {
   return std::nullopt;
 }
 
+SourceKind kind_of(std::string_view written) {
+  const std::string_view text = trimmed(written);
+  if (text.starts_with("pid:")) return SourceKind::pid;
+  if (text.starts_with("port:")) return SourceKind::port;
+  if (text.starts_with("prom:")) return SourceKind::prom;
+  return SourceKind::http;
+}
+
 SourceSpec parse_source_spec(std::string_view written) {
   const std::string_view text = trimmed(written);
   SourceSpec spec;
   spec.text = std::string(text);
   if (text.empty()) reject(written, std::string(kForms));
 
-  if (text.starts_with("pid:")) {
-    spec.kind = SourceKind::pid;
+  spec.kind = kind_of(text);
+  if (spec.kind == SourceKind::pid) {
     spec.pid = positive_number(text, text.substr(4), "pid:N with N a process id", 4194304);  // PID_MAX_LIMIT
     return spec;
   }
-  if (text.starts_with("prom:")) {
-    spec.kind = SourceKind::prom;
+  if (spec.kind == SourceKind::prom) {
     spec.url = checked_url(text, text.substr(5), Preset::none);
     const auto read = read_http_url(spec.url);
     if (read.url && !read.url->query.empty()) {
@@ -107,8 +114,7 @@ SourceSpec parse_source_spec(std::string_view written) {
     }
     return spec;
   }
-  if (text.starts_with("port:")) {
-    spec.kind = SourceKind::port;
+  if (spec.kind == SourceKind::port) {
     spec.port = positive_number(text, text.substr(5), "port:N with N from 1 to 65535", 65535);
     return spec;
   }

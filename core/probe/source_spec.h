@@ -53,6 +53,12 @@ struct SourceSpec {
 // forms that are accepted.
 SourceSpec parse_source_spec(std::string_view text);
 
+// The kind of source a text names by its form alone ("pid:", "port:",
+// "prom:", anything else a URL), as parse_source_spec reads it: for the
+// rules of what each kind takes (source_options.h) before, or without, the
+// text being parsed in full.
+SourceKind kind_of(std::string_view text);
+
 // Checks a header as written ("Authorization: Bearer x") and returns it
 // trimmed. Throws InputError.
 std::string parse_header(std::string_view text);

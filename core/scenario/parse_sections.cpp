@@ -4,12 +4,14 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #include "common/quote_value.h"
 #include "common/size.h"
 #include "load/field_rules.h"
 #include "locust/locust_settings.h"
 #include "probe/probe_config.h"
+#include "probe/source_options.h"
 #include "scenario/field_reader.h"
 #include "scenario/references.h"
 #include "scenario/source_forms.h"
@@ -94,24 +96,29 @@ ProbeSource read_source(const json& item, const std::string& where, ProblemSink&
                     "{\"source\": …, \"headers\": {…}}, got " + describe(item));
     return source;
   }
-  const bool local = source.source.starts_with("pid:") || source.source.starts_with("port:");
-  const bool prom = source.source.starts_with("prom:");
   if (auto bad = source_problem(source.source)) {
     sink.add(source_path, *bad);
     source.source.clear();
-  } else if (!source.headers.empty() && local) {
-    sink.add(child_path(where, "headers"), "headers only go with a URL source, not with a local process");
-  } else if (local && (!source.basic_user.empty() || !source.bearer_token.empty() || !source.ca_file.empty())) {
-    sink.add(child_path(where, !source.basic_user.empty() ? "basic_auth" : !source.bearer_token.empty() ? "bearer_token" : "ca_file"),
-             "authentication only goes with a URL or prom: source, not with a local process");
-  } else if (prom && source.query.empty()) {
-    sink.add(child_path(where, "query"),
-             "missing: a prom: source needs the PromQL query to ask, such as \"container_memory_working_set_bytes"
-             "{namespace=\\\"seg\\\"}\"");
-  } else if (!prom && !source.query.empty()) {
-    sink.add(child_path(where, "query"), "a query only goes with a prom: source (\"prom:http://host:9090\")");
-  } else if (!prom && !source.restart_query.empty()) {
-    sink.add(child_path(where, "restart_query"), "a restart query only goes with a prom: source (\"prom:http://host:9090\")");
+    return source;
+  }
+  // What each kind of source takes is probe's rule; the reader names the
+  // option as written (a bearer token is a header only once resolved).
+  const probe::SourceKind kind = probe::kind_of(source.source);
+  const std::pair<probe::SourceOption, bool> carried[] = {
+      {probe::SourceOption::headers, !source.headers.empty()},
+      {probe::SourceOption::basic_auth, !source.basic_user.empty()},
+      {probe::SourceOption::bearer_token, !source.bearer_token.empty()},
+      {probe::SourceOption::ca_file, !source.ca_file.empty()},
+      {probe::SourceOption::query, !source.query.empty()},
+      {probe::SourceOption::restart_query, !source.restart_query.empty()},
+  };
+  for (const auto& [option, given] : carried) {
+    if (auto rule = given ? probe::option_rule(kind, option) : std::nullopt) {
+      sink.add(child_path(where, std::string(probe::option_name(option))), *rule);
+    }
+  }
+  if (kind == probe::SourceKind::prom && source.query.empty()) {
+    sink.add(child_path(where, "query"), probe::missing_query_rule());
   }
   return source;
 }

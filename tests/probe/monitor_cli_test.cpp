@@ -60,6 +60,8 @@ TEST_CASE("bad input is one line on stderr and exit 2") {
       {{"pid:1", "--timeout", "-1s"}, "--timeout: expected a duration"},
       {{"http://127.0.0.1:1/x", "-H", "NoColon"}, "header \"NoColon\": expected \"Name: value\""},
       {{"pid:1", "--bogus"}, "--bogus"},
+      {{"prom:http://127.0.0.1:1"}, "--query: missing: a prom: source needs the PromQL query to ask"},
+      {{"pid:1", "--query", "up"}, "--query: goes with a prom:URL source, and none was given"},
   };
   for (const auto& [args, expected] : cases) {
     std::vector<std::string> argv{LH_CLI_BIN, "monitor"};

@@ -3,6 +3,7 @@
 
 #include "common/input_error.h"
 #include "probe/probe_config.h"
+#include "probe/source_options.h"
 #include "probe/source_spec.h"
 
 using namespace lh::probe;
@@ -102,6 +103,40 @@ TEST_CASE("labels are short, and unique among the sources") {
   CHECK(sources[5].label == "pid:77");
   CHECK(sources[6].label == "pid:77 #2");
   CHECK(sources[7].label == "example.org:80");
+}
+
+TEST_CASE("which kind of source takes which option is one rule") {
+  using lh::probe::SourceOption;
+  for (const auto option : {SourceOption::headers, SourceOption::basic_auth, SourceOption::bearer_token,
+                            SourceOption::ca_file}) {
+    INFO(option_name(option));
+    CHECK(option_rule(SourceKind::http, option) == std::nullopt);
+    CHECK(option_rule(SourceKind::prom, option) == std::nullopt);
+    CHECK_THAT(option_rule(SourceKind::port, option).value_or(""), Contains("not with a local process"));
+    CHECK(option_rule(SourceKind::pid, option) == option_rule(SourceKind::port, option));
+  }
+  for (const auto option : {SourceOption::query, SourceOption::restart_query}) {
+    INFO(option_name(option));
+    CHECK(option_rule(SourceKind::prom, option) == std::nullopt);
+    for (const auto kind : {SourceKind::http, SourceKind::pid, SourceKind::port}) {
+      CHECK_THAT(option_rule(kind, option).value_or(""), Contains("only goes with a prom: source"));
+    }
+  }
+  // The kind as parse_source_spec reads it, before the text is parsed in full.
+  for (const auto* text : {"pid:1", " port:8002", "prom:http://h:9090", "http://h:1/x", "segmentation=http://h:1"}) {
+    CHECK(kind_of(text) == parse_source_spec(text).kind);
+  }
+  // check() says what the rule says, at the option's path, naming the source.
+  ProbeConfig config;
+  config.sources.push_back(parse_source_spec("port:8002"));
+  config.sources[0].ca_file = "/etc/ssl/ca.pem";
+  config.sources.push_back(parse_source_spec("prom:http://h:9090"));
+  const auto problems = check(config);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].path == "sources[0].ca_file");
+  CHECK(problems[0].message == *option_rule(SourceKind::port, SourceOption::ca_file) + " (\"port:8002\")");
+  CHECK(problems[1].path == "sources[1].query");
+  CHECK(problems[1].message == lh::probe::missing_query_rule());
 }
 
 TEST_CASE("a probe config is checked as a whole") {

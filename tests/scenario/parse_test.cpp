@@ -260,7 +260,7 @@ TEST_CASE("probe sources: monitor's forms, relative ones, objects with headers a
   CHECK(has_problem(p, "probes.sources[1]", R"(expected pid:N with N a process id, got "abc")"));
   CHECK(has_problem(p, "probes.sources[2]", "or, relative to the target, a path such as /memory-stats"));
   CHECK(has_problem(p, "probes.sources[3]", "expected a source such as"));
-  CHECK(has_problem(p, "probes.sources[4].headers", "headers only go with a URL source"));
+  CHECK(has_problem(p, "probes.sources[4].headers", "headers only go with a URL or prom: source"));
   CHECK(has_problem(p, "probes.sources[5]", R"(missing "source")"));
   CHECK(p.size() == 6);
   // The good ones are kept; the bad ones left out of the model.

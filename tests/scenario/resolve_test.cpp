@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 
+#include "probe/source_options.h"
 #include "scenario/parse.h"
 #include "scenario/resolve.h"
 #include "scenario/scenario_file.h"
@@ -468,7 +469,9 @@ TEST_CASE("prom: sources are checked once, each problem at its path on one line"
   CHECK(has_problem(p, "probes.sources[0].query", "missing: a prom: source needs the PromQL query"));
   CHECK(has_problem(p, "probes.sources[1].source", "without a query"));
   CHECK(has_problem(p, "probes.sources[2].query", "a query only goes with a prom: source"));
-  CHECK(has_problem(p, "probes.sources[3].bearer_token", "not with a local process"));
+  // The rule is probe's, the path the reader's: the token as written, not the header it becomes.
+  CHECK(has_problem(p, "probes.sources[3].bearer_token",
+                    *lh::probe::option_rule(lh::probe::SourceKind::port, lh::probe::SourceOption::bearer_token)));
   CHECK(has_problem(p, "probes.sources[4].basic_auth", "expected {\"user\": …"));
   CHECK(has_problem(p, "probes.sources[5].basic_auth.password", "missing"));
   CHECK(has_problem(p, "probes.sources[6].bearer_token", "not both"));
