@@ -1,5 +1,6 @@
 #include <QAbstractItemModelTester>
 #include <QDropEvent>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -9,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QScopeGuard>
 #include <catch2/catch.hpp>
 
 #include "demo_target.h"
@@ -381,4 +383,72 @@ TEST_CASE("the probes table sets a Prometheus server's query and restart query, 
   CHECK(probes->data(probes->index(p, lh::ui::ProbesModel::QueryColumn)).toString() == memory);
   CHECK(probes->data(probes->index(p, lh::ui::ProbesModel::RestartQueryColumn)).toString() ==
         u"kube_pod_container_status_restarts_total"_s);
+}
+
+TEST_CASE("the probes table sets a source's bearer token, basic auth and CA file, each problem on its own cell") {
+  QTemporaryDir dir;
+  ScenarioDocument document;
+  REQUIRE(document.open(sample("demo-target.leakhound.json")));
+  ScenarioEditor editor(&document);
+  auto* probes = editor.targetPage()->probesModel();
+  Tester tester(probes, Tester::FailureReportingMode::Fatal);
+  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+  using lh::ui::ProbesModel;
+  const auto cell = [&](int row, int column) { return probes->index(row, column); };
+  const auto problem_on = [&](const QModelIndex& index) {
+    return probes->data(index, Qt::DecorationRole).isNull() ? QString() : probes->data(index, Qt::ToolTipRole).toString();
+  };
+
+  // The editor checks references as a run would resolve them.
+  qputenv("PROM_TOKEN", "t0ken");
+  qputenv("PROM_PASSWORD", "pa55");
+  const auto unset = qScopeGuard([] {
+    qunsetenv("PROM_TOKEN");
+    qunsetenv("PROM_PASSWORD");
+  });
+
+  // A local process takes no authentication: said on the token's own cell.
+  const int p = probes->addRow();
+  REQUIRE(probes->setData(cell(p, ProbesModel::SourceColumn), u"port:8002"_s));
+  REQUIRE(probes->setData(cell(p, ProbesModel::BearerTokenColumn), u"${ENV:PROM_TOKEN}"_s));
+  REQUIRE(wait_until([&] { return !problem_on(cell(p, ProbesModel::BearerTokenColumn)).isEmpty(); }));
+  CHECK(problem_on(cell(p, ProbesModel::BearerTokenColumn)).contains(u"not with a local process"_s));
+  CHECK(problem_on(cell(p, ProbesModel::SourceColumn)).isEmpty());
+
+  // A Prometheus server takes it; basic auth beside it is one too many.
+  REQUIRE(probes->setData(cell(p, ProbesModel::SourceColumn), u"prom:https://prometheus.example:9090"_s));
+  REQUIRE(probes->setData(cell(p, ProbesModel::QueryColumn), u"process_resident_memory_bytes"_s));
+  REQUIRE(wait_until([&] { return problem_on(cell(p, ProbesModel::BearerTokenColumn)).isEmpty(); }));
+  REQUIRE(probes->setData(cell(p, ProbesModel::BasicAuthColumn), u"leakhound"_s));
+  REQUIRE(wait_until([&] { return problem_on(cell(p, ProbesModel::BearerTokenColumn)).contains(u"not both"_s); }));
+  REQUIRE(probes->setData(cell(p, ProbesModel::BearerTokenColumn), QString()));
+  REQUIRE(probes->setData(cell(p, ProbesModel::BasicAuthColumn), u"leakhound:${ENV:PROM_PASSWORD}"_s));
+  // A CA file that is not there is said on its cell.
+  REQUIRE(probes->setData(cell(p, ProbesModel::CaFileColumn), dir.filePath(u"missing.pem"_s)));
+  REQUIRE(wait_until([&] { return problem_on(cell(p, ProbesModel::CaFileColumn)).contains(u"found none"_s); }));
+  const QString ca = dir.filePath(u"ca.pem"_s);
+  QFile pem(ca);
+  REQUIRE(pem.open(QIODevice::WriteOnly));
+  pem.write("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+  pem.close();
+  REQUIRE(probes->setData(cell(p, ProbesModel::CaFileColumn), ca));
+  const auto& source = document.scenario().probes.sources.back();
+  CHECK(source.basic_user == "leakhound");
+  CHECK(source.basic_password == "${ENV:PROM_PASSWORD}");
+  CHECK(source.bearer_token.empty());
+  CHECK(source.ca_file == ca.toStdString());
+  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+
+  // Saved and opened again, the cells are the file's.
+  QString error;
+  const QString file = dir.filePath(u"auth.leakhound.json"_s);
+  REQUIRE(document.saveAs(file, &error));
+  REQUIRE(document.open(file));
+  CHECK(probes->data(cell(p, ProbesModel::BasicAuthColumn)).toString() == u"leakhound:${ENV:PROM_PASSWORD}"_s);
+  CHECK(probes->data(cell(p, ProbesModel::CaFileColumn)).toString() == ca);
+  CHECK(probes->data(cell(p, ProbesModel::BearerTokenColumn)).toString().isEmpty());
+  // Cleared, basic auth leaves the file.
+  REQUIRE(probes->setData(cell(p, ProbesModel::BasicAuthColumn), QString()));
+  CHECK(document.scenario().probes.sources.back().basic_user.empty());
+  CHECK(document.scenario().probes.sources.back().basic_password.empty());
 }

@@ -32,7 +32,8 @@ ProbesModel::ProbesModel(ScenarioDocument* document, QObject* parent)
 int ProbesModel::count(const Scenario& s) const { return static_cast<int>(s.probes.sources.size()); }
 
 QStringList ProbesModel::columns() const {
-  return {tr("Source"), tr("Label"), tr("Query"), tr("Restart query"), tr("Headers")};
+  return {tr("Source"),  tr("Label"),        tr("Query"),      tr("Restart query"),
+          tr("Headers"), tr("Bearer token"), tr("Basic auth"), tr("CA file")};
 }
 
 QString ProbesModel::columnField(int column) const {
@@ -41,6 +42,9 @@ QString ProbesModel::columnField(int column) const {
     case LabelColumn: return u"label"_s;
     case QueryColumn: return u"query"_s;
     case RestartQueryColumn: return u"restart_query"_s;
+    case BearerTokenColumn: return u"bearer_token"_s;
+    case BasicAuthColumn: return u"basic_auth"_s;
+    case CaFileColumn: return u"ca_file"_s;
     default: return u"headers"_s;
   }
 }
@@ -58,6 +62,14 @@ QString ProbesModel::columnTip(int column) const {
     case RestartQueryColumn:
       return tr("prom: sources, optional: a counter whose rise is a restart, such as "
                 "kube_pod_container_status_restarts_total{namespace=\"seg\"}");
+    case BearerTokenColumn:
+      return tr("URL or prom: sources: sent as \"Authorization: Bearer …\"; best a reference such as "
+                "${ENV:PROM_TOKEN}, so the file holds no secret");
+    case BasicAuthColumn:
+      return tr("URL or prom: sources: user:password, the password best a reference such as ${ENV:PROM_PASSWORD}");
+    case CaFileColumn:
+      return tr("URL or prom: sources over https: the CA certificates (PEM) to check the server against, a path "
+                "relative to the scenario file");
     default: return tr("Sent with every request to a URL or prom: source: Name: value; Name2: value2");
   }
 }
@@ -69,6 +81,11 @@ QVariant ProbesModel::value(const Scenario& s, int row, int column) const {
     case LabelColumn: return QString::fromStdString(p.label);
     case QueryColumn: return QString::fromStdString(p.query);
     case RestartQueryColumn: return QString::fromStdString(p.restart_query);
+    case BearerTokenColumn: return QString::fromStdString(p.bearer_token);
+    case BasicAuthColumn:
+      if (p.basic_user.empty() && p.basic_password.empty()) return QString();
+      return QString::fromStdString(p.basic_user + ":" + p.basic_password);
+    case CaFileColumn: return QString::fromStdString(p.ca_file);
     default: return headers_text(p.headers);
   }
 }
@@ -81,6 +98,16 @@ bool ProbesModel::setValue(Scenario& s, int row, int column, const QVariant& val
     case LabelColumn: p.label = text.toStdString(); break;
     case QueryColumn: p.query = text.toStdString(); break;
     case RestartQueryColumn: p.restart_query = text.toStdString(); break;
+    case BearerTokenColumn: p.bearer_token = text.toStdString(); break;
+    case BasicAuthColumn: {
+      // A user name has no colon (RFC 7617): the first one ends it. Without
+      // one the whole is the user, with an empty password.
+      const qsizetype colon = text.indexOf(u':');
+      p.basic_user = (colon < 0 ? text : text.left(colon)).toStdString();
+      p.basic_password = colon < 0 ? std::string() : text.mid(colon + 1).toStdString();
+      break;
+    }
+    case CaFileColumn: p.ca_file = text.toStdString(); break;
     default: p.headers = headers_from_text(text); break;
   }
   return true;

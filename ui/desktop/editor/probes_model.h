@@ -6,13 +6,23 @@ namespace lh::ui {
 
 // probes.sources: each source as written ("segmentation=/memory-stats",
 // "port:8002", "prom:http://prometheus:9090"), its label, a prom: source's
-// query and restart query, and the headers sent to a URL or prom: source.
-// Basic auth, a bearer token and a CA file are kept as the file has them.
+// query and restart query, and what a URL or prom: source sends: headers,
+// a bearer token or basic auth ("user:${ENV:PASSWORD}"), and the CA file
+// its https is checked against.
 class ProbesModel : public ScenarioTableModel {
   Q_OBJECT
 
  public:
-  enum Column { SourceColumn, LabelColumn, QueryColumn, RestartQueryColumn, HeadersColumn };
+  enum Column {
+    SourceColumn,
+    LabelColumn,
+    QueryColumn,
+    RestartQueryColumn,
+    HeadersColumn,
+    BearerTokenColumn,
+    BasicAuthColumn,
+    CaFileColumn,
+  };
   explicit ProbesModel(ScenarioDocument* document, QObject* parent = nullptr);
 
  protected:

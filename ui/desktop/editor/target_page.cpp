@@ -57,9 +57,11 @@ TargetPage::TargetPage(ScenarioDocument* document, FieldBinding* binding, FieldP
 
   // Probes
   probes_view_ = table_view(probes_, u"probesTable"_s);
-  probes_view_->horizontalHeader()->setSectionResizeMode(ProbesModel::SourceColumn, QHeaderView::Stretch);
+  // Eight columns do not fit the editor's width: the table scrolls
+  // sideways, the source shown whole, the last column taking what is left.
+  probes_view_->horizontalHeader()->setSectionResizeMode(ProbesModel::SourceColumn, QHeaderView::ResizeToContents);
   probes_view_->horizontalHeader()->setSectionResizeMode(ProbesModel::LabelColumn, QHeaderView::ResizeToContents);
-  probes_view_->horizontalHeader()->setSectionResizeMode(ProbesModel::QueryColumn, QHeaderView::Stretch);
+  probes_view_->horizontalHeader()->setStretchLastSection(true);
   probes_view_->setMinimumHeight(probes_view_->verticalHeader()->defaultSectionSize() * 4);
   probes_->showProblemsFrom(problems_);
   auto* add = new QPushButton(tr("&Add"));
