@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <string>
 
 #include "analysis/analyzer.h"
 #include "analysis/csv_series.h"
@@ -143,13 +144,21 @@ namespace {
 
 // One recording fed to a live analyzer as `run` would feed it (restarts,
 // request counts, samples in time order), its verdict read about 600 times
-// along it (after every sample on short ones): when it first says leak.
-std::optional<double> first_live_leak_read(const analysis::CsvSeries& s, bool list, const std::string& name) {
+// along it (after every sample on short ones): when it first says leak, and
+// for how long in all it says so (each read stands until the next).
+struct LiveReads {
+  std::optional<double> first_leak_s;
+  double leak_s = 0;
+};
+
+LiveReads live_reads(const analysis::CsvSeries& s, bool list, const std::string& name) {
   analysis::LiveAnalyzer live(s.unit, {}, !s.restart_columns.empty());
   std::vector<double> restarts = s.restarts_s;
   std::sort(restarts.begin(), restarts.end());
   std::size_t next_restart = 0, next_request = 0;
   const std::size_t every = std::max<std::size_t>(1, s.t_s.size() / 600);
+  LiveReads out;
+  std::optional<double> leak_since;  // the read that said leak, while it stands
   for (std::size_t i = 0; i < s.t_s.size(); ++i) {
     while (next_restart < restarts.size() && restarts[next_restart] <= s.t_s[i]) live.add_restart(restarts[next_restart++]);
     while (next_request < s.requests.size() && s.requests[next_request].t_s <= s.t_s[i]) {
@@ -158,13 +167,23 @@ std::optional<double> first_live_leak_read(const analysis::CsvSeries& s, bool li
     }
     live.append(s.t_s[i], s.values[i]);
     if (i % every != 0 && i + 1 != s.t_s.size()) continue;
-    const auto v = live.verdict();
-    if (v.kind != analysis::VerdictKind::leak) continue;
-    if (list) std::printf("LIVE LEAK %s at %.0fs of %.0fs: %s\n", name.c_str(), s.t_s[i] - s.t_s.front(),
-                          s.t_s.back() - s.t_s.front(), analysis::format_verdict(v).c_str());
-    return s.t_s[i] - s.t_s.front();
+    const double at = s.t_s[i] - s.t_s.front();
+    if (leak_since) out.leak_s += at - *leak_since;
+    leak_since.reset();
+    if (live.verdict().kind != analysis::VerdictKind::leak) continue;
+    leak_since = at;
+    if (out.first_leak_s) continue;
+    out.first_leak_s = at;
+    if (list) std::printf("LIVE LEAK %s at %.0fs of %.0fs: %s\n", name.c_str(), at, s.t_s.back() - s.t_s.front(),
+                          analysis::format_verdict(live.verdict()).c_str());
   }
-  return std::nullopt;
+  return out;
+}
+
+std::string fmt_s(double s) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", s);
+  return text;
 }
 
 }  // namespace
@@ -178,18 +197,25 @@ void live_on_recordings(const std::string& dir, const std::string& split, bool l
   struct Row {
     bool leak = false;
     int series = 0, said_leak = 0;
-    std::vector<double> after_s;
+    std::vector<double> after_s, for_s;
   };
   std::map<std::string, Row> by_shape;
   int alarms = 0, quiet = 0, called = 0, leaks = 0;
+  double alarm_s = 0, quiet_s = 0;
   for (const auto& r : recordings) {
-    const auto first = first_live_leak_read(r.series, list && !r.leak, r.file);
+    const auto reads = live_reads(r.series, list && !r.leak, r.file);
+    const auto& first = reads.first_leak_s;
     auto& row = by_shape[r.shape.empty() ? r.file : r.shape];
     row.leak = r.leak;
     ++row.series;
     if (first) {
       ++row.said_leak;
       row.after_s.push_back(*first);
+      row.for_s.push_back(reads.leak_s);
+    }
+    if (!r.leak) {
+      alarm_s += reads.leak_s;
+      quiet_s += r.series.t_s.empty() ? 0 : r.series.t_s.back() - r.series.t_s.front();
     }
     (r.leak ? leaks : quiet) += 1;
     (r.leak ? called : alarms) += first ? 1 : 0;
@@ -197,13 +223,18 @@ void live_on_recordings(const std::string& dir, const std::string& split, bool l
   std::printf(
       "### The live verdict on %s%s\n\n"
       "Each series fed to a live analyzer sample by sample, its verdict read about 600 times along it. "
-      "No-leak series that said leak at any of those moments (live false alarms): %d of %d. "
-      "Leak series it called live before they ended: %d of %d.\n\n"
-      "| shape | label | said leak live | first said, median s from start |\n| --- | --- | --- | --- |\n",
-      dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str(), alarms, quiet, called, leaks);
-  for (const auto& [shape, row] : by_shape)
-    std::printf("| %s | %s | %d/%d | %.0f |\n", shape.c_str(), row.leak ? "leak" : "no_leak", row.said_leak,
-                row.series, median(row.after_s));
+      "No-leak series that said leak at any of those moments (live false alarms): %d of %d, saying it %.1f %% "
+      "of their time. Leak series it called live before they ended: %d of %d.\n\n"
+      "| shape | label | said leak live | first said, median s from start | no leak: said it for, median / "
+      "longest s |\n| --- | --- | --- | --- | --- |\n",
+      dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str(), alarms, quiet,
+      100.0 * alarm_s / std::max(quiet_s, 1.0), called, leaks);
+  for (const auto& [shape, row] : by_shape) {
+    const double longest = row.for_s.empty() ? NAN : *std::max_element(row.for_s.begin(), row.for_s.end());
+    std::printf("| %s | %s | %d/%d | %.0f | %s |\n", shape.c_str(), row.leak ? "leak" : "no_leak", row.said_leak,
+                row.series, median(row.after_s),
+                row.leak || row.for_s.empty() ? "" : (fmt_s(median(row.for_s)) + " / " + fmt_s(longest)).c_str());
+  }
   std::printf("\n");
 }
 
