@@ -85,9 +85,15 @@ Verdict LiveAnalyzer::verdict() {
            std::holds_alternative<reason::Slowing>(r);
   };
   const bool wants_data = v.kind == VerdictKind::inconclusive && v.deciding && lacks_data(v.reasons[*v.deciding]);
+  // Unless the growth the leak was said on has since been read as a warm-up:
+  // the window now begins after the one it was said on ended, and what grows
+  // there is a fraction of the leak that was said (a warm-up's tail, cut off
+  // again and again, always has "too little data" after its latest cut).
+  const bool reread = said_leak_ && v.has_estimate && v.window_from_s >= said_leak_->window_to_s &&
+                      v.slope_ci_high < params_.late_min_ratio * said_leak_->slope_per_hour;
   if (v.kind == VerdictKind::leak) {
     said_leak_ = v;
-  } else if (said_leak_ && wants_data) {
+  } else if (said_leak_ && wants_data && !reread) {
     return *said_leak_;
   } else {
     said_leak_.reset();

@@ -454,7 +454,9 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   }
   const double early_rate = est.uneven ? halves.early : head.slope.slope;
   const bool still_halving = halvings >= 2 && late_rate < params.steady_min_ratio * early_rate;
-  const bool levelling = (saturation.has_value() || still_halving) && !stairs_climb;
+  // A restart loop whose every cycle grows leaks whatever its last cycle's
+  // curve: each new process warms up again, and a cycle bends by itself.
+  const bool levelling = (saturation.has_value() || still_halving) && !stairs_climb && !every_cycle_grows;
   const std::optional<double> plateau = saturation ? std::optional(saturation->plateau) : std::nullopt;
 
   // A slowdown too near the end to analyse after it holds a leak back only

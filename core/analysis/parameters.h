@@ -131,9 +131,11 @@ struct AnalysisParameters {
   // tail) fits the last segment at least this share of a line's squared
   // error better, the segment spans at least this many of its time
   // constants, and the window grows no faster than the curve: not a leak,
-  // however it still grows.
+  // however it still grows. One time constant (the rate down to 37 %), not
+  // two: a warm-up with τ of 15 minutes read at 25 minutes cut off its
+  // faster part as warm-up, found the rest too straight, and was a leak.
   double saturation_min_gain = 0.5;
-  double saturation_min_taus = 2.0;
+  double saturation_min_taus = 1.0;
 };
 
 }  // namespace lh::analysis
