@@ -5,9 +5,10 @@ verdict), and its split: tune or eval for PLAN (drawn at random per shape with
 a fixed seed when that plan was written, before any verdict was seen); eval2
 for EVAL2, a held-out batch recorded after the analyzer was tuned; eval3 for
 EVAL3, a second held-out batch recorded after eval2 had been scored; eval4 for
-EVAL4, a third held-out batch recorded after eval3.
+EVAL4, a third held-out batch recorded after eval3; eval5 for EVAL5, a fourth
+held-out batch recorded after eval4 had been scored.
 
-  corpus.py record [--set main|eval2|eval3|eval4] [--only NAME,NAME] [--jobs 2] [--cli PATH]
+  corpus.py record [--set main|eval2|eval3|eval4|eval5] [--only NAME,NAME] [--jobs 2] [--cli PATH]
                           record one plan (full-speed ab runs alone, others two at a time)
   corpus.py labels        write tests/analysis/real/labels.csv from all plans
   corpus.py check         labels.csv against the files and all plans
@@ -177,14 +178,47 @@ EVAL4 = [
     ("e4_steady_pauses_gc4", "no_leak", "pauses", SEG, "--cache none --gc-interval 4", "cycle:55:45:45", 360, 1, ""),
 ]
 
-SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4}
+# The fourth held-out batch (split eval5), recorded on 2026-12-06 after eval4 had been scored: the same
+# shapes again with parameters that none of PLAN, EVAL2, EVAL3 and EVAL4 used (ab concurrency and document
+# sizes, cache sizes, leak and batch sizes, rates, walks and cycles, restart periods, GC settings, a warm-up
+# tau of 2,200 requests, a model size, a one-off request time), so that no run copies an earlier one
+# (check() says so if one does). Labels from the switches alone, as above. Never analysed before the final
+# evaluation.
+EVAL5 = [
+    # Case 1 twice: the unbounded doc_cache at full speed for 60 s (each alone), ab -c 7 and -c 10.
+    ("e5_unbounded_ab_c7_doc7k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 7", "ab:7", 60, 0.5, ""),
+    ("e5_unbounded_ab_c10_doc1_5k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 1.5", "ab:10", 60, 0.5, ""),
+    ("e5_lru_full_speed_16000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 16000 --doc-kb 2.5", "ab:9", 150, 1, ""),
+    # Case 2 again: the slow leak whose slope follows a random-walk rate.
+    ("e5_varying_rate_doc0_5k", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --doc-kb 0.5", "walk:42:12:85:0.8:11", 180, 0.5, ""),
+    # Leak in bursts: the unbounded cache grows only while load comes.
+    ("e5_unbounded_bursts_14of39", "leak", "leak_bursts", SEG, "--cache unbounded --doc-kb 12", "cycle:65:14:25", 230, 1, ""),
+    # A staircase: 22 MiB every 1,320 requests at 24 requests/s (a step every 55 s).
+    ("e5_staircase_55s", "leak", "staircase_batches", SEG, "--batch-every 1320 --batch-mb 22", "rate:24", 250, 1, ""),
+    # Small creeps.
+    ("e5_creep_0_8kb_constant", "leak", "small_creep", SEG, "--leak-kb 0.8", "rate:38", 310, 1, ""),
+    ("e5_creep_7kb_every6th_pauses", "leak", "small_creep_pauses", SEG, "--leak-kb 7 --leak-every 6", "cycle:45:35:42", 300, 1, ""),
+    # Case 3 again: restart loops keeping rendered objects (46 s and 31 s cycles), and one keeping nothing (41 s).
+    ("e5_restart_loop_leak_46s", "leak", "restart_loop_leak", CONV, "--keep-mb 5.5 --max-conversions 55", "rate:1.2", 210, 0.5, "--plain"),
+    ("e5_restart_loop_leak_31s", "leak", "restart_loop_leak", CONV, "--keep-mb 12 --max-conversions 22 --model-mb 10", "rate:0.7", 190, 1, "--plain"),
+    ("e5_restart_loop_flat_41s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 90 --model-mb 45", "rate:2.2", 210, 0.5, "--plain"),
+    # Bounded and steady.
+    ("e5_lru_fills_constant_4500", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 4500 --doc-kb 9", "rate:52", 300, 1, ""),
+    ("e5_warmup_tau52s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 85 --vocab-tau 2200", "rate:42", 330, 1, ""),
+    ("e5_model_once_110mb", "no_leak", "model_loaded_once", SEG, "--model-mb 110 --preload en", "rate:32", 240, 0.5, "--at 80:pt"),
+    ("e5_gc_disabled_flat_12s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 12", "rate:36", 240, 0.5, ""),
+    ("e5_steady_bursts_22of47", "no_leak", "bursts", SEG, "--cache none", "cycle:85:22:25", 360, 1, ""),
+    ("e5_steady_pauses_gc6", "no_leak", "pauses", SEG, "--cache none --gc-interval 6", "cycle:48:52:55", 360, 1, ""),
+]
+
+SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4, "eval5": EVAL5}
 
 
 def entries():
     """One labelled file per recording of every plan, and a second (the plain t_s,rss_mb CSV) for each
     --plain one."""
     out = []
-    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4:
+    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4 + EVAL5:
         out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
                         switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
         if "--plain" in extra:
@@ -213,10 +247,11 @@ def splits():
             odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
-    # EVAL2, EVAL3 and EVAL4 are not drawn: all of each is held out, and PLAN's draw above does not see them.
+    # EVAL2, EVAL3, EVAL4 and EVAL5 are not drawn: all of each is held out, and PLAN's draw above does not see them.
     chosen.update({row[0]: "eval2" for row in EVAL2})
     chosen.update({row[0]: "eval3" for row in EVAL3})
     chosen.update({row[0]: "eval4" for row in EVAL4})
+    chosen.update({row[0]: "eval5" for row in EVAL5})
     return chosen
 
 
@@ -280,9 +315,9 @@ def check():
         if last_t < 0.9 * float(r["duration_s"]) - 2:
             problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
     problems += repeats()
-    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4")}
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4", "eval5")}
     print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
-          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4; "
+          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4, {counts['eval5']} eval5; "
           f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
     return problems
 
@@ -319,7 +354,7 @@ def record_one(row, log_lock, cli):
 def record(plan, only, jobs, cli):
     unknown = only - {r[0] for r in plan}
     if unknown:
-        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, eval3 or eval4)")
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, eval3, eval4 or eval5)")
     rows = [r for r in plan if not only or r[0] in only]
     os.makedirs(OUT, exist_ok=True)
     lock = threading.Lock()
