@@ -1,6 +1,6 @@
 #include "probe/probe_config.h"
 
-#include <utility>
+#include <vector>
 
 #include "common/quote_value.h"
 #include "probe/source_options.h"
@@ -31,17 +31,17 @@ Problems check(const ProbeConfig& config) {
   for (std::size_t i = 0; i < config.sources.size(); ++i) {
     const auto& s = config.sources[i];
     const std::string at = "sources[" + std::to_string(i) + "].";
-    const std::pair<SourceOption, bool> carried[] = {
-        {SourceOption::headers, !s.headers.empty()},   {SourceOption::basic_auth, s.basic_auth.has_value()},
-        {SourceOption::ca_file, !s.ca_file.empty()},   {SourceOption::query, !s.query.empty()},
-        {SourceOption::restart_query, !s.restart_query.empty()},
-    };
-    for (const auto& [option, given] : carried) {
-      if (auto rule = given ? option_rule(s.kind, option) : std::nullopt) {
-        out.push_back({at + std::string(option_name(option)), *rule + " (" + quote_value(s.text) + ")"});
-      }
+    std::vector<SourceOption> given;
+    if (!s.headers.empty()) given.push_back(SourceOption::headers);
+    if (s.basic_auth) given.push_back(SourceOption::basic_auth);
+    if (!s.ca_file.empty()) given.push_back(SourceOption::ca_file);
+    if (!s.query.empty()) given.push_back(SourceOption::query);
+    if (!s.restart_query.empty()) given.push_back(SourceOption::restart_query);
+    for (auto& p : option_problems(s.kind, given)) {
+      // A missing query names no option given, so no source either.
+      const bool missing = p.option == SourceOption::query && s.query.empty();
+      out.push_back({at + std::string(option_name(p.option)), missing ? p.rule : p.rule + " (" + quote_value(s.text) + ")"});
     }
-    if (s.kind == SourceKind::prom && s.query.empty()) out.push_back({at + "query", missing_query_rule()});
   }
   if (config.memory_limit_mib && *config.memory_limit_mib <= 0) {
     out.push_back({"memory_limit", "expected a positive size such as \"8GiB\""});

@@ -1,5 +1,7 @@
 #include "probe/source_options.h"
 
+#include <utility>
+
 namespace lh::probe {
 
 std::string_view option_name(SourceOption option) {
@@ -38,6 +40,17 @@ std::optional<std::string> option_rule(SourceKind kind, SourceOption option) {
 std::string missing_query_rule() {
   return "missing: a prom: source needs the PromQL query to ask, such as "
          "\"container_memory_working_set_bytes{namespace=\\\"seg\\\"}\"";
+}
+
+std::vector<OptionProblem> option_problems(SourceKind kind, std::span<const SourceOption> given) {
+  std::vector<OptionProblem> out;
+  bool has_query = false;
+  for (const SourceOption option : given) {
+    has_query = has_query || option == SourceOption::query;
+    if (auto rule = option_rule(kind, option)) out.push_back({option, std::move(*rule)});
+  }
+  if (kind == SourceKind::prom && !has_query) out.push_back({SourceOption::query, missing_query_rule()});
+  return out;
 }
 
 }  // namespace lh::probe

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "probe/source_spec.h"
 
@@ -22,5 +24,14 @@ std::optional<std::string> option_rule(SourceKind kind, SourceOption option);
 
 // What a prom: source without its query is told.
 std::string missing_query_rule();
+
+// Every problem the options a source carries make with its kind, in the
+// order given: each option its kind does not take, with the rule it breaks,
+// and a prom: source's missing query. The caller names each at its own path.
+struct OptionProblem {
+  SourceOption option;
+  std::string rule;
+};
+std::vector<OptionProblem> option_problems(SourceKind kind, std::span<const SourceOption> given);
 
 }  // namespace lh::probe

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <utility>
 
 #include "common/quote_value.h"
 #include "common/size.h"
@@ -103,22 +102,16 @@ ProbeSource read_source(const json& item, const std::string& where, ProblemSink&
   }
   // What each kind of source takes is probe's rule; the reader names the
   // option as written (a bearer token is a header only once resolved).
-  const probe::SourceKind kind = probe::kind_of(source.source);
-  const std::pair<probe::SourceOption, bool> carried[] = {
-      {probe::SourceOption::headers, !source.headers.empty()},
-      {probe::SourceOption::basic_auth, !source.basic_user.empty()},
-      {probe::SourceOption::bearer_token, !source.bearer_token.empty()},
-      {probe::SourceOption::ca_file, !source.ca_file.empty()},
-      {probe::SourceOption::query, !source.query.empty()},
-      {probe::SourceOption::restart_query, !source.restart_query.empty()},
-  };
-  for (const auto& [option, given] : carried) {
-    if (auto rule = given ? probe::option_rule(kind, option) : std::nullopt) {
-      sink.add(child_path(where, std::string(probe::option_name(option))), *rule);
-    }
-  }
-  if (kind == probe::SourceKind::prom && source.query.empty()) {
-    sink.add(child_path(where, "query"), probe::missing_query_rule());
+  using probe::SourceOption;
+  std::vector<SourceOption> given;
+  if (!source.headers.empty()) given.push_back(SourceOption::headers);
+  if (!source.basic_user.empty()) given.push_back(SourceOption::basic_auth);
+  if (!source.bearer_token.empty()) given.push_back(SourceOption::bearer_token);
+  if (!source.ca_file.empty()) given.push_back(SourceOption::ca_file);
+  if (!source.query.empty()) given.push_back(SourceOption::query);
+  if (!source.restart_query.empty()) given.push_back(SourceOption::restart_query);
+  for (const auto& p : probe::option_problems(probe::kind_of(source.source), given)) {
+    sink.add(child_path(where, std::string(probe::option_name(p.option))), p.rule);
   }
   return source;
 }
