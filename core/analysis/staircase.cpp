@@ -48,6 +48,7 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
   // one step, counted when together they jump beyond the threshold.
   const double part = threshold / 2;
   std::vector<double> heights, times;
+  std::size_t flat_from = 0;  // where the floor last stopped moving
   for (std::size_t i = 0; i + 1 < n;) {
     const double first = diffs[i];
     if (std::fabs(first) <= part) {
@@ -61,13 +62,17 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
       i = end;
       continue;
     }
-    // A long climb is a warm-up (a cache filling), not a step: the stairs,
-    // if any, start after it.
-    if (end - i > std::max(kMaxStepBuckets, n / 8)) {
+    // A long climb is a warm-up (a cache filling), not a step, and so is a
+    // first climb that came before the floor had stood still for as long as
+    // it took (a process starting up, its first seconds barely flat): the
+    // first stair is a jump from a flat. The stairs, if any, start after it.
+    const bool starting_up = jump > 0 && s.up == 0 && i - flat_from < end - i;
+    if (end - i > std::max(kMaxStepBuckets, n / 8) || starting_up) {
       s = Steps{};
       heights.clear();
       times.clear();
       i = end;
+      flat_from = end;
       continue;
     }
     const std::size_t hold_to = std::min(n - 1, end + kHoldBuckets);
@@ -90,6 +95,7 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
       }
     }
     i = end;
+    flat_from = end;
   }
   s.typical_step = median(heights);
   std::vector<double> every;
