@@ -476,6 +476,13 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     }
   }
 
+  // Growth the window gave back at its latest drop was not kept. Not
+  // between restarts: there a drop is the next restart, and what each
+  // cycle grows is what counts.
+  std::optional<GivenBack> given_back;
+  if (last && v.restarts == 0)
+    given_back = find_given_back(last->window_t(), last->window_y(), params.given_back_keep);
+
   // A window shorter than min_window_s must climb all along: growth that
   // already bends, even slightly, is a warm-up still going, whose tail the
   // window is too short to show.
@@ -519,7 +526,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     v.deciding = say(reason::TooLittle{line.seconds, needed_s, line.points, needed_points, per_cycle});
   } else if (!fast_enough && !stairs_climb) {
     v.deciding = say(reason::Bending{line.seconds, params.min_window_s});
-  } else if (trend && big_enough && cycles_grow && still_growing && !levelling && !slowed_near_end) {
+  } else if (trend && big_enough && cycles_grow && still_growing && !levelling && !slowed_near_end && !given_back) {
     v.kind = VerdictKind::leak;
     v.confidence = std::min(1 - est.p, support_above(est.slope, gate_s, est.se));
     if (stairs_climb) {
@@ -542,6 +549,8 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     v.confidence = 1 - support_above(tail.slope.slope, gate_s, tail.se);
     v.deciding = levelling ? say(reason::LevellingOff{plateau, late_rate * kHour, tail.seconds})
                            : say(reason::Stopped{tail.slope.slope * kHour, tail.seconds, gate});
+  } else if (given_back) {
+    v.deciding = say(reason::GivenBack{given_back->at_s, given_back->from, given_back->to, given_back->base});
   } else if (!cycles_grow) {
     v.deciding = *restart_reason;
   } else if (slowed_near_end) {

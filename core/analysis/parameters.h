@@ -20,6 +20,10 @@ struct AnalysisParameters {
   // in narrow buckets, whose sawtooth the autocorrelation correction widens
   // the interval for); a verdict on floors per cycle needs as many.
   std::size_t min_sawtooth_cycles = 8;
+  // Before then, a drop that fell back to within this share of the rise
+  // above the lowest floor before it gave the growth back (sawtooth.h):
+  // no leak is said on growth that was not kept.
+  double given_back_keep = 0.25;
 
   // --- An explicit warm-up: samples earlier than this many seconds on the
   // series' clock (from the start of the session, or of the CSV's t_s) are

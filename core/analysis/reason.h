@@ -78,6 +78,10 @@ struct LevellingOff {
 struct SlowedNearEnd {
   double at_s = 0;
 };
+struct GivenBack {  // memory fell back near where it had risen from: its growth was not kept
+  double at_s = 0;
+  double from = 0, to = 0, base = 0;
+};
 struct NoSteadyTrend {
   double p = 1, high = 0;
   // Set when the whole window's trend is clear but the window without its
@@ -119,6 +123,7 @@ using Reason = std::variant<reason::WarmupSet, reason::Gaps, reason::SegmentsSki
                             reason::ChangeTooLate, reason::ManyChanges, reason::Sawtooth, reason::Restarts,
                             reason::Trend, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
                             reason::BelowGate, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
+                            reason::GivenBack,
                             reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::EarlyCall, reason::Staircase,
                             reason::CacheFull, reason::PerRequests, reason::Limit>;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -17,6 +18,21 @@ struct Sawtooth {
   double period_s = 0;  // median time between drops, when seen
 };
 Sawtooth find_sawtooth(std::span<const double> t, std::span<const double> floors);
+
+// Growth given back, before a sawtooth can be measured: the latest drop
+// fell, at once, from a floor held for more than a bucket and for more
+// than a bucket, to within `keep` of the rise
+// above the lowest floor before it, and memory has not since climbed past
+// where it fell from by more than that. Memory is then no higher than it
+// was: what grew was not kept (a collection, a cache emptied), and a leak
+// keeps what it takes. Drops as find_sawtooth counts them.
+struct GivenBack {
+  double at_s = 0;       // the first bucket after the drop
+  double from = 0;       // the floor it fell from
+  double to = 0;         // ... and to
+  double base = 0;       // the lowest floor before it
+};
+std::optional<GivenBack> find_given_back(std::span<const double> t, std::span<const double> floors, double keep);
 
 // Merges runs of `group` consecutive buckets: the lowest floor, the mean time.
 void merge_groups(std::vector<double>& t, std::vector<double>& floors, std::size_t group);

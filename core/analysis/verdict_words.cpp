@@ -117,6 +117,11 @@ class Words {
   std::string operator()(const reason::SlowedNearEnd&) const {
     return "growth slowed near the end: too little data since to tell whether it stopped";
   }
+  std::string operator()(const reason::GivenBack& r) const {
+    return "memory fell back at " + clock(r.at_s) + " from " + amount(r.from) + " to " + amount(r.to) + ", near the " +
+           amount(r.base) + " it had risen from: the growth was given back (a garbage collection or a cache " +
+           "emptied), and a leak keeps what it takes";
+  }
   std::string operator()(const reason::NoSteadyTrend& r) const {
     if (r.earlier_p)
       return "upward over the window (" + p_text(r.p) + ") but not yet without its last quarter (" +

@@ -119,7 +119,7 @@ struct WholeField {
 };
 
 constexpr double kLong = 1e9;  // seconds: 30 years
-constexpr std::array<RealField, 34> kReals{{
+constexpr std::array<RealField, 35> kReals{{
     {"warmup_s", &AnalysisParameters::warmup_s, 0, kLong},
     {"base_bucket_s", &AnalysisParameters::base_bucket_s, 1e-3, kLong},
     {"min_bucket_fill", &AnalysisParameters::min_bucket_fill, 0, 1},
@@ -154,6 +154,7 @@ constexpr std::array<RealField, 34> kReals{{
     {"slowdown_alpha", &AnalysisParameters::slowdown_alpha, 0, 1},
     {"saturation_min_gain", &AnalysisParameters::saturation_min_gain, 0, 1},
     {"saturation_min_taus", &AnalysisParameters::saturation_min_taus, 0, kLong},
+    {"given_back_keep", &AnalysisParameters::given_back_keep, 0, 1},
 }};
 constexpr std::array<WholeField, 6> kWholes{{
     {"max_buckets", &AnalysisParameters::max_buckets, 2, 10000},

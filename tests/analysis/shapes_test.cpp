@@ -120,6 +120,21 @@ TEST_CASE("a process's start-up climb is not a stair: two small allocator steps 
   CHECK(says(three, "memory climbs in steps: 3 steps up"));
 }
 
+TEST_CASE("growth a collection gave back is not called a leak; growth it only trimmed still is") {
+  // A heap that ramps 30 MiB over five minutes and is collected back to
+  // its floor, read just after its first collection, before a sawtooth of
+  // several cycles can be measured.
+  auto sawtooth = [](double t) { return 262 + 30 * std::fmod(t, 300) / 300; };
+  const Verdict collected = verdict_of(sample(380, 1, 0.3, sawtooth));
+  CHECK(collected.kind != VerdictKind::leak);
+  CHECK(says(collected, "the growth was given back"));
+  // A leak whose collection gives back a third of what it grew keeps the rest.
+  auto trimmed = [](double t) { return 262 + 0.1 * t - (t >= 300 ? 10.0 : 0.0); };
+  const Verdict kept = verdict_of(sample(380, 1, 0.3, trimmed));
+  CHECK(kept.kind == VerdictKind::leak);
+  CHECK_FALSE(says(kept, "given back"));
+}
+
 TEST_CASE("a warm-up that approaches its plateau slowly is no leak, and says where it levels off") {
   // +80 % with a 4-minute time constant, recorded over 5 of them.
   const auto s = sample(1200, 1, 0.3, [](double t) { return 150 + 120 * (1 - std::exp(-t / 240)); });
