@@ -91,9 +91,17 @@ Verdict LiveAnalyzer::verdict() {
   // again and again, always has "too little data" after its latest cut).
   const bool reread = said_leak_ && v.has_estimate && v.window_from_s >= said_leak_->window_to_s &&
                       v.slope_ci_high < params_.late_min_ratio * said_leak_->slope_per_hour;
+  // And unless the growth has bent down, as a warm-up's does, for as long
+  // as the window the leak was said on: a bend that persists is evidence,
+  // not want of data (a burst's chance bend passes sooner).
+  const bool bends = v.deciding && std::holds_alternative<reason::Bending>(v.reasons[*v.deciding]);
+  if (!bends) bending_since_.reset();
+  else if (!bending_since_) bending_since_ = v.window_to_s;
+  const bool bent = said_leak_ && bending_since_ &&
+                    v.window_to_s - *bending_since_ >= said_leak_->window_to_s - said_leak_->window_from_s;
   if (v.kind == VerdictKind::leak) {
     said_leak_ = v;
-  } else if (said_leak_ && wants_data && !reread) {
+  } else if (said_leak_ && wants_data && !reread && !bent) {
     return *said_leak_;
   } else {
     said_leak_.reset();

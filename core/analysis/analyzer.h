@@ -86,6 +86,7 @@ class LiveAnalyzer {
   std::vector<CacheCount> cache_;
   BucketedSeries buckets_;
   std::optional<Verdict> said_leak_;  // the latest leak verdict, while it stands
+  std::optional<double> bending_since_;  // where the fresh verdict began to say the growth bends, while it does
 };
 
 }  // namespace lh::analysis
