@@ -22,8 +22,8 @@ int main(int argc, char** argv) {
                  "recordings and the stand-in services' real recordings");
   app.add_option("--split", split,
                  "Which rows of a labels.csv with a split column: its value or all (default eval). The real "
-                 "recordings: tune, eval, eval2, eval3, eval4. A generated holdout folder (tune, tune2, eval, "
-                 "eval2-eval6 of the holdout-series target) is tune or eval throughout");
+                 "recordings' splits are listed in tests/analysis/real/README.md; a generated holdout folder "
+                 "(of the holdout-series target) is one split throughout: pass all");
   app.add_option("--sections", sections, "Any of: generated recordings minutes live alarms live-recordings speed");
   app.add_flag("--misses", misses, "List every series the analyzer gets wrong");
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;
