@@ -6,9 +6,10 @@ a fixed seed when that plan was written, before any verdict was seen); eval2
 for EVAL2, a held-out batch recorded after the analyzer was tuned; eval3 for
 EVAL3, a second held-out batch recorded after eval2 had been scored; eval4 for
 EVAL4, a third held-out batch recorded after eval3; eval5 for EVAL5, a fourth
-held-out batch recorded after eval4 had been scored.
+held-out batch recorded after eval4 had been scored; eval6 for EVAL6, a fifth
+held-out batch recorded after eval5 had been scored.
 
-  corpus.py record [--set main|eval2|eval3|eval4|eval5] [--only NAME,NAME] [--jobs 2] [--cli PATH]
+  corpus.py record [--set main|eval2|eval3|eval4|eval5|eval6] [--only NAME,NAME] [--jobs 2] [--cli PATH]
                           record one plan (full-speed ab runs alone, others two at a time)
   corpus.py labels        write tests/analysis/real/labels.csv from all plans
   corpus.py check         labels.csv against the files and all plans
@@ -211,14 +212,53 @@ EVAL5 = [
     ("e5_steady_pauses_gc6", "no_leak", "pauses", SEG, "--cache none --gc-interval 6", "cycle:48:52:55", 360, 1, ""),
 ]
 
-SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4, "eval5": EVAL5}
+# The fifth held-out batch (split eval6), recorded on 2026-12-06 after eval5 had been scored: EVAL5's shapes
+# again with parameters that none of PLAN and EVAL2-EVAL5 used (ab concurrency and document sizes, cache
+# sizes, leak and batch sizes, rates, walks and cycles, restart periods, GC intervals, a warm-up tau of 2,100
+# requests, a model size, a one-off request time), so that no run copies an earlier one (check() says so if
+# one does); and, beyond EVAL5's shapes, two more gc_disabled_flat runs (collections every 8 and 14 s) and a
+# staircase of small steps (7 MiB every ~43 s). Labels from the switches alone, as above. Never analysed
+# before the final evaluation.
+EVAL6 = [
+    # Case 1 twice: the unbounded doc_cache at full speed for 60 s (each alone), ab -c 12 and -c 14.
+    ("e6_unbounded_ab_c12_doc4_5k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 4.5", "ab:12", 60, 0.5, ""),
+    ("e6_unbounded_ab_c14_doc10k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 10", "ab:14", 60, 0.5, ""),
+    ("e6_lru_full_speed_10000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 10000 --doc-kb 3.5", "ab:11", 150, 1, ""),
+    # Case 2 again: the slow leak whose slope follows a random-walk rate.
+    ("e6_varying_rate_doc1_2k", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --doc-kb 1.2", "walk:38:9:78:0.7:12", 180, 0.5, ""),
+    # Leak in bursts: the unbounded cache grows only while load comes; ends under load.
+    ("e6_unbounded_bursts_16of44", "leak", "leak_bursts", SEG, "--cache unbounded --doc-kb 13", "cycle:58:16:28", 236, 1, ""),
+    # Staircases: 26 MiB every 1,520 requests at 29 requests/s (a step every ~52 s), and small steps: 7 MiB
+    # every 1,410 requests at 33 requests/s (a step every ~43 s).
+    ("e6_staircase_52s", "leak", "staircase_batches", SEG, "--batch-every 1520 --batch-mb 26", "rate:29", 270, 1, ""),
+    ("e6_staircase_small_7mb_43s", "leak", "staircase_batches", SEG, "--batch-every 1410 --batch-mb 7", "rate:33", 300, 1, ""),
+    # Small creeps.
+    ("e6_creep_0_9kb_constant", "leak", "small_creep", SEG, "--leak-kb 0.9", "rate:44", 300, 1, ""),
+    ("e6_creep_5kb_every3rd_pauses", "leak", "small_creep_pauses", SEG, "--leak-kb 5 --leak-every 3", "cycle:47:36:34", 300, 1, ""),
+    # Case 3 again: restart loops keeping rendered objects (34 s and 27 s cycles), and one keeping nothing (53 s).
+    ("e6_restart_loop_leak_34s", "leak", "restart_loop_leak", CONV, "--keep-mb 6.5 --max-conversions 48", "rate:1.4", 200, 0.5, "--plain"),
+    ("e6_restart_loop_leak_27s", "leak", "restart_loop_leak", CONV, "--keep-mb 11 --max-conversions 24 --model-mb 18", "rate:0.9", 200, 1, "--plain"),
+    ("e6_restart_loop_flat_53s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 85 --model-mb 55", "rate:1.6", 210, 0.5, "--plain"),
+    # Bounded and steady.
+    ("e6_lru_fills_constant_5500", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 5500 --doc-kb 11", "rate:57", 300, 1, ""),
+    ("e6_warmup_tau49s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 95 --vocab-tau 2100", "rate:43", 330, 1, ""),
+    ("e6_model_once_130mb", "no_leak", "model_loaded_once", SEG, "--model-mb 130 --preload en", "rate:27", 240, 0.5, "--at 75:nl"),
+    # Collection off, nothing kept: three runs, gc.collect() every 18, 8 and 14 s.
+    ("e6_gc_disabled_flat_18s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 18", "rate:39", 240, 0.5, ""),
+    ("e6_gc_disabled_flat_8s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 8", "rate:31", 270, 0.5, ""),
+    ("e6_gc_disabled_flat_14s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 14", "rate:26", 300, 1, ""),
+    ("e6_steady_bursts_18of40", "no_leak", "bursts", SEG, "--cache none", "cycle:95:18:22", 360, 1, ""),
+    ("e6_steady_pauses_gc9", "no_leak", "pauses", SEG, "--cache none --gc-interval 9", "cycle:62:48:44", 360, 1, ""),
+]
+
+SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4, "eval5": EVAL5, "eval6": EVAL6}
 
 
 def entries():
     """One labelled file per recording of every plan, and a second (the plain t_s,rss_mb CSV) for each
     --plain one."""
     out = []
-    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4 + EVAL5:
+    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4 + EVAL5 + EVAL6:
         out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
                         switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
         if "--plain" in extra:
@@ -247,11 +287,12 @@ def splits():
             odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
-    # EVAL2, EVAL3, EVAL4 and EVAL5 are not drawn: all of each is held out, and PLAN's draw above does not see them.
+    # EVAL2-EVAL6 are not drawn: all of each is held out, and PLAN's draw above does not see them.
     chosen.update({row[0]: "eval2" for row in EVAL2})
     chosen.update({row[0]: "eval3" for row in EVAL3})
     chosen.update({row[0]: "eval4" for row in EVAL4})
     chosen.update({row[0]: "eval5" for row in EVAL5})
+    chosen.update({row[0]: "eval6" for row in EVAL6})
     return chosen
 
 
@@ -315,9 +356,9 @@ def check():
         if last_t < 0.9 * float(r["duration_s"]) - 2:
             problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
     problems += repeats()
-    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4", "eval5")}
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4", "eval5", "eval6")}
     print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
-          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4, {counts['eval5']} eval5; "
+          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4, {counts['eval5']} eval5, {counts['eval6']} eval6; "
           f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
     return problems
 
@@ -354,7 +395,7 @@ def record_one(row, log_lock, cli):
 def record(plan, only, jobs, cli):
     unknown = only - {r[0] for r in plan}
     if unknown:
-        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, eval3, eval4 or eval5)")
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, eval3, eval4, eval5 or eval6)")
     rows = [r for r in plan if not only or r[0] in only]
     os.makedirs(OUT, exist_ok=True)
     lock = threading.Lock()
