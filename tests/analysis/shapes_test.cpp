@@ -120,7 +120,7 @@ TEST_CASE("a process's start-up climb is not a stair: two small allocator steps 
   CHECK(says(three, "memory climbs in steps: 3 steps up"));
 }
 
-TEST_CASE("growth a collection gave back is not called a leak; growth it only trimmed still is") {
+TEST_CASE("growth a collection gave back is not called a leak, and growth it only trimmed still is") {
   // A heap that ramps 30 MiB over five minutes and is collected back to
   // its floor, read just after its first collection, before a sawtooth of
   // several cycles can be measured.
