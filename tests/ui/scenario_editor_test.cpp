@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QScopeGuard>
 #include <catch2/catch.hpp>
+#include <memory>
 
 #include "demo_target.h"
 #include "editor/found_series_model.h"
@@ -61,6 +62,29 @@ void answer_next_box(QMessageBox::StandardButton button, QString* text = nullptr
     }
   });
 }
+
+// The demo scenario open in an editor, its probes table watched by a model
+// tester, with no problem yet; reopen() saves it and opens the file again.
+struct ProbesTable {
+  QTemporaryDir dir;
+  ScenarioDocument document;
+  std::unique_ptr<ScenarioEditor> editor;
+  lh::ui::ProbesModel* probes = nullptr;
+  std::unique_ptr<Tester> tester;
+
+  ProbesTable() {
+    REQUIRE(document.open(sample("demo-target.leakhound.json")));
+    editor = std::make_unique<ScenarioEditor>(&document);
+    probes = editor->targetPage()->probesModel();
+    tester = std::make_unique<Tester>(probes, Tester::FailureReportingMode::Fatal);
+    REQUIRE(wait_until([&] { return document.problems().empty(); }));
+  }
+  void reopen(const QString& name) {
+    QString error;
+    REQUIRE(document.saveAs(dir.filePath(name), &error));
+    REQUIRE(document.open(dir.filePath(name)));
+  }
+};
 
 }  // namespace
 
@@ -350,14 +374,8 @@ TEST_CASE("the load page sets who sends the load: Locust's engine, its workers o
   CHECK_FALSE(document.scenario().load->workers);
 }
 
-TEST_CASE("the probes table sets a Prometheus server's query and restart query, the missing query shown on its cell") {
-  QTemporaryDir dir;
-  ScenarioDocument document;
-  REQUIRE(document.open(sample("demo-target.leakhound.json")));
-  ScenarioEditor editor(&document);
-  auto* probes = editor.targetPage()->probesModel();
-  Tester tester(probes, Tester::FailureReportingMode::Fatal);
-  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+TEST_CASE_METHOD(ProbesTable,
+                 "the probes table sets a Prometheus server's query and restart query, the missing query shown on its cell") {
 
   const int p = probes->addRow();
   REQUIRE(probes->setData(probes->index(p, lh::ui::ProbesModel::SourceColumn), u"prom:http://127.0.0.1:9090"_s));
@@ -376,23 +394,14 @@ TEST_CASE("the probes table sets a Prometheus server's query and restart query, 
   CHECK(document.scenario().probes.sources.back().query == memory.toStdString());
 
   // Saved and opened again, the queries are the file's.
-  QString error;
-  const QString file = dir.filePath(u"prom.leakhound.json"_s);
-  REQUIRE(document.saveAs(file, &error));
-  REQUIRE(document.open(file));
+  reopen(u"prom.leakhound.json"_s);
   CHECK(probes->data(probes->index(p, lh::ui::ProbesModel::QueryColumn)).toString() == memory);
   CHECK(probes->data(probes->index(p, lh::ui::ProbesModel::RestartQueryColumn)).toString() ==
         u"kube_pod_container_status_restarts_total"_s);
 }
 
-TEST_CASE("the probes table sets a source's bearer token, basic auth and CA file, each problem on its own cell") {
-  QTemporaryDir dir;
-  ScenarioDocument document;
-  REQUIRE(document.open(sample("demo-target.leakhound.json")));
-  ScenarioEditor editor(&document);
-  auto* probes = editor.targetPage()->probesModel();
-  Tester tester(probes, Tester::FailureReportingMode::Fatal);
-  REQUIRE(wait_until([&] { return document.problems().empty(); }));
+TEST_CASE_METHOD(ProbesTable,
+                 "the probes table sets a source's bearer token, basic auth and CA file, each problem on its own cell") {
   using lh::ui::ProbesModel;
   const auto cell = [&](int row, int column) { return probes->index(row, column); };
   const auto problem_on = [&](const QModelIndex& index) {
@@ -440,10 +449,7 @@ TEST_CASE("the probes table sets a source's bearer token, basic auth and CA file
   REQUIRE(wait_until([&] { return document.problems().empty(); }));
 
   // Saved and opened again, the cells are the file's.
-  QString error;
-  const QString file = dir.filePath(u"auth.leakhound.json"_s);
-  REQUIRE(document.saveAs(file, &error));
-  REQUIRE(document.open(file));
+  reopen(u"auth.leakhound.json"_s);
   CHECK(probes->data(cell(p, ProbesModel::BasicAuthColumn)).toString() == u"leakhound:${ENV:PROM_PASSWORD}"_s);
   CHECK(probes->data(cell(p, ProbesModel::CaFileColumn)).toString() == ca);
   CHECK(probes->data(cell(p, ProbesModel::BearerTokenColumn)).toString().isEmpty());

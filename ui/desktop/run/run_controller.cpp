@@ -104,6 +104,8 @@ void RunController::stopThen(std::function<void()> then) {
 bool RunController::isRunning() const { return starting_ || (runner_ && timer_.isActive()); }
 bool RunController::isPaused() const { return isRunning() && paused_; }
 
+const session::SessionPlan* RunController::plan() const { return runner_ && !starting_ ? &runner_->plan() : nullptr; }
+
 SessionView RunController::view() const {
   if (!runner_ || starting_) return {};
   SessionView v;

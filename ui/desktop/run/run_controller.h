@@ -65,6 +65,8 @@ class RunController : public QObject {
   const std::vector<session::SeriesVerdict>& verdicts() const { return verdicts_; }
   // The run's series for the dashboard, events and verdict: live until it ends.
   SessionView view() const;
+  // The plan of the run going on (or the last), once its runner is made; null before.
+  const session::SessionPlan* plan() const;
 
   void setInterval(std::chrono::milliseconds interval) { timer_.setInterval(interval); }
 

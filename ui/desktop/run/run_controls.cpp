@@ -83,8 +83,6 @@ bool RunControls::start(bool watch_only) {
          lines.join(u'\n'));
     return false;
   }
-  count_ = plan->load ? plan->load->count : std::nullopt;
-  with_load_ = plan->load.has_value();
   QString error;
   if (!controller_->start(std::move(*plan), AppSettings::runsFolder(), &error)) {
     tell(tr("The run could not start"), error);
@@ -97,7 +95,8 @@ bool RunControls::start(bool watch_only) {
 }
 
 void RunControls::showStart() {
-  progress_->begin(count_);
+  const session::SessionPlan* plan = controller_->plan();
+  progress_->begin(plan && plan->load ? plan->load->count : std::nullopt);
   emit sessionStarted(controller_->view());
   emit message(tr("Recording into %1").arg(QDir::toNativeSeparators(controller_->folder())), 5000);
   progress_->setProgress(controller_->progress());
@@ -132,7 +131,8 @@ void RunControls::updateActions() {
   actions_.start->setEnabled(!running);
   actions_.watch_only->setEnabled(!running);
   // Pause holds the load back; a session without one has nothing to pause.
-  actions_.pause->setEnabled(running && with_load_ && !controller_->isStarting());
+  const session::SessionPlan* plan = controller_->plan();
+  actions_.pause->setEnabled(running && plan && plan->load);
   actions_.stop->setEnabled(running);
   const QSignalBlocker block(actions_.pause);
   actions_.pause->setChecked(controller_->isPaused());

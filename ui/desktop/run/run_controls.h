@@ -2,8 +2,6 @@
 
 #include <QObject>
 #include <QString>
-#include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "dashboard/session_view.h"
@@ -80,8 +78,6 @@ class RunControls : public QObject {
   RunController* controller_;
   RunProgress* progress_;
   QAction* sessions_folder_;
-  bool with_load_ = true;                 // of the run going on, or the last
-  std::optional<std::uint64_t> count_;  // its request count, for the progress bar
 };
 
 }  // namespace lh::ui
