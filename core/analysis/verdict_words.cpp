@@ -91,6 +91,8 @@ class Words {
       return "too little data after warm-up: " + span(r.analysed_s) + " analysed in " + std::to_string(r.points) +
              what + ", a verdict needs " + std::to_string(r.needed_points);
     }
+    // Nothing after warm-up yet (a run still in its warm-up): no rate to speak of.
+    if (!(r.analysed_s > 0)) return "no data after warm-up yet: a verdict needs " + span(r.needed_s) + " of it";
     return "too little data after warm-up: " + span(r.analysed_s) + " analysed, a verdict needs " + span(r.needed_s) +
            " at the current rate";
   }

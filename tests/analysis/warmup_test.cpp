@@ -64,3 +64,14 @@ TEST_CASE("the live analyzer leaves the same warm-up out") {
   CHECK(live.verdict().restarts == 0);
   CHECK(live.verdict().kind == VerdictKind::no_leak);
 }
+
+TEST_CASE("during a known warm-up the verdict says it has nothing after it yet, not a rate") {
+  const Series s = known_warmup();
+  AnalysisParameters params;
+  params.warmup_s = 240;
+  const std::span<const double> t(s.t.data(), 100), v(s.v.data(), 100);
+  const Verdict early = analyze(SeriesInput{.t_s = t, .values = v, .unit = "MiB"}, params);
+  CHECK(early.kind == VerdictKind::inconclusive);
+  REQUIRE(early.deciding);
+  CHECK(reason_lines(early)[*early.deciding] == "no data after warm-up yet: a verdict needs 1m 30s of it");
+}
