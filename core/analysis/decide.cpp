@@ -550,7 +550,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     v.deciding = levelling ? say(reason::LevellingOff{plateau, late_rate * kHour, tail.seconds})
                            : say(reason::Stopped{tail.slope.slope * kHour, tail.seconds, gate});
   } else if (given_back) {
-    v.deciding = say(reason::GivenBack{given_back->at_s, given_back->from, given_back->to, given_back->base});
+    v.deciding = say(*given_back);
   } else if (!cycles_grow) {
     v.deciding = *restart_reason;
   } else if (slowed_near_end) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/regimes.h"
+#include "analysis/sawtooth.h"
 
 namespace lh::analysis {
 
@@ -78,10 +79,7 @@ struct LevellingOff {
 struct SlowedNearEnd {
   double at_s = 0;
 };
-struct GivenBack {  // memory fell back near where it had risen from: its growth was not kept
-  double at_s = 0;
-  double from = 0, to = 0, base = 0;
-};
+using GivenBack = analysis::GivenBack;  // memory fell back near where it had risen from: its growth was not kept
 struct NoSteadyTrend {
   double p = 1, high = 0;
   // Set when the whole window's trend is clear but the window without its

@@ -20,9 +20,9 @@ struct Sawtooth {
 Sawtooth find_sawtooth(std::span<const double> t, std::span<const double> floors);
 
 // Growth given back, before a sawtooth can be measured: the latest drop
-// fell, at once, from a floor held for more than a bucket and for more
-// than a bucket, to within `keep` of the rise
-// above the lowest floor before it, and memory has not since climbed past
+// fell at once, from a floor held for more than a bucket to one held for
+// more than a bucket, to within `keep` of the rise above the lowest floor
+// before it, and memory has not since climbed past
 // where it fell from by more than that. Memory is then no higher than it
 // was: what grew was not kept (a collection, a cache emptied), and a leak
 // keeps what it takes. Drops as find_sawtooth counts them.
