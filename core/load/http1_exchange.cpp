@@ -68,9 +68,16 @@ int Http1Exchange::on_body(http_parser* parser, const char*, std::size_t length)
 }
 
 // One request, one answer: pause the parser so that stray bytes after the
-// answer are not taken for the next one.
+// answer are not taken for the next one. An interim answer (1xx but 101
+// Switching Protocols: 100 Continue, 103 Early Hints) is not the answer; the
+// one after it is, so the parser reads on into it.
 int Http1Exchange::on_message_complete(http_parser* parser) {
   auto* self = static_cast<Http1Exchange*>(parser->data);
+  if (parser->status_code >= 100 && parser->status_code < 200 && parser->status_code != 101) {
+    self->headers_done_ = false;
+    self->body_bytes_ = 0;
+    return 0;
+  }
   self->complete_ = true;
   self->keep_alive_ = http_should_keep_alive(parser) != 0;
   http_parser_pause(parser, 1);

@@ -30,6 +30,11 @@ RawServer::Reply reply_for(const std::string& request_line) {
   }
   if (request_line.starts_with("GET /half-headers ")) return {"HTTP/1.1 200 OK\r\nContent-Le", End::close};
   if (request_line.starts_with("GET /not-http ")) return {"SSH-2.0-OpenSSH_9.2\r\n\r\n", End::close};
+  if (request_line.starts_with("GET /interim ")) {  // 100 Continue and 103 Early Hints before the answer
+    return {"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
+            "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n",
+            End::keep_alive};
+  }
   return {"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", End::close};
 }
 
@@ -56,4 +61,19 @@ TEST_CASE("both paths name the same cause for each way an answer breaks") {
   CHECK(s.totals.failed() == 3);
   CHECK(!s.first_error.empty());
   CHECK(s.first_error.find("Success") == std::string::npos);
+}
+
+// An interim answer (1xx) is not the answer: the one after it is. Read as
+// the answer, each 100 Continue was a non-2xx response with no body, and the
+// real answer behind it was then taken for the next request's.
+TEST_CASE("interim answers (100 Continue, 103 Early Hints) are read past on both paths") {
+  const bool fast = GENERATE(true, false);
+  INFO((fast ? "fast path" : "libcurl path"));
+  RawServer server(reply_for);
+  auto plan = plan_for(server.url("/interim"), 6, 2);
+  plan.fast_http1 = fast;
+  const auto s = run_plan(plan);
+  CHECK(s.totals.completed == 6);
+  CHECK(s.totals.failed() == 0);
+  CHECK(s.totals.non_2xx == 0);
 }
