@@ -112,7 +112,8 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
     value_col = *find(s.columns, value_names[*pick]);
   }
   s.column = s.columns[value_col];
-  s.unit = std::string(unit_symbol(meaning_of(s.column).unit));
+  const SeriesMeaning meaning = meaning_of(s.column);
+  s.unit = std::string(unit_symbol(meaning.unit));
 
   std::vector<std::size_t> identity_cols, uptime_cols;
   std::optional<std::size_t> requests_col, cache_col;
@@ -158,6 +159,10 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
     }
     s.t_s.push_back(t);
     s.values.push_back(number(row[value_col], file, csv.line(), s.column));
+    if (auto rule = reading_rule(meaning, s.values.back())) {
+      throw InputError(std::string(file) + " line " + std::to_string(csv.line()) + ": column " + shown_name(s.column) +
+                       ": " + *rule + ", got " + quote_value(row[value_col]));
+    }
     if (!std::isnan(s.values.back())) ++values;
     for (std::size_t k = 0; k < identity_cols.size(); ++k)
       identity[k].push_back(number(row[identity_cols[k]], file, csv.line(), s.columns[identity_cols[k]]));

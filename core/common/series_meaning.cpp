@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace lh {
 namespace {
@@ -101,6 +102,14 @@ SeriesMeaning meaning_of(std::string_view name) {
     m.kind = SeriesKind::status;
   }
   return m;
+}
+
+std::optional<std::string> reading_rule(const SeriesMeaning& meaning, double value) {
+  constexpr double kReach = 18446744073709551616.0;  // 2^64
+  const std::optional<double> to_mib = mib_factor(meaning.unit);
+  const double base_units = to_mib ? value * *to_mib * 1024.0 * 1024.0 : value;
+  if (!(std::fabs(base_units) > kReach)) return std::nullopt;  // NaN: a gap, not a reading
+  return to_mib ? "expected at most 16 EiB (2^64 bytes)" : "expected a number within ±2^64";
 }
 
 std::string_view unit_symbol(Unit unit) {

@@ -34,6 +34,15 @@ struct SeriesMeaning {
 // Prometheus counter turned into one). The words give the kind.
 SeriesMeaning meaning_of(std::string_view name);
 
+// The rule of a reading's size: no number a service reports lies beyond
+// 2^64 of its unit's base — bytes for a size (16 EiB, more than any machine
+// addresses), the unit itself otherwise (the reach of the 64-bit counters
+// services keep). A number beyond it is not a measurement but a broken or
+// hostile answer's 1e308, and would overflow every fit and axis it reached.
+// nullopt within reach, else the rule it breaks ("expected at most 16 EiB"),
+// to which the caller adds what was given.
+std::optional<std::string> reading_rule(const SeriesMeaning& meaning, double value);
+
 // The symbol people expect after a value: "MiB", "%", "s", "" …
 std::string_view unit_symbol(Unit unit);
 

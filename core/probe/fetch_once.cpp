@@ -31,6 +31,7 @@ FetchOnceResult fetch_once(const SourceSpec& spec, std::chrono::milliseconds tim
     if (sample.fault) {
       result.error = sample.detail.empty() ? std::string(to_string(*sample.fault)) : sample.detail;
     }
+    leave_out_beyond_reach(sample.metrics);  // shown as no value, as the sampler will record them
     std::vector<std::string> names;
     for (const Metric& m : sample.metrics) {
       result.series.push_back({m.member.empty() ? m.name : m.member + "/" + m.name, m.value,

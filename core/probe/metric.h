@@ -43,4 +43,16 @@ struct ReadNote {
 // `x_bytes{path="/mem"}` reads as bytes and not as memory of "/mem".
 std::string meaning_name(const std::string& metric_name);
 
+// The rule a number breaks when no metric so named can be that large
+// (lh::reading_rule: 2^64 of its unit's base): "rss_mb = 1e+308 MiB:
+// expected at most 16 EiB (2^64 bytes)". nullopt for a number within reach,
+// NaN and ±Inf included (gaps already). Cheap for the numbers any unit
+// allows, so a reader can ask it of every number.
+std::optional<std::string> beyond_reach(const Metric& metric);
+
+// Turns the numbers beyond reach into gaps (NaN), so that a server's 1e308
+// reaches no fit and no axis; one note names the first and the count, or
+// nullopt when every number is within reach.
+std::optional<ReadNote> leave_out_beyond_reach(std::vector<Metric>& metrics);
+
 }  // namespace lh::probe

@@ -88,6 +88,7 @@ PromHistory read_prom_history(const SourceSpec& spec, double start_s, double end
   std::vector<double> row;
   bool told_restart_failure = false;
   bool told_store_full = false;
+  bool told_beyond_reach = false;  // one event for the whole range, as for the store
 
   std::deque<std::pair<RangeChunk, int>> todo;
   for (const auto& c : out.plan.chunks) todo.push_back({c, 0});
@@ -158,7 +159,12 @@ PromHistory read_prom_history(const SourceSpec& spec, double start_s, double end
           it = columns.emplace(key, store.series(*id).column).first;
           if (row.size() <= it->second) row.resize(it->second + 1, std::nan(""));
         }
-        row[it->second] = std::isfinite(reading.value) ? reading.value : std::nan("");
+        const auto why = beyond_reach(Metric{reading.metric, reading.value});
+        if (why && !told_beyond_reach) {
+          store.add_event(Event{t, reading.member, EventKind::partial, *why + "; left out"});
+          told_beyond_reach = true;
+        }
+        row[it->second] = std::isfinite(reading.value) && !why ? reading.value : std::nan("");
       }
       store.append_row(out.group, t, row);
     }

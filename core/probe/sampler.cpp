@@ -104,6 +104,7 @@ void Sampler::tick() {
       // A reader bug or an allocation failure must cost one sample, not the run.
       sample = SourceSample::failed(EventKind::bad_response, std::string("could not read the answer: ") + e.what());
     }
+    if (auto note = leave_out_beyond_reach(sample.metrics)) sample.notes.push_back(std::move(*note));
     for (auto& event : state.tracker.update(t_s, sample)) store_.add_event(std::move(event));
     const SourceSpec& spec = state.source->spec();
     for (auto& e : sample.member_events) {

@@ -99,12 +99,22 @@ class Replay {
     const auto& ids = r.at("series");
     const auto& values = r.at("v");
     std::vector<std::size_t> columns;
-    for (const auto& each : ids) columns.push_back(data_.store->series(series_.at(journal::id(each))).column);
+    std::vector<SeriesMeaning> meanings;
+    for (const auto& each : ids) {
+      const probe::SeriesInfo& info = data_.store->series(series_.at(journal::id(each)));
+      columns.push_back(info.column);
+      meanings.push_back(info.meaning);
+    }
     const std::size_t width = columns.empty() ? 0 : *std::max_element(columns.begin(), columns.end()) + 1;
     std::vector<double> row(width);
     for (std::size_t k = 0; k < t.size(); ++k) {
       std::fill(row.begin(), row.end(), std::nan(""));
-      for (std::size_t i = 0; i < columns.size(); ++i) row[columns[i]] = journal::number_or_nan(values.at(i).at(k));
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        // A number no sampler records (1e308 MiB, in a journal written by
+        // hand) is a gap, as a value that is not a number is.
+        const double v = journal::number_or_nan(values.at(i).at(k));
+        row[columns[i]] = reading_rule(meanings[i], v) ? std::nan("") : v;
+      }
       const double t_s = journal::seconds(t[k], "t");
       data_.store->append_row(group, t_s, row);
       seen(t_s);

@@ -85,6 +85,11 @@ TEST_CASE("bad input is one line naming what is wrong") {
   CHECK_THROWS_WITH(read("t_s,rss_mb\n5,1\n4,1\n"), "run.csv line 3: time goes backwards");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,\n2,3\n"), "run.csv: column rss_mb has 2 values; at least 3 are needed");
   CHECK_THROWS_AS(read(""), lh::InputError);
+  // Differences of such numbers overflow every fit: "inf TiB/h" was once said.
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,1e308\n2,3\n"),
+                    "run.csv line 3: column rss_mb: expected at most 16 EiB (2^64 bytes), got \"1e308\"");
+  CHECK_THROWS_WITH(read("t_s,rss_mb,x\n0,1,1\n1,1,-1e300\n2,3,1\n", std::string("x")),
+                    "run.csv line 3: column x: expected a number within ±2^64, got \"-1e300\"");
 }
 
 TEST_CASE("a field or a column name with a line break is quoted, not printed raw (found by fuzzing)") {

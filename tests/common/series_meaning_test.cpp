@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "common/series_meaning.h"
 
 using lh::meaning_of;
@@ -41,4 +43,18 @@ TEST_CASE("the watched memory is resident memory, never a peak") {
 
   const std::vector<std::string> none{"conversions", "uptime_seconds", "memory_limit_mb"};
   CHECK_FALSE(lh::pick_watched_memory(none).has_value());
+}
+
+TEST_CASE("a reading beyond 2^64 of its unit's base is out of reach, in whatever unit it comes") {
+  using lh::reading_rule;
+  CHECK_FALSE(reading_rule(meaning_of("rss_mb"), 1650.0));
+  CHECK_FALSE(reading_rule(meaning_of("rss_mb"), -20.0));  // a difference may be below zero
+  CHECK_FALSE(reading_rule(meaning_of("process_resident_memory_bytes"), 18446744073709551615.0));
+  CHECK_FALSE(reading_rule(meaning_of("memory_usage_gb"), 17179869184.0));  // 16 EiB in GiB
+  CHECK(reading_rule(meaning_of("memory_usage_gb"), 17179869185.0 * 1.001) == "expected at most 16 EiB (2^64 bytes)");
+  CHECK(reading_rule(meaning_of("rss_mb"), 1e308) == "expected at most 16 EiB (2^64 bytes)");
+  CHECK(reading_rule(meaning_of("rss_mb"), -1e308) == "expected at most 16 EiB (2^64 bytes)");
+  CHECK_FALSE(reading_rule(meaning_of("requests_total"), 1e19));
+  CHECK(reading_rule(meaning_of("requests_total"), 1e20) == "expected a number within ±2^64");
+  CHECK_FALSE(reading_rule(meaning_of("rss_mb"), std::nan("")));
 }

@@ -72,6 +72,9 @@ void mount_faults(lh::test::LoopbackServer& s, std::atomic<int>& flaky_calls) {
                     "requests_total 5 # {trace_id=\"abc\"} 1\nfoo --1\n",
                     "text/plain; version=0.0.4");
   });
+  server.Get("/absurd", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"rss_mb": 1e308, "memory_usage_gb": 3, "requests_total": -1e30})", "application/json");
+  });
   server.Get("/flaky", [&flaky_calls](const httplib::Request&, httplib::Response& res) {
     if (++flaky_calls <= 3) {
       res.status = 503;
@@ -160,15 +163,17 @@ TEST_CASE("each faulty endpoint is a gap and one event, and the rest goes on") {
   CHECK(values.back() == 5);
 }
 
-TEST_CASE("an answer over a limit, or with lines Prometheus would not take, is read in part with one event") {
+TEST_CASE("an answer over a limit, with lines Prometheus would not take, or with numbers no service has, is read in part with one event") {
   lh::test::LoopbackServer server;
   std::atomic<int> unused = 0;
   mount_faults(server, unused);
   server.start();
   ProbeConfig config;
-  config.sources = {parse_source_spec(server.url("/many")), parse_source_spec(server.url("/mixed-metrics"))};
+  config.sources = {parse_source_spec(server.url("/many")), parse_source_spec(server.url("/mixed-metrics")),
+                    parse_source_spec(server.url("/absurd"))};
   config.sources[0].label = "many";
   config.sources[1].label = "mixed";
+  config.sources[2].label = "absurd";
   config.interval = lh::Seconds(0.2);
   config.timeout = lh::Seconds(3);
   lh::SessionClock clock;
@@ -185,11 +190,20 @@ TEST_CASE("an answer over a limit, or with lines Prometheus would not take, is r
   CHECK(std::count(rss.begin(), rss.end(), 42.0) == kTicks);
   const auto prom = lh::test::values_of(store, "mixed/process_resident_memory_bytes");
   CHECK(std::count(prom.begin(), prom.end(), 1048576.0) == kTicks);
+  // A number beyond any memory (1e308 MiB) or count is a gap, not a reading.
+  const auto absurd = lh::test::values_of(store, "absurd/rss_mb");
+  CHECK(std::count_if(absurd.begin(), absurd.end(), [](double v) { return std::isnan(v); }) == kTicks);
+  const auto gb = lh::test::values_of(store, "absurd/memory_usage_gb");
+  CHECK(std::count(gb.begin(), gb.end(), 3.0) == kTicks);
   const auto events = store.read_events(0).events;
-  REQUIRE(events.size() == 2);
+  REQUIRE(events.size() == 3);
   for (const auto& e : events) CHECK(e.kind == EventKind::partial);
-  const auto& many = events[0].source == "many" ? events[0] : events[1];
-  const auto& mixed = events[0].source == "many" ? events[1] : events[0];
+  auto from = [&](const std::string& source) {
+    return *std::find_if(events.begin(), events.end(), [&](const lh::Event& e) { return e.source == source; });
+  };
+  const auto many = from("many");
+  const auto mixed = from("mixed");
+  CHECK(from("absurd").detail == "rss_mb = 1e+308 MiB: expected at most 16 EiB (2^64 bytes); 2 numbers left out");
   CHECK(many.detail == "limit max_metrics_per_source (1000) reached: 500 of 1501 numbers left out; "
                        "1 memory figure past it kept");
   CHECK(mixed.detail == "Prometheus text: 2 lines skipped, as Prometheus would not take them; the first, line 3: "

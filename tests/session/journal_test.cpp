@@ -1,6 +1,7 @@
 // The journal: append-only JSON lines, whole after a kill but for a torn
 // last line, which the reader drops.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <fstream>
 
 #include "common/input_error.h"
@@ -120,4 +121,24 @@ TEST_CASE("a damaged journal's numbers are one-line problems, never a cast past 
   CHECK(reopen(R"({"type":"session","started":"2026-01-01T00:00:00Z","environment":{"cpus":1e300}})", "") == "(read)");
   CHECK_THAT(reopen(header, R"({"type":"event","t":1e300,"kind":"restart"})"),
              Catch::Contains("line 2: t: expected seconds on the session clock, from -1e9 to 1e9, got 1e+300"));
+}
+
+TEST_CASE("a journal's number beyond any memory is a gap, as a value that is not a number is") {
+  TempFolder dir("journal");
+  const std::string meaning = lh::session::journal::to_json(lh::meaning_of("rss_mb")).dump();
+  std::ofstream(dir / "journal.jsonl")
+      << R"({"type":"session","format":1,"name":"x","started":"2026-01-01T00:00:00Z"})" << '\n'
+      << R"({"type":"group","id":0,"name":"probe"})" << '\n'
+      << R"({"type":"series","id":0,"group":0,"name":"rss_mb","metric":"rss_mb","meaning":)" << meaning << "}\n"
+      << R"({"type":"rows","group":0,"t":[0,1,2,3],"series":[0],"v":[[5,1e308,"x",6]]})" << '\n';
+  const auto data = lh::session::load_session(dir.path());
+  const auto id = data.store->find("rss_mb");
+  REQUIRE(id);
+  const auto rows = data.store->read_rows(data.store->series(*id).group, 0);
+  const auto& v = rows.values.at(0);
+  REQUIRE(v.size() == 4);
+  CHECK(v[0] == 5);
+  CHECK(std::isnan(v[1]));
+  CHECK(std::isnan(v[2]));
+  CHECK(v[3] == 6);
 }
