@@ -189,6 +189,12 @@ Http1Exchange::Progress Http1Exchange::parse(const char* data, std::size_t size)
     return broken(FailureCause::read, std::string("the answer is not valid HTTP/1.1 (") +
                                           http_errno_description(error) + ")");
   }
+  // Interim answers without end: libcurl's cap on an answer's headers, so
+  // the two paths count such a server alike.
+  constexpr std::uint64_t kMaxHeaderBytes = 300 * 1024;
+  if (!headers_done_ && bytes_read_ > kMaxHeaderBytes) {
+    return broken(FailureCause::read, "Too large response headers: over 300 KiB before the answer's body");
+  }
   return Progress::waiting;
 }
 

@@ -2,7 +2,15 @@
 // answer is counted under the same cause by both of the engine's paths, the
 // fast path (http-parser) and full libcurl transfers, and worded without
 // "Success".
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "raw_server.h"
 #include "run_plan.h"
@@ -76,4 +84,103 @@ TEST_CASE("interim answers (100 Continue, 103 Early Hints) are read past on both
   CHECK(s.totals.completed == 6);
   CHECK(s.totals.failed() == 0);
   CHECK(s.totals.non_2xx == 0);
+}
+
+namespace {
+
+// Answers each connection with `head`, then `unit` again and again, as fast
+// as the socket takes it, until it goes.
+class FloodServer {
+ public:
+  FloodServer(std::string head, std::string unit) : head_(std::move(head)), unit_(std::move(unit)) {
+    listener_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    REQUIRE(bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    REQUIRE(listen(listener_, 16) == 0);
+    REQUIRE(getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this] { serve(); });
+  }
+  ~FloodServer() {
+    stop_ = true;
+    thread_.join();
+    close(listener_);
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/flood"; }
+
+ private:
+  // A thread per connection, each sending as fast as it can: a single
+  // loop over all of them sends too slowly to outrun the reader.
+  void serve() {
+    std::string flood;
+    while (flood.size() < 256 * 1024) flood += unit_;
+    std::vector<std::thread> senders;
+    pollfd listening{listener_, POLLIN, 0};
+    while (!stop_) {
+      if (poll(&listening, 1, 50) <= 0) continue;
+      const int fd = accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
+      if (fd < 0) continue;
+      senders.emplace_back([this, fd, &flood] {
+        const timeval wait{0, 50000};  // a blocked send gives up after 50 ms, so stop_ is seen
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof wait);
+        [[maybe_unused]] auto n = send(fd, head_.data(), head_.size(), MSG_NOSIGNAL);
+        while (!stop_) n = send(fd, flood.data(), flood.size(), MSG_NOSIGNAL);
+        close(fd);
+      });
+    }
+    for (auto& t : senders) t.join();
+  }
+
+  std::string head_, unit_;
+  int listener_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
+// The fast path read while the socket had bytes, and read past interim
+// answers without limit: a server that never stops sending them kept the
+// worker from its clock, and a 1-s run lasted until the server gave up (60 s
+// against a Python flood).
+TEST_CASE("a server that sends interim answers without end cannot hold a run past its end") {
+  const bool fast = GENERATE(true, false);
+  INFO((fast ? "fast path" : "libcurl path"));
+  FloodServer server("", "HTTP/1.1 100 Continue\r\n\r\n");
+  auto plan = plan_for(server.url(), std::nullopt, 2);
+  plan.fast_http1 = fast;
+  plan.duration = lh::Seconds(1);
+  plan.timeout = lh::Seconds(120);
+  const auto began = std::chrono::steady_clock::now();
+  const auto s = run_plan(plan, std::chrono::seconds(100));
+  const auto took = std::chrono::steady_clock::now() - began;
+  CHECK(took < std::chrono::seconds(20));
+  // Each request is given up after 300 KiB of headers (libcurl's cap), on
+  // both paths: a failure to read the answer.
+  CHECK(s.totals.completed > 2);
+  CHECK(s.totals.failed() == s.totals.completed);
+  CHECK(failures(s, FailureCause::read) == s.totals.completed);
+  CHECK_THAT(s.first_error, Catch::StartsWith("Too large response headers"));
+}
+
+// An answer whose body never ends is cut at the run's end, as any answer in
+// flight is. Chunks of one byte: parsing them is slower than the server
+// sends them, so the socket is never drained.
+TEST_CASE("a server that sends a body without end cannot hold a run past its end") {
+  const bool fast = GENERATE(true, false);
+  INFO((fast ? "fast path" : "libcurl path"));
+  FloodServer server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\nx\r\n");
+  auto plan = plan_for(server.url(), std::nullopt, 2);
+  plan.fast_http1 = fast;
+  plan.duration = lh::Seconds(1);
+  plan.timeout = lh::Seconds(120);
+  const auto began = std::chrono::steady_clock::now();
+  const auto s = run_plan(plan, std::chrono::seconds(100));
+  CHECK(std::chrono::steady_clock::now() - began < std::chrono::seconds(20));
+  CHECK(s.totals.aborted == 2);
+  CHECK(s.totals.completed == 0);
 }
