@@ -161,6 +161,14 @@ void HttpFetcher::finish(Transfer& t, int code_value) {
       r.error = "connection closed without an answer";
       return;
     case CURLE_RECV_ERROR:
+      // No system error behind it: libcurl refused what the server sent
+      // ("Too large response headers"). The server answered, badly.
+      if (os_errno == 0) {
+        r.outcome = HttpResponse::Outcome::bad_response;
+        r.error = "not a readable HTTP answer: " + curl_says;
+        return;
+      }
+      [[fallthrough]];
     case CURLE_SEND_ERROR:
       r.outcome = HttpResponse::Outcome::unreachable;
       r.error = os_errno == ECONNRESET ? "connection reset" : curl_says;

@@ -72,6 +72,11 @@ void mount_faults(lh::test::LoopbackServer& s, std::atomic<int>& flaky_calls) {
                     "requests_total 5 # {trace_id=\"abc\"} 1\nfoo --1\n",
                     "text/plain; version=0.0.4");
   });
+  server.Get("/huge-headers", [](const httplib::Request&, httplib::Response& res) {
+    // 400 KiB of headers: past libcurl's 300 KiB for an answer's headers.
+    for (int i = 0; i < 400; ++i) res.set_header("X-Pad-" + std::to_string(i), std::string(1024, 'h'));
+    res.set_content(R"({"rss_mb": 1})", "application/json");
+  });
   server.Get("/absurd", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"rss_mb": 1e308, "memory_usage_gb": 3, "requests_total": -1e30})", "application/json");
   });
@@ -104,6 +109,7 @@ TEST_CASE("each faulty endpoint is a gap and one event, and the rest goes on") {
       {"length", server.url("/huge-length")},
       {"error", server.url("/error")},
       {"flaky", server.url("/flaky")},
+      {"headers", server.url("/huge-headers")},
   };
   for (const auto& [label, url] : sources) {
     config.sources.push_back(parse_source_spec(url));
@@ -149,7 +155,10 @@ TEST_CASE("each faulty endpoint is a gap and one event, and the rest goes on") {
   CHECK(only_event("chunked", EventKind::bad_response) == "body over 8.00 MiB, not read");
   CHECK(only_event("length", EventKind::bad_response) == "body over 8.00 MiB, not read");
   CHECK(only_event("error", EventKind::bad_response) == "HTTP 500: \"boom\"");
-  for (const char* never : {"refused", "garbage", "truncated", "chunked", "length", "error"}) {
+  // The server answered: its answer is bad, it is not unreachable.
+  CHECK_THAT(only_event("headers", EventKind::bad_response),
+             Contains("not a readable HTTP answer: Too large response headers"));
+  for (const char* never : {"refused", "garbage", "truncated", "chunked", "length", "error", "headers"}) {
     for (SeriesId id : store.series_in(sampler.group())) CHECK(store.series(id).source != never);
   }
 
