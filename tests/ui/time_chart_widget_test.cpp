@@ -250,3 +250,30 @@ TEST_CASE("an empty chart draws axes and no lines") {
   CHECK(widget.window() == TimeWindow{0, 60});
   CHECK_FALSE(widget.grab().toImage().isNull());
 }
+
+// Qt Charts lays an axis' ticks out on every change: a new range at the old
+// tick interval, for a moment, meant one tick item per 0.2 of 0 … 1,000,000
+// (errors/s jumping from 0 to thousands against a misbehaving server froze
+// the desktop for the whole run). No moment may hold more ticks than a few
+// dozen, whichever way the scale moves.
+TEST_CASE("a value axis never lays out more ticks than it shows, even for a moment, when its scale jumps") {
+  TimeChartWidget widget;
+  widget.resize(800, 300);
+  widget.setContent(one_series(std::make_shared<SeriesColumns>(SeriesColumns{{0, 1, 2}, {0.2, 0.5, 1}})));
+  settle(widget);
+  QValueAxis* axis = value_axis(widget, Qt::AlignLeft);
+  REQUIRE(axis);
+  double most = 0;
+  auto count = [&] { most = std::max(most, (axis->max() - axis->min()) / axis->tickInterval()); };
+  QObject::connect(axis, &QValueAxis::rangeChanged, count);
+  QObject::connect(axis, &QValueAxis::tickIntervalChanged, count);
+
+  widget.setContent(one_series(std::make_shared<SeriesColumns>(SeriesColumns{{0, 1, 2}, {2e5, 6e5, 1e6}})));
+  widget.redrawNow();
+  CHECK(axis->max() >= 1e6);
+  widget.setContent(one_series(std::make_shared<SeriesColumns>(SeriesColumns{{0, 1, 2}, {0.2, 0.5, 1}})));
+  widget.redrawNow();
+  CHECK(axis->max() <= 2);
+  CHECK(most > 0);
+  CHECK(most <= 64);
+}

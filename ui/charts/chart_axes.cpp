@@ -93,8 +93,19 @@ void ChartAxes::showTime(TimeWindow window, int max_ticks, BottomAxis kind) {
 void ChartAxes::showValues(ValueAxis side, const lh::chart::NiceScale& scale) {
   QValueAxis* axis = side == ValueAxis::left ? left_ : right_;
   if (!axis) return;
-  axis->setRange(scale.min, scale.max);
-  axis->setTickInterval(scale.step);
+  // Qt lays the ticks out after each of the two calls, so for a moment the
+  // new range has the old interval, or the old range the new one. Take the
+  // order whose moment holds fewer ticks: a scale jumping from 0 … 1 to
+  // 0 … 1,000,000 would otherwise make five million tick items at once.
+  const double range_first = (scale.max - scale.min) / axis->tickInterval();
+  const double interval_first = (axis->max() - axis->min()) / scale.step;
+  if (range_first <= interval_first) {
+    axis->setRange(scale.min, scale.max);
+    axis->setTickInterval(scale.step);
+  } else {
+    axis->setTickInterval(scale.step);
+    axis->setRange(scale.min, scale.max);
+  }
   axis->setLabelFormat(u"%."_s + QString::number(scale.decimals) + u"f"_s);
 }
 
