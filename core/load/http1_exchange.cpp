@@ -169,6 +169,14 @@ Http1Exchange::Progress Http1Exchange::closed_early() {
                                                : ")"));
 }
 
+Http1Exchange::Progress Http1Exchange::lost() {
+  if (bytes_read_ == 0) {
+    if (answers_ > 0) return Progress::closed;
+    return broken(FailureCause::reset, "the connection was closed before the answer (found dead)");
+  }
+  return broken(FailureCause::reset, "the connection was closed in the middle of the answer (found dead)");
+}
+
 Http1Exchange::Progress Http1Exchange::broken(FailureCause cause, std::string reason) {
   cause_ = cause;
   reason_ = std::move(reason);

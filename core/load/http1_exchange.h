@@ -34,6 +34,12 @@ class Http1Exchange {
   Http1Exchange();
 
   void attach(int fd) { fd_ = fd; }
+  // The connection was closed by someone else (libcurl): its fd is no
+  // longer ours to use, and may soon be another socket's.
+  void detach() { fd_ = -1; }
+  // After detach(): what the close means for the request in flight, as a
+  // close by the server would (closed: worth a retry; broken).
+  Progress lost();
   // Forgets the connection (closed by its owner); the next one starts afresh.
   void reset();
   bool attached() const { return fd_ >= 0; }

@@ -188,7 +188,18 @@ void Worker::set_epoll_events(int fd, std::uint32_t events) {
 int Worker::on_close(void* worker, curl_socket_t fd) {
   auto* self = static_cast<Worker*>(worker);
   if (fd >= 0 && static_cast<std::size_t>(fd) < self->fds_.size()) {
-    self->fds_[static_cast<std::size_t>(fd)] = WatchedFd{};  // closing drops it from the epoll set
+    auto& w = self->fds_[static_cast<std::size_t>(fd)];
+    if (Slot* held = w.http1) {
+      // A fast-path connection libcurl closes itself: to libcurl a
+      // CONNECT_ONLY connection sits idle in its cache, and one the server
+      // has closed is pruned as dead while the slot still holds its fd,
+      // whose number the next socket may take. The slot forgets the fd now
+      // and learns what it means after libcurl returns (http1_recover_lost).
+      held->http1->detach();
+      held->connection_lost = true;
+      self->lost_.push_back(held);
+    }
+    w = WatchedFd{};  // closing drops it from the epoll set
   }
   return close(fd);
 }
@@ -268,6 +279,7 @@ void Worker::run() {
       int running = 0;
       curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
     }
+    if (!lost_.empty()) http1_recover_lost();
     harvest(woke);
     // A new pause is reported at once, so the run shows as paused as soon
     // as every worker has stopped sending.

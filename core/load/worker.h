@@ -61,6 +61,9 @@ class Worker {
     // when the plan allows the fast path).
     std::unique_ptr<Http1Exchange> http1;
     bool connecting = false;      // fast path: libcurl is opening the connection
+    // fast path: libcurl closed the connection under us (on_close), not yet
+    // dealt with: see http1_recover_lost().
+    bool connection_lost = false;
     bool new_connection = false;  // this request opened a connection
     MonoClock::time_point deadline;  // fast path: when the request times out
     std::size_t request = SIZE_MAX;  // the template last applied to `easy`
@@ -116,6 +119,7 @@ class Worker {
   void http1_progress(Slot& slot, Http1Exchange::Progress progress);
   void http1_drop_connection(Slot& slot);
   void http1_expire(MonoClock::time_point now);
+  void http1_recover_lost();
   void abort_in_flight();
   bool nothing_left_to_send(double active_s) const;
   void track_stage(double active_s);
@@ -143,6 +147,7 @@ class Worker {
   // again (room for every slot, so resting allocates nothing).
   std::vector<std::pair<MonoClock::time_point, Slot*>> resting_;
   std::vector<std::pair<Slot*, CURLcode>> done_;  // harvest()'s transfers, room for every slot
+  std::vector<Slot*> lost_;  // fast path: slots whose connection libcurl closed under them
   std::vector<WatchedFd> fds_;
   std::optional<MonoClock::time_point> curl_deadline_;
   MonoClock::time_point woke_;     // when the current batch of events was reported

@@ -12,6 +12,12 @@ void Worker::http1_start(Slot& slot) {
     http1_progress(slot, slot.http1->send(request.http1_bytes(), request.head()));
     return;
   }
+  if (slot.connection_lost) {
+    // libcurl closed the slot's last connection under it (on_close) before
+    // http1_recover_lost() came round: the handle is still in the multi.
+    slot.connection_lost = false;
+    curl_multi_remove_handle(multi_, slot.easy);
+  }
   slot.connecting = true;
   slot.new_connection = true;
   curl_multi_add_handle(multi_, slot.easy);
@@ -99,6 +105,23 @@ void Worker::http1_drop_connection(Slot& slot) {
   if (fd >= 0 && static_cast<std::size_t>(fd) < fds_.size()) fds_[static_cast<std::size_t>(fd)].http1 = nullptr;
   slot.http1->reset();
   curl_multi_remove_handle(multi_, slot.easy);
+}
+
+// The slots whose connection libcurl closed under them (on_close): a request
+// in flight is retried on a new connection, as after any keep-alive
+// connection the server closed, or fails if part of its answer had come;
+// an idle slot lets the connection go, to open a new one when next used.
+void Worker::http1_recover_lost() {
+  for (Slot* slot : lost_) {
+    if (!slot->connection_lost) continue;  // http1_start() has opened a new one
+    slot->connection_lost = false;
+    if (slot->busy && !slot->connecting) {
+      http1_progress(*slot, slot->http1->lost());
+    } else if (!slot->connecting) {
+      http1_drop_connection(*slot);
+    }
+  }
+  lost_.clear();
 }
 
 void Worker::http1_expire(MonoClock::time_point now) {

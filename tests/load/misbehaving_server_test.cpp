@@ -38,6 +38,9 @@ RawServer::Reply reply_for(const std::string& request_line) {
   }
   if (request_line.starts_with("GET /half-headers ")) return {"HTTP/1.1 200 OK\r\nContent-Le", End::close};
   if (request_line.starts_with("GET /not-http ")) return {"SSH-2.0-OpenSSH_9.2\r\n\r\n", End::close};
+  if (request_line.starts_with("GET /then-close ")) {  // keep-alive by default, closed after the answer all the same
+    return {"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n", End::close};
+  }
   if (request_line.starts_with("GET /interim ")) {  // 100 Continue and 103 Early Hints before the answer
     return {"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
             "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n",
@@ -183,4 +186,21 @@ TEST_CASE("a server that sends a body without end cannot hold a run past its end
   CHECK(std::chrono::steady_clock::now() - began < std::chrono::seconds(20));
   CHECK(s.totals.aborted == 2);
   CHECK(s.totals.completed == 0);
+}
+
+// A server that closes every connection after its answer, without saying
+// so: to libcurl the fast path's CONNECT_ONLY connections sit idle in its
+// cache, and once a second, when it opens another, it closes those it finds
+// dead. It closed them under the slots that held them: the next send() on
+// that fd failed ("Bad file descriptor", a read failure), or went to the
+// socket that had taken its number. Each closed connection is retried.
+TEST_CASE("connections the server closes after each answer are retried, whoever sees the close first") {
+  RawServer server(reply_for);
+  auto plan = plan_for(server.url("/then-close"), std::nullopt, 64);
+  plan.duration = lh::Seconds(4);
+  const auto s = run_plan(plan);
+  INFO(s.first_error);
+  CHECK(s.totals.completed > 1000);
+  CHECK(s.totals.failed() == 0);
+  CHECK(s.totals.non_2xx == 0);
 }
