@@ -5,6 +5,10 @@
 
 namespace lh::probe::detail {
 
+Column::Chunk::Chunk() {
+  for (auto& v : values) v.store(std::nan(""), std::memory_order_relaxed);
+}
+
 Column::Column(std::size_t ring_chunks, std::atomic<std::size_t>& allocated)
     : ring_chunks_(ring_chunks), allocated_(allocated) {
   directories_.push_back(std::make_unique<Directory>(ring_chunks_ > 0 ? ring_chunks_ : 8));
@@ -38,6 +42,13 @@ Column::Directory& Column::directory_for(std::uint64_t chunk_index) {
 
 void Column::write(std::uint64_t row, double value) {
   const std::uint64_t chunk_index = row / kChunkRows;
+  if (std::isnan(value)) {
+    // No chunk for this row: it reads as a gap already. (A chunk a ring
+    // reuses still holds old values: the gap is written over them.)
+    const Directory* current = directory_.load(std::memory_order_relaxed);
+    const std::size_t slot = slot_of(chunk_index);
+    if (slot >= current->size || current->slots[slot].load(std::memory_order_relaxed) == nullptr) return;
+  }
   Directory& dir = directory_for(chunk_index);
   std::atomic<Chunk*>& slot = dir.slots[slot_of(chunk_index)];
   Chunk* chunk = slot.load(std::memory_order_relaxed);

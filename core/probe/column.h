@@ -29,7 +29,9 @@ class Column {
   Column& operator=(const Column&) = delete;
   ~Column();
 
-  // Writer only, rows in increasing order.
+  // Writer only, rows in increasing order. A gap (NaN) where the column has
+  // no chunk yet costs nothing: readers read NaN there anyway. So a series
+  // that stopped answering (a label gone, a pod replaced) stops costing.
   void write(std::uint64_t row, double value);
 
   // Any thread; NaN where this column holds nothing for `row`. In a ring the
@@ -38,6 +40,7 @@ class Column {
 
  private:
   struct Chunk {
+    Chunk();  // every value a gap (NaN) until written
     std::atomic<double> values[kChunkRows];
   };
   struct Directory {

@@ -1,5 +1,8 @@
 #include "session/store_journal.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "session/journal_records.h"
 
 namespace lh::session {
@@ -29,17 +32,24 @@ const probe::StoreReader::Delta& StoreJournal::write_new() {
   for (const probe::GroupRows& rows : delta_.rows) {
     nlohmann::json t = nlohmann::json::array();
     for (double v : rows.t) t.push_back(journal::rounded_ms(v));
+    // A series with only gaps in these rows is left out of the record (the
+    // reader reads what a record leaves out as gaps): series that stopped
+    // answering, such as a churning label's, cost the journal nothing.
+    nlohmann::json series = nlohmann::json::array();
     nlohmann::json values = nlohmann::json::array();
-    for (const auto& column : rows.values) {
+    for (std::size_t i = 0; i < rows.values.size(); ++i) {
+      const auto& column = rows.values[i];
+      if (std::all_of(column.begin(), column.end(), [](double v) { return std::isnan(v); })) continue;
       nlohmann::json c = nlohmann::json::array();
       for (double v : column) c.push_back(journal::number_or_null(v));
+      series.push_back(rows.series[i]);
       values.push_back(std::move(c));
     }
     journal_.append({{"type", "rows"},
                      {"group", rows.group},
                      {"from", rows.first_row},
                      {"t", std::move(t)},
-                     {"series", rows.series},
+                     {"series", std::move(series)},
                      {"v", std::move(values)}});
   }
   for (const Event& e : delta_.events) journal_.append(journal::to_json(e));

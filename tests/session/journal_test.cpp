@@ -9,6 +9,7 @@
 #include "session/journal_records.h"
 #include "session/journal_writer.h"
 #include "session/session_data.h"
+#include "session/store_journal.h"
 #include "synthetic_session.h"
 
 using lh::InputError;
@@ -141,4 +142,33 @@ TEST_CASE("a journal's number beyond any memory is a gap, as a value that is not
   CHECK(std::isnan(v[1]));
   CHECK(std::isnan(v[2]));
   CHECK(v[3] == 6);
+}
+
+// A churning label leaves series that answered once: their gaps are left out
+// of the journal's rows, which read back as gaps all the same.
+TEST_CASE("a series with only gaps in a rows record is left out of it, and reads back as gaps") {
+  TempFolder dir("journal");
+  {
+    lh::session::JournalWriter journal(dir / "journal.jsonl");
+    journal.append(nlohmann::json::parse(R"({"type":"session","format":1,"name":"x","started":"2026-01-01T00:00:00Z"})"));
+    lh::probe::SeriesStore store;
+    const auto g = store.add_group("probe");
+    store.add_series(g, {"rss_mb", "svc", "rss_mb", lh::meaning_of("rss_mb")});
+    store.add_series(g, {"gone", "svc", "gone", {}});
+    lh::session::StoreJournal recorder(store, journal);
+    store.append_row(g, 0, std::vector{5.0, 1.0});
+    recorder.write_new();
+    for (int t = 1; t < 4; ++t) store.append_row(g, t, std::vector{5.0 + t, std::nan("")});
+    recorder.write_new();
+    journal.flush();
+  }
+  const std::string text = lh::test::read_file(dir / "journal.jsonl");
+  CHECK(text.find(R"("series":[0,1],"t":[0.0])") != std::string::npos);
+  CHECK(text.find(R"("series":[0],"t":[1.0,2.0,3.0])") != std::string::npos);
+  const auto data = lh::session::load_session(dir.path());
+  const auto gone = data.store->read_series(*data.store->find("gone"), 0);
+  REQUIRE(gone.v.size() == 4);
+  CHECK(gone.v[0] == 1.0);
+  for (int k = 1; k < 4; ++k) CHECK(std::isnan(gone.v[static_cast<std::size_t>(k)]));
+  CHECK(data.store->read_series(*data.store->find("rss_mb"), 0).v == std::vector{5.0, 6.0, 7.0, 8.0});
 }
