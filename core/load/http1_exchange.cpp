@@ -132,12 +132,17 @@ Http1Exchange::Progress Http1Exchange::on_writable() {
 }
 
 Http1Exchange::Progress Http1Exchange::on_readable(char* buffer, std::size_t size) {
-  for (;;) {
+  // A few full buffers at most, then back to the worker's loop (epoll is
+  // level-triggered: the rest is read on its next turn). A server that sends
+  // faster than the answer is parsed (an endless body of 1-byte chunks, on a
+  // busy machine) kept the worker here for good: no timeout, no end of run.
+  constexpr int kFullReadsPerTurn = 4;
+  for (int full_reads = 0;;) {
     const ssize_t n = ::recv(fd_, buffer, size, 0);
     if (n > 0) {
       bytes_read_ += static_cast<std::size_t>(n);
       const Progress p = parse(buffer, static_cast<std::size_t>(n));
-      if (p != Progress::waiting || static_cast<std::size_t>(n) < size) return p;
+      if (p != Progress::waiting || static_cast<std::size_t>(n) < size || ++full_reads == kFullReadsPerTurn) return p;
       continue;  // the buffer was filled: there may be more
     }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return Progress::waiting;

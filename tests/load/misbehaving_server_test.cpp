@@ -130,7 +130,14 @@ class FloodServer {
         const timeval wait{0, 50000};  // a blocked send gives up after 50 ms, so stop_ is seen
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof wait);
         [[maybe_unused]] auto n = send(fd, head_.data(), head_.size(), MSG_NOSIGNAL);
-        while (!stop_) n = send(fd, flood.data(), flood.size(), MSG_NOSIGNAL);
+        // Goes on from where a send cut short by the time-out stopped, so
+        // the stream stays whole units: a unit cut in two would be a
+        // malformed answer, not an endless one.
+        std::size_t at = 0;
+        while (!stop_) {
+          n = send(fd, flood.data() + at, flood.size() - at, MSG_NOSIGNAL);
+          if (n > 0) at = (at + static_cast<std::size_t>(n)) % flood.size();
+        }
         close(fd);
       });
     }
