@@ -9,24 +9,25 @@ std::string meaning_name(const std::string& metric_name) {
   return metric_name.substr(0, metric_name.find('{'));
 }
 
-std::optional<std::string> beyond_reach(const Metric& metric) {
+std::optional<std::string> beyond_reach(const std::string& name, double value,
+                                        const std::optional<SeriesMeaning>& meaning) {
   // 2^64 bytes in GiB, the largest unit: any number up to it is within reach.
   constexpr double kAlwaysWithin = 17179869184.0;
-  if (!std::isfinite(metric.value) || std::fabs(metric.value) <= kAlwaysWithin) return std::nullopt;
-  const SeriesMeaning meaning = metric.meaning.value_or(meaning_of(meaning_name(metric.name)));
-  auto rule = reading_rule(meaning, metric.value);
+  if (!std::isfinite(value) || std::fabs(value) <= kAlwaysWithin) return std::nullopt;
+  const SeriesMeaning m = meaning.value_or(meaning_of(meaning_name(name)));
+  auto rule = reading_rule(m, value);
   if (!rule) return std::nullopt;
-  char value[40];
-  std::snprintf(value, sizeof value, "%g", metric.value);
-  const std::string_view unit = unit_symbol(meaning.unit);
-  return metric.name + " = " + value + (unit.empty() ? "" : " ") + std::string(unit) + ": " + *rule;
+  char shown[40];
+  std::snprintf(shown, sizeof shown, "%g", value);
+  const std::string_view unit = unit_symbol(m.unit);
+  return name + " = " + shown + (unit.empty() ? "" : " ") + std::string(unit) + ": " + *rule;
 }
 
 std::optional<ReadNote> leave_out_beyond_reach(std::vector<Metric>& metrics) {
   std::optional<std::string> first;
   std::size_t count = 0;
   for (Metric& m : metrics) {
-    auto why = beyond_reach(m);
+    auto why = beyond_reach(m.name, m.value, m.meaning);
     if (!why) continue;
     if (!first) first = std::move(why);
     ++count;

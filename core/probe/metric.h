@@ -46,9 +46,11 @@ std::string meaning_name(const std::string& metric_name);
 // The rule a number breaks when no metric so named can be that large
 // (lh::reading_rule: 2^64 of its unit's base): "rss_mb = 1e+308 MiB:
 // expected at most 16 EiB (2^64 bytes)". nullopt for a number within reach,
-// NaN and ±Inf included (gaps already). Cheap for the numbers any unit
-// allows, so a reader can ask it of every number.
-std::optional<std::string> beyond_reach(const Metric& metric);
+// NaN and ±Inf included (gaps already). `meaning` as in Metric (nullopt:
+// read from the name). Cheap for the numbers any unit allows, so a reader
+// can ask it of every number.
+std::optional<std::string> beyond_reach(const std::string& name, double value,
+                                        const std::optional<SeriesMeaning>& meaning = std::nullopt);
 
 // Turns the numbers beyond reach into gaps (NaN), so that a server's 1e308
 // reaches no fit and no axis; one note names the first and the count, or

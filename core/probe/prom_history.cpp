@@ -159,7 +159,7 @@ PromHistory read_prom_history(const SourceSpec& spec, double start_s, double end
           it = columns.emplace(key, store.series(*id).column).first;
           if (row.size() <= it->second) row.resize(it->second + 1, std::nan(""));
         }
-        const auto why = beyond_reach(Metric{reading.metric, reading.value});
+        const auto why = beyond_reach(reading.metric, reading.value);
         if (why && !told_beyond_reach) {
           store.add_event(Event{t, reading.member, EventKind::partial, *why + "; left out"});
           told_beyond_reach = true;
