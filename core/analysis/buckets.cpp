@@ -42,6 +42,7 @@ void BucketedSeries::add(double t, double value) {
     if (!segments_.empty()) missing_since_last_ = true;
     return;
   }
+  ++readings_;
   if (params_.warmup_s > 0 && t < params_.warmup_s) return;  // the explicit warm-up, as if never sampled
   if (segments_.empty()) {
     origin_ = t;

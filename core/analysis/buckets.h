@@ -56,6 +56,8 @@ class BucketedSeries {
   std::size_t dropped() const { return dropped_; }
   double last_t() const { return last_t_; }
   bool empty() const { return segments_.empty(); }
+  // Every number added, the explicit warm-up's too (gaps are none).
+  std::size_t readings() const { return readings_; }
 
  private:
   void raise_level();
@@ -73,6 +75,7 @@ class BucketedSeries {
   double last_t_ = 0;
   bool restart_pending_ = false;
   std::size_t dropped_ = 0;
+  std::size_t readings_ = 0;
   std::vector<double> first_intervals_;  // the first few, for the typical interval
   double typical_interval_ = 0;
 };

@@ -226,6 +226,12 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     return v.reasons.size() - 1;
   };
   if (params.warmup_s > 0) say(reason::WarmupSet{params.warmup_s});
+  // Every answer failed or left the series out (a gap each time): there is
+  // no level, no warm-up and no rate to speak of, only that.
+  if (series.readings() == 0) {
+    v.deciding = say(reason::NoReadings{});
+    return v;
+  }
 
   // Segments: their usable buckets and the window after warm-up. Every
   // restart counts; the verdict rests on the latest max_segments segments

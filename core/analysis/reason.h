@@ -55,6 +55,7 @@ struct Trend {
   double p = 1;
   bool uneven = false;  // read as growth in uneven bursts (a random walk with drift)
 };
+struct NoReadings {};  // not one reading of the series: none came, or each was left out
 struct TooLittle {
   double analysed_s = 0, needed_s = 0;
   std::size_t points = 0, needed_points = 0;  // buckets, or GC cycles
@@ -119,7 +120,7 @@ struct Limit {
 
 using Reason = std::variant<reason::WarmupSet, reason::Gaps, reason::SegmentsSkipped, reason::RegimeChange,
                             reason::ChangeTooLate, reason::ManyChanges, reason::Sawtooth, reason::Restarts,
-                            reason::Trend, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
+                            reason::Trend, reason::NoReadings, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
                             reason::BelowGate, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
                             reason::GivenBack,
                             reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::EarlyCall, reason::Staircase,

@@ -85,6 +85,9 @@ class Words {
            clock(r.to_s) + (r.uneven ? "; the floor climbs in uneven bursts, upward drift " : "; upward trend ") +
            p_text(r.p);
   }
+  std::string operator()(const reason::NoReadings&) const {
+    return "no readings of it: the events say what its source answered instead";
+  }
   std::string operator()(const reason::TooLittle& r) const {
     if (r.analysed_s >= r.needed_s && r.points < r.needed_points) {
       const char* what = r.cycles ? " garbage-collection cycles" : " time buckets";

@@ -93,6 +93,27 @@ TEST_CASE("a minute of data is too little for a verdict") {
   CHECK(has_reason(v, "too little data after warm-up"));
 }
 
+TEST_CASE("a series without one reading says so, not that it waits for data after warm-up") {
+  // Each answer left the number out (1e308 MiB) or failed: gaps only.
+  Recorded r;
+  for (int i = 0; i < 600; ++i) {
+    r.t.push_back(i);
+    r.v.push_back(std::nan(""));
+  }
+  const auto v = verdict_of(r);
+  CHECK(v.kind == VerdictKind::inconclusive);
+  CHECK(has_reason(v, "no readings of it: the events say"));
+  CHECK_FALSE(has_reason(v, "warm-up"));
+
+  // Readings that all fall in an explicit warm-up are readings: the run waits.
+  AnalysisParameters params;
+  params.warmup_s = 120;
+  const auto early = record(60, 1, 0.5, [](double) { return 200.0; });
+  const auto waiting = analyze(SeriesInput{.t_s = early.t, .values = early.v, .unit = "MiB"}, params);
+  CHECK(has_reason(waiting, "no data after warm-up yet"));
+  CHECK_FALSE(has_reason(waiting, "no readings"));
+}
+
 TEST_CASE("a warm-up that levels off is excluded and named") {
   const auto r = record(1800, 1, 1.0, [](double t) { return 300 + 150 * (1 - std::exp(-t / 60)); });
   const auto v = verdict_of(r);
