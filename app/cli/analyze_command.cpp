@@ -22,6 +22,7 @@ namespace {
 struct AnalyzeOptions {
   std::string file;
   std::string column;
+  std::string time_column;
   std::string limit;
   std::string events;
   bool json = false;
@@ -50,7 +51,8 @@ double limit_in_unit(const std::string& text, const analysis::CsvSeries& series)
 
 int run(const AnalyzeOptions& o) {
   auto in = open(o.file);
-  auto series = analysis::read_series_csv(in, o.file, o.column.empty() ? std::nullopt : std::optional(o.column));
+  const auto given = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); };
+  auto series = analysis::read_series_csv(in, o.file, given(o.column), given(o.time_column));
   if (!o.events.empty()) {
     auto events = open(o.events);
     const auto restarts = analysis::read_restart_events(events, o.events, series);
@@ -75,9 +77,12 @@ Command add_analyze_command(CLI::App& parent) {
   CLI::App* app =
       parent.add_subcommand("analyze", "Tell whether a recorded memory series leaks (leak, no_leak, inconclusive)");
   app->add_option("FILE", options->file,
-                  "CSV with a t_s (seconds) or ISO-8601 time column and value columns, as `monitor` writes")
+                  "CSV with a time column (t_s in seconds, or time or timestamp: ISO-8601 or seconds since 1970) "
+                  "and value columns, as `monitor` writes")
       ->required();
   app->add_option("--column", options->column, "The value column to analyse (default: the memory column)");
+  app->add_option("--time-column", options->time_column,
+                  "The time column, ISO-8601 or seconds, counted from its first row (default: t_s, time or timestamp)");
   app->add_option("--limit", options->limit, "Project the time to reach this size, e.g. 8GiB");
   app->add_option("--events", options->events,
                   "Events CSV (t_s,time,source,kind,detail) whose restart rows split the series");

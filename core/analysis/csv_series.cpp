@@ -2,16 +2,15 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 
+#include "analysis/csv_clock.h"
 #include "analysis/restart_detection.h"
 #include "common/csv.h"
 #include "common/input_error.h"
-#include "common/iso_time.h"
 #include "common/quote_value.h"
-#include "common/shown_name.h"
 #include "common/series_meaning.h"
+#include "common/shown_name.h"
 
 namespace lh::analysis {
 namespace {
@@ -31,14 +30,6 @@ bool is_uptime_column(const std::string& name) { return leaf(name).find("uptime"
 bool is_requests_column(const std::string& name) {
   const std::string l = leaf(name);
   return l == "requests" || l.ends_with("requests_total");
-}
-
-// The first 20 names, and how many more.
-std::string list(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size() && i < 20; ++i) out += (out.empty() ? "" : ", ") + shown_name(names[i]);
-  if (names.size() > 20) out += " and " + std::to_string(names.size() - 20) + " more";
-  return out;
 }
 
 std::optional<std::size_t> find(const std::vector<std::string>& header, std::string_view name) {
@@ -61,14 +52,6 @@ double number(const std::string& field, std::string_view file, std::size_t line,
   return v;
 }
 
-double epoch_seconds(std::string_view text, std::string_view file, std::size_t line) {
-  try {
-    return std::chrono::duration<double>(parse_iso8601(text).time_since_epoch()).count();
-  } catch (const InputError& e) {
-    throw InputError(std::string(file) + " line " + std::to_string(line) + ": column time: " + e.what());
-  }
-}
-
 // Restarts both kinds of column report, merged when within 2 s of another.
 std::vector<double> merge_restarts(std::vector<double> all) {
   std::sort(all.begin(), all.end());
@@ -81,33 +64,36 @@ std::vector<double> merge_restarts(std::vector<double> all) {
 
 }  // namespace
 
-CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::optional<std::string>& column) {
+CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::optional<std::string>& column,
+                          const std::optional<std::string>& time_column) {
   CsvReader csv(in);
   CsvSeries s;
   if (!csv.next(s.columns)) throw InputError(std::string(file) + ": empty file, expected a header");
-  const auto t_col = find(s.columns, "t_s");
-  const auto time_col = find(s.columns, "time");
-  if (!t_col && !time_col) {
-    throw InputError(std::string(file) + ": no t_s or time column in the header (columns: " + list(s.columns) + ")");
-  }
-  s.time_from_iso = !t_col;
+  CsvClock clock(s.columns, time_column, file);
+  // With t_s, monitor's ISO `time` beside it places events that carry an
+  // ISO time alone; neither is a value column.
+  std::optional<std::size_t> time_col;
+  if (!clock.from_first_row()) time_col = find(s.columns, "time");
+  const auto is_time = [&](std::size_t i) { return i == clock.index() || (time_col && i == *time_col); };
+  s.time_from_first_row = clock.from_first_row();
+  s.time_column = clock.name();
   std::vector<std::string> value_names;
-  for (const auto& c : s.columns) {
-    if (c != "t_s" && c != "time") value_names.push_back(c);
+  for (std::size_t i = 0; i < s.columns.size(); ++i) {
+    if (!is_time(i)) value_names.push_back(s.columns[i]);
   }
   std::size_t value_col = 0;
   if (column) {
     const auto at = find(s.columns, *column);
-    if (!at || *column == "t_s" || *column == "time") {
+    if (!at || is_time(*at)) {
       throw InputError("--column " + shown_name(*column) + ": no such value column in " + std::string(file) +
-                       " (columns: " + list(value_names) + ")");
+                       " (columns: " + shown_names(value_names) + ")");
     }
     value_col = *at;
   } else {
     const auto pick = pick_watched_memory(value_names);
     if (!pick) {
-      throw InputError(std::string(file) +
-                       ": no memory column found; choose one with --column (columns: " + list(value_names) + ")");
+      throw InputError(std::string(file) + ": no memory column found; choose one with --column (columns: " +
+                       shown_names(value_names) + ")");
     }
     value_col = *find(s.columns, value_names[*pick]);
   }
@@ -118,7 +104,7 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
   std::vector<std::size_t> identity_cols, uptime_cols;
   std::optional<std::size_t> requests_col, cache_col;
   for (std::size_t i = 0; i < s.columns.size(); ++i) {
-    if (i == value_col) continue;
+    if (i == value_col || is_time(i)) continue;
     if (is_identity_column(s.columns[i]))
       identity_cols.push_back(i);
     else if (is_uptime_column(s.columns[i]))
@@ -138,21 +124,12 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
       throw InputError(std::string(file) + " line " + std::to_string(csv.line()) + ": " + std::to_string(row.size()) +
                        " fields, the header has " + std::to_string(s.columns.size()));
     }
-    double t = 0;
-    if (t_col) {
-      t = number(row[*t_col], file, csv.line(), "t_s");
-      if (std::isnan(t)) throw InputError(std::string(file) + " line " + std::to_string(csv.line()) + ": t_s is empty");
-      if (s.t_s.empty() && time_col) {
-        // Only to place events that carry an ISO time alone; t_s rules.
-        try {
-          s.epoch_at_zero = epoch_seconds(row[*time_col], file, csv.line()) - t;
-        } catch (const InputError&) {
-        }
+    const double t = clock.read(row[clock.index()], csv.line());
+    if (s.t_s.empty() && time_col) {
+      try {
+        s.epoch_at_zero = csv_epoch_seconds(row[*time_col], file, csv.line(), "time") - t;
+      } catch (const InputError&) {
       }
-    } else {
-      const double epoch = epoch_seconds(row[*time_col], file, csv.line());
-      if (s.t_s.empty()) s.epoch_at_zero = epoch;
-      t = epoch - *s.epoch_at_zero;
     }
     if (!s.t_s.empty() && t < s.t_s.back()) {
       throw InputError(std::string(file) + " line " + std::to_string(csv.line()) + ": time goes backwards");
@@ -194,6 +171,7 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
     restarts.insert(restarts.end(), found.begin(), found.end());
   }
   s.restarts_s = merge_restarts(std::move(restarts));
+  if (clock.from_first_row()) s.epoch_at_zero = clock.epoch_at_zero();
   return s;
 }
 
@@ -205,17 +183,17 @@ std::vector<double> read_restart_events(std::istream& in, std::string_view file,
   const auto t_col = find(header, "t_s");
   const auto time_col = find(header, "time");
   if (!kind || (!t_col && !time_col)) {
-    throw InputError(std::string(file) +
-                     ": expected an events CSV with columns t_s,time,source,kind,detail (got: " + list(header) + ")");
+    throw InputError(std::string(file) + ": expected an events CSV with columns t_s,time,source,kind,detail (got: " +
+                     shown_names(header) + ")");
   }
   std::vector<double> restarts;
   while (csv.next(row)) {
     if (row.size() != header.size() || row[*kind] != "restart") continue;
-    const double t = t_col && !series.time_from_iso ? number(row[*t_col], file, csv.line(), "t_s") : std::nan("");
+    const double t = t_col && !series.time_from_first_row ? number(row[*t_col], file, csv.line(), "t_s") : std::nan("");
     if (!std::isnan(t)) {
       restarts.push_back(t);
     } else if (time_col && series.epoch_at_zero) {
-      restarts.push_back(epoch_seconds(row[*time_col], file, csv.line()) - *series.epoch_at_zero);
+      restarts.push_back(csv_epoch_seconds(row[*time_col], file, csv.line(), "time") - *series.epoch_at_zero);
     } else {
       throw InputError(std::string(file) + " line " + std::to_string(csv.line()) +
                        ": a restart with no time on the series' clock (t_s, or an ISO time the series also has)");

@@ -24,17 +24,21 @@ struct CsvSeries {
   std::vector<std::string> restart_columns;
   std::vector<RequestCount> requests;  // from a column named requests or *requests_total
   std::vector<CacheCount> cache;       // from the first cache-count column (lh::SeriesKind::cache_count)
-  bool time_from_iso = false;          // t_s counts from the first row's ISO `time` (no t_s column)
-  std::optional<double> epoch_at_zero;  // seconds since 1970 at t_s = 0, when a `time` column says
+  std::string time_column;               // the clock's column (lh::analysis::CsvClock)
+  bool time_from_first_row = false;      // t_s counts from the first row's time (no t_s column)
+  std::optional<double> epoch_at_zero;   // seconds since 1970 at t_s = 0, when the file says
 };
 
 // Reads the CSV. `column` picks the value column by name; without it the
 // memory column is picked as the sampler picks it (lh::pick_watched_memory).
-// Throws InputError naming what is wrong: no t_s or time column, an unknown
-// or missing value column (listing the columns), a field that is not a
-// number at line N, time going backwards, fewer than 3 values. `file` only
-// names the file in those messages.
-CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::optional<std::string>& column);
+// `time_column` names the clock's column; without it t_s, time or timestamp
+// (CsvClock says how each is read). Throws InputError naming what is
+// wrong: no time column, an unknown or missing value column (listing the
+// columns), a field that is not a number or time at line N, time going
+// backwards, fewer than 3 values. `file` only names the file in those
+// messages.
+CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::optional<std::string>& column,
+                          const std::optional<std::string>& time_column = std::nullopt);
 
 // What the analyzer reads of a CSV series (spans into `series`, which must
 // outlive the result). Restarts count as known when the CSV has a pid,

@@ -14,4 +14,12 @@ std::string shown_name(std::string_view name) {
   return plain ? std::string(name) : quote_value(name);
 }
 
+std::string shown_names(const std::vector<std::string>& names) {
+  constexpr std::size_t kListed = 20;
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < kListed; ++i) out += (out.empty() ? "" : ", ") + shown_name(names[i]);
+  if (names.size() > kListed) out += " and " + std::to_string(names.size() - kListed) + " more";
+  return out;
+}
+
 }  // namespace lh

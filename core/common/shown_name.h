@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lh {
 
@@ -10,5 +11,9 @@ namespace lh {
 // at most 200 bytes, otherwise quote_value()'s quoted and escaped form, so
 // a line break in it cannot break the message.
 std::string shown_name(std::string_view name);
+
+// The first 20 names, each shown_name()'d, comma-separated, and how many
+// more ("a, b, … and 80 more"): the columns a message lists.
+std::string shown_names(const std::vector<std::string>& names);
 
 }  // namespace lh

@@ -10,9 +10,10 @@ using namespace lh::analysis;
 
 namespace {
 
-CsvSeries read(const std::string& text, std::optional<std::string> column = std::nullopt) {
+CsvSeries read(const std::string& text, std::optional<std::string> column = std::nullopt,
+               std::optional<std::string> time_column = std::nullopt) {
   std::istringstream in(text);
-  return read_series_csv(in, "run.csv", column);
+  return read_series_csv(in, "run.csv", column, time_column);
 }
 
 }  // namespace
@@ -42,7 +43,8 @@ TEST_CASE("ISO times count from the first row: restarts come from pid and uptime
       "2026-01-01T00:00:40Z,1.0,101,13,40\n");
   CHECK(s.column == "health.memory_usage_gb");
   CHECK(s.unit == "GiB");
-  CHECK(s.time_from_iso);
+  CHECK(s.time_from_first_row);
+  CHECK(s.time_column == "time");
   CHECK(s.t_s.back() == 40);
   // pid changes at 30 s and uptime drops there: one restart.
   REQUIRE(s.restarts_s.size() == 1);
@@ -74,7 +76,10 @@ TEST_CASE("restart rows of an events CSV are read on the series' clock") {
 }
 
 TEST_CASE("bad input is one line naming what is wrong") {
-  CHECK_THROWS_WITH(read("a,b\n1,2\n"), "run.csv: no t_s or time column in the header (columns: a, b)");
+  CHECK_THROWS_WITH(read("a,b\n1,2\n"),
+                    "run.csv: no time column in the header: expected t_s (seconds), time or timestamp (an ISO-8601 "
+                    "time or seconds since 1970), or one named with --time-column (columns: a, b)");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n,2\n"), "run.csv line 3: column t_s: the time is empty");
   CHECK_THROWS_WITH(read("t_s,cpu_percent\n0,1\n"),
                     "run.csv: no memory column found; choose one with --column (columns: cpu_percent)");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n", std::string("heap")),
@@ -95,7 +100,8 @@ TEST_CASE("bad input is one line naming what is wrong") {
 TEST_CASE("a field or a column name with a line break is quoted, not printed raw (found by fuzzing)") {
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n1,\"x\n2y\"\n2,3\n"),
                     "run.csv line 3: column rss_mb: expected a number, got \"x\\n2y\"");
-  CHECK_THROWS_WITH(read("t_s,\"rss\nmb\"\n0,1\n1,x\n"), "run.csv line 4: column \"rss\\nmb\": expected a number, got \"x\"");
+  CHECK_THROWS_WITH(read("t_s,\"rss\nmb\"\n0,1\n1,x\n"),
+                    "run.csv line 4: column \"rss\\nmb\": expected a number, got \"x\"");
   CHECK_THROWS_WITH(read("time,rss_mb\n\"2026\n01\",1\n"), Catch::Contains("got \"2026\\n01\""));
   std::string wide = "t_s";
   for (int i = 0; i < 100; ++i) wide += ",c" + std::to_string(i);
@@ -107,4 +113,46 @@ TEST_CASE("a chosen value column is read in its own unit") {
   CHECK(s.column == "heap_bytes");
   CHECK(s.unit == "B");
   CHECK(s.values == std::vector<double>{100, 200, 300});
+}
+
+TEST_CASE("a time column of people's own scripts: seconds since 1970, ISO times, or one named") {
+  // `date +%s`: seconds since 1970, counted from the first row; the wall clock is known.
+  const auto unix_time = read("timestamp,rss_mb\n1765000000,1\n1765000002,2\n1765000004.5,3\n");
+  CHECK(unix_time.time_column == "timestamp");
+  CHECK(unix_time.t_s == std::vector<double>{0, 2, 4.5});
+  REQUIRE(unix_time.epoch_at_zero);
+  CHECK(*unix_time.epoch_at_zero == 1765000000);
+  std::istringstream iso_events("t_s,time,source,kind,detail\n,2025-12-06T05:46:43Z,svc,restart,x\n");
+  CHECK(read_restart_events(iso_events, "events.csv", unix_time) == std::vector<double>{3});
+
+  // A `time` column of numbers is read the same way; ISO `timestamp`s too.
+  CHECK(read("time,rss_mb\n1765000000,1\n1765000010,2\n1765000020,3\n").t_s == std::vector<double>{0, 10, 20});
+  CHECK(read("timestamp,rss_mb\n2026-01-01 00:00:00,1\n2026-01-01 00:00:30,2\n2026-01-01 00:01:00,3\n").t_s ==
+        std::vector<double>{0, 30, 60});
+
+  // A column of the user's own naming: seconds since the start, no wall clock.
+  const auto elapsed = read("elapsed,memory_mb\n10,1\n20,2\n30,3\n", std::nullopt, std::string("elapsed"));
+  CHECK(elapsed.column == "memory_mb");
+  CHECK(elapsed.t_s == std::vector<double>{0, 10, 20});
+  CHECK_FALSE(elapsed.epoch_at_zero);
+  // Named, t_s is read as it is.
+  CHECK(read("t_s,rss_mb\n5,1\n6,2\n7,3\n", std::nullopt, std::string("t_s")).t_s == std::vector<double>{5, 6, 7});
+  // The time column is never the value column.
+  CHECK_THROWS_WITH(read("elapsed,memory_mb\n10,1\n", std::string("elapsed"), std::string("elapsed")),
+                    "--column elapsed: no such value column in run.csv (columns: memory_mb)");
+
+  // What is refused, on one line each.
+  CHECK_THROWS_WITH(read("a,rss_mb\n1,2\n", std::nullopt, std::string("when")),
+                    "--time-column when: no such column in run.csv (columns: a, rss_mb)");
+  CHECK_THROWS_WITH(read("timestamp,rss_mb\n1765000000000,1\n"),
+                    "run.csv line 2: column timestamp: expected seconds, got \"1765000000000\" (milliseconds since "
+                    "1970? divide by 1000)");
+  CHECK_THROWS_WITH(read("timestamp,rss_mb\n1765000000,1\n2026-01-01T00:00:00Z,2\n"),
+                    "run.csv line 3: column timestamp: expected a number of seconds as in the first row, got "
+                    "\"2026-01-01T00:00:00Z\"");
+  CHECK_THROWS_WITH(read("time,rss_mb\nyesterday,1\n"),
+                    "run.csv line 2: column time: expected an ISO-8601 time such as \"2026-05-31T14:02:03Z\" or a "
+                    "number of seconds, got \"yesterday\"");
+  CHECK_THROWS_WITH(read("t_s,rss_mb\n2026-01-01T00:00:00Z,1\n"),
+                    "run.csv line 2: column t_s: expected a number of seconds, got \"2026-01-01T00:00:00Z\"");
 }

@@ -97,7 +97,8 @@ TEST_CASE("bad input is one line on stderr and exit 2") {
     std::string says;
   };
   const std::vector<Case> cases{
-      {{LH_CLI_BIN, "analyze", no_time.path()}, "no t_s or time column"},
+      {{LH_CLI_BIN, "analyze", no_time.path()}, "no time column in the header"},
+      {{LH_CLI_BIN, "analyze", no_time.path(), "--time-column", "at"}, "--time-column at: no such column"},
       {{LH_CLI_BIN, "analyze", bad_number.path()}, "line 3: column rss_mb: expected a number, got \"abc\""},
       {{LH_CLI_BIN, "analyze", short_csv.path()}, "has 1 value; at least 3 are needed"},
       {{LH_CLI_BIN, "analyze", ok.path(), "--column", "heap"}, "no such value column"},
