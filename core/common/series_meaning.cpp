@@ -39,8 +39,27 @@ std::string_view leaf(std::string_view n) {
   return dot == std::string_view::npos ? n : n.substr(dot + 1);
 }
 
-// "rss_mb" and "memory.mb" both say MiB.
+// A unit in brackets at the end, as spreadsheets and people's scripts
+// write it: "rss (mb)", "memory [mib]" give "mb" and "mib".
+std::optional<std::string_view> bracketed_unit(std::string_view n) {
+  if (n.size() < 3 || (n.back() != ')' && n.back() != ']')) return std::nullopt;
+  const auto open = n.rfind(n.back() == ')' ? '(' : '[');
+  if (open == std::string_view::npos) return std::nullopt;
+  std::string_view inner = n.substr(open + 1, n.size() - open - 2);
+  while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
+  while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+  return inner;
+}
+
+// "rss_mb", "memory.mb" and "RSS (MB)" all say MiB.
 Unit unit_from(std::string_view n) {
+  if (const auto inner = bracketed_unit(n)) {
+    if (*inner == "%") return Unit::percent;
+    if (*inner == "b") return Unit::bytes;
+    for (const auto& s : kSuffixes) {
+      if (s.text.front() == '_' && s.text.substr(1) == *inner) return s.unit;
+    }
+  }
   for (const auto& s : kSuffixes) {
     if (n.ends_with(s.text) || (s.text.front() == '_' && leaf(n) == s.text.substr(1))) return s.unit;
   }

@@ -30,6 +30,20 @@ TEST_CASE("units and kinds are read from the names services use") {
   CHECK(lh::unit_symbol(Unit::per_second) == "/s");
 }
 
+TEST_CASE("a unit in brackets at the end of a name, as spreadsheets write it") {
+  CHECK(meaning_of("RSS (MB)").unit == Unit::mib);
+  CHECK(meaning_of("RSS (MB)").kind == SeriesKind::memory);
+  CHECK(meaning_of("Memory [GiB]").to_mib == 1024.0);
+  CHECK(meaning_of("heap(bytes)").unit == Unit::bytes);
+  CHECK(meaning_of("rss (B)").unit == Unit::bytes);
+  CHECK(meaning_of("rss ( kB )").unit == Unit::kib);
+  CHECK(meaning_of("CPU (%)").kind == SeriesKind::cpu);
+  CHECK(meaning_of("latency (ms)").unit == Unit::milliseconds);
+  // Not a unit: what is in the brackets is a name, and the suffix rules go on.
+  CHECK(meaning_of("memory (worker 1)").unit == Unit::none);
+  CHECK(meaning_of("()").unit == Unit::none);
+}
+
 TEST_CASE("the watched memory is resident memory, never a peak") {
   const std::vector<std::string> seg{"memory.peak_rss_mb", "memory.rss_mb", "language_processor.cache_size"};
   CHECK(lh::pick_watched_memory(seg) == 1u);
