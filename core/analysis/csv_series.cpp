@@ -69,6 +69,13 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
   CsvReader csv(in);
   CsvSeries s;
   if (!csv.next(s.columns)) throw InputError(std::string(file) + ": empty file, expected a header");
+  if (s.columns.size() == 1) {
+    for (const auto& [mark, what] : {std::pair{';', "semicolons"}, std::pair{'\t', "tabs"}}) {
+      if (s.columns[0].find(mark) == std::string::npos) continue;
+      throw InputError(std::string(file) + ": the header " + shown_name(s.columns[0]) +
+                       " is one column: expected columns separated by commas, not " + what);
+    }
+  }
   CsvClock clock(s.columns, time_column, file);
   // With t_s, monitor's ISO `time` beside it places events that carry an
   // ISO time alone; neither is a value column.

@@ -80,6 +80,11 @@ TEST_CASE("bad input is one line naming what is wrong") {
                     "run.csv: no time column in the header: expected t_s (seconds), time or timestamp (an ISO-8601 "
                     "time or seconds since 1970), or one named with --time-column (columns: a, b)");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n,2\n"), "run.csv line 3: column t_s: the time is empty");
+  CHECK_THROWS_WITH(read("t_s;rss_mb\n0;1\n"),
+                    "run.csv: the header t_s;rss_mb is one column: expected columns separated by commas, not "
+                    "semicolons");
+  CHECK_THROWS_WITH(read("t_s\trss_mb\n0\t1\n"), Catch::EndsWith("is one column: expected columns separated by "
+                                                                 "commas, not tabs"));
   CHECK_THROWS_WITH(read("t_s,cpu_percent\n0,1\n"),
                     "run.csv: no memory column found; choose one with --column (columns: cpu_percent)");
   CHECK_THROWS_WITH(read("t_s,rss_mb\n0,1\n", std::string("heap")),
