@@ -178,7 +178,9 @@ std::optional<double> cache_full_since(std::span<const CacheCount> cache) {
 double required_window(const Estimate& e, double level, std::optional<double> mib_per_unit,
                        const AnalysisParameters& params) {
   if (!(e.low > 0) || !(level > 0)) return params.min_window_s;
-  const double fast = std::clamp(params.fast_growth_share * level / e.low, params.min_window_floor_s, params.min_window_s);
+  // A min_window_s below the floor lowers the floor with it.
+  const double floor = std::min(params.min_window_floor_s, params.min_window_s);
+  const double fast = std::clamp(params.fast_growth_share * level / e.low, floor, params.min_window_s);
   double visible = params.min_visible_growth * level;
   if (mib_per_unit) visible = std::max(visible, params.min_visible_growth_mib / *mib_per_unit);
   return std::max(fast, visible / e.low);

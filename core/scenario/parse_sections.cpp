@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "analysis/parameters.h"
+#include "common/duration.h"
 #include "common/quote_value.h"
 #include "common/size.h"
 #include "load/field_rules.h"
@@ -300,7 +302,9 @@ Load read_load(const json& value, ProblemSink& sink) {
 
 Leak read_leak(const json& value, ProblemSink& sink) {
   FieldReader r(value, "leak",
-                {"warmup", "min_growth_per_hour", "min_growth_percent_per_hour", "alpha", "min_window", "max_gap"}, sink);
+                {"warmup", "min_growth_per_hour", "min_growth_percent_per_hour", "alpha", "min_window", "min_window_fast",
+                 "max_gap"},
+                sink);
   Leak leak;
   if (!r.is_object()) return leak;
   leak.warmup = r.duration("warmup", kAny, /*zero_allowed=*/true);
@@ -308,7 +312,18 @@ Leak read_leak(const json& value, ProblemSink& sink) {
   leak.min_growth_percent_per_hour = r.number("min_growth_percent_per_hour", 0, 1000, false, "expected a percentage from 0 to 1000");
   leak.alpha = r.number("alpha", 0, 0.5, true, "expected a significance level between 0 and 0.5, such as 0.01");
   leak.min_window = r.duration("min_window", Seconds(10));
+  leak.min_window_fast = r.duration("min_window_fast", Seconds(10));
   leak.max_gap = r.duration("max_gap", Seconds(1));
+  // Fast growth is called on a shorter window than steady growth, never a
+  // longer one: one that holds every verdict back raises both.
+  if (!leak.min_window_fast.empty()) {
+    const Seconds steady = leak.min_window.empty() ? Seconds(analysis::AnalysisParameters{}.min_window_s)
+                                                   : parse_duration(leak.min_window);
+    if (parse_duration(leak.min_window_fast) > steady) {
+      r.problem("min_window_fast", "expected at most min_window (" + format_duration(steady) + "), got " +
+                                       leak.min_window_fast + "; to hold every verdict back that long, set both");
+    }
+  }
   return leak;
 }
 

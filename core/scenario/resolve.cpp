@@ -121,6 +121,7 @@ void resolve_leak(const Leak& leak, analysis::AnalysisParameters& out) {
   if (leak.min_growth_percent_per_hour) out.min_relative_growth_per_hour = *leak.min_growth_percent_per_hour / 100.0;
   if (leak.alpha) out.alpha = *leak.alpha;
   if (!leak.min_window.empty()) out.min_window_s = parse_duration(leak.min_window).count();
+  if (!leak.min_window_fast.empty()) out.min_window_floor_s = parse_duration(leak.min_window_fast).count();
   if (!leak.max_gap.empty()) out.max_gap_s = parse_duration(leak.max_gap).count();
 }
 

@@ -133,7 +133,8 @@ struct Leak {
   std::string min_growth_per_hour;                     // size, such as "1MiB"
   std::optional<double> min_growth_percent_per_hour;   // of the memory level
   std::optional<double> alpha;                         // the trend test's significance
-  std::string min_window;                              // duration analysed at the least
+  std::string min_window;                              // duration analysed at the least, for steady growth
+  std::string min_window_fast;                         // ... and for growth large against the level
   std::string max_gap;                                 // duration: a longer gap splits the series
   bool operator==(const Leak&) const = default;
 };

@@ -113,6 +113,7 @@ Json leak_json(const Leak& l) {
   put(out, "min_growth_percent_per_hour", l.min_growth_percent_per_hour);
   put(out, "alpha", l.alpha);
   put(out, "min_window", l.min_window);
+  put(out, "min_window_fast", l.min_window_fast);
   put(out, "max_gap", l.max_gap);
   return out;
 }

@@ -27,8 +27,8 @@ Series sample(double seconds, double interval, double noise, Shape shape, std::u
 
 // Fed sample by sample, the live verdict read after each from `from_s` on:
 // when it first says leak, if ever.
-std::optional<double> first_live_leak(const Series& s, double from_s = 0) {
-  LiveAnalyzer live("MiB");
+std::optional<double> first_live_leak(const Series& s, double from_s = 0, const AnalysisParameters& params = {}) {
+  LiveAnalyzer live("MiB", params);
   for (std::size_t i = 0; i < s.t.size(); ++i) {
     live.append(s.t[i], s.v[i]);
     if (s.t[i] < from_s) continue;
@@ -52,7 +52,9 @@ bool has(const Verdict& v) {
 
 TEST_CASE("live: a leak of half the level a minute is called within 30 s of warm-up, and says it was called early") {
   // 10 s of warm-up, then +50 % of the level a minute.
-  const auto s = sample(60, 0.5, 0.5, [](double t) { return 200 * (0.5 + 0.5 * std::min(t, 10.0) / 10) + (t > 10 ? 100 * (t - 10) / 60 : 0); });
+  const auto s = sample(60, 0.5, 0.5, [](double t) {
+    return 200 * (0.5 + 0.5 * std::min(t, 10.0) / 10) + (t > 10 ? 100 * (t - 10) / 60 : 0);
+  });
   const auto at = first_live_leak(s);
   REQUIRE(at);
   CHECK(*at <= 40);
@@ -114,4 +116,29 @@ TEST_CASE("a closed-loop leak's bend is read against the requests served, a warm
   const auto w = analyze(SeriesInput{.t_s = warmup.t, .values = warmup.v, .unit = "MiB", .requests = steady});
   INFO("warm-up: " << format_verdict(w));
   CHECK(w.kind != VerdictKind::leak);
+}
+
+TEST_CASE("the least fast window (a scenario's leak.min_window_fast) holds an early call back, never a leak for good") {
+  // A cache that takes two minutes to fill climbs like a leak until then; a
+  // team that knows it sets the fast window to the steady one.
+  const auto s = sample(240, 0.5, 0.5, [](double t) {
+    return 200 * (0.5 + 0.5 * std::min(t, 10.0) / 10) + (t > 10 ? 100 * (t - 10) / 60 : 0);
+  });
+  AnalysisParameters patient;
+  patient.min_window_floor_s = patient.min_window_s;
+  const auto early = first_live_leak(s);
+  const auto late = first_live_leak(s, 0, patient);
+  REQUIRE(early);
+  REQUIRE(late);
+  CHECK(*early <= 40);
+  CHECK(*late >= 90);
+  CHECK(*late <= 130);
+
+  // A steady window below the default floor lowers the floor with it
+  // (std::clamp with its bounds crossed was undefined).
+  AnalysisParameters quick;
+  quick.min_window_s = 10;
+  const auto quickest = first_live_leak(s, 0, quick);
+  REQUIRE(quickest);
+  CHECK(*quickest <= *early);
 }

@@ -82,6 +82,7 @@ TEST_CASE("every key of the format reads into the document model as written") {
   CHECK(s.leak.min_growth_percent_per_hour == 5.0);
   CHECK(s.leak.alpha == 0.05);
   CHECK(s.leak.min_window == "2m");
+  CHECK(s.leak.min_window_fast == "45s");
   CHECK(s.leak.max_gap == "45s");
 
   CHECK(s.report.title == "Every key, charted");

@@ -58,7 +58,7 @@ constexpr const char* kFull = R"({
     "keep_alive": false, "insecure": true, "check_length": true
   },
   "leak": {"warmup": "3m", "min_growth_per_hour": "4MiB", "min_growth_percent_per_hour": 5, "alpha": 0.05,
-           "min_window": "2m", "max_gap": "45s"},
+           "min_window": "2m", "min_window_fast": "40s", "max_gap": "45s"},
   "report": {"title": "Charted", "series": ["language_processor.cache_size"]}
 })";
 
@@ -139,6 +139,7 @@ TEST_CASE("every key lands in the load plan, the probe configuration and the ana
   CHECK(a.min_relative_growth_per_hour == Approx(0.05));
   CHECK(a.alpha == 0.05);
   CHECK(a.min_window_s == 120);
+  CHECK(a.min_window_floor_s == 40);
   CHECK(a.max_gap_s == 45);
   CHECK(a.ci_level == lh::analysis::AnalysisParameters{}.ci_level);  // not exposed: its default
 

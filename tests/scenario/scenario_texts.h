@@ -84,6 +84,7 @@ inline constexpr const char* kEveryKey = R"({
     "min_growth_percent_per_hour": 5,
     "alpha": 0.05,
     "min_window": "2m",
+    "min_window_fast": "45s",
     "max_gap": "45s"
   },
   "report": {

@@ -49,8 +49,12 @@ LeakPage::LeakPage(ScenarioDocument* document, FieldBinding* binding, FieldProbl
   binding_->number(alpha, u"leak.alpha"_s, [](const Scenario& s) { return s.leak.alpha; },
                    [](Scenario& s, std::optional<double> v) { s.leak.alpha = v; });
   text_field(tr("Least window analysed:"), u"leak.min_window"_s, u"90s"_s,
-             tr("A verdict needs at least this much after warm-up"), &scenario::Leak::min_window);
-  text_field(tr("Longest &gap:"), u"leak.max_gap"_s, u"30s"_s,
+             tr("Steady growth is called on at least this much after warm-up"), &scenario::Leak::min_window);
+  text_field(tr("Least window, &fast growth:"), u"leak.min_window_fast"_s, u"20s"_s,
+             tr("Growth large against the level is called on no less than this; as long as the least window "
+                "above: nothing is called early (a cache that takes minutes to fill)"),
+             &scenario::Leak::min_window_fast);
+  text_field(tr("Longest ga&p:"), u"leak.max_gap"_s, u"30s"_s,
              tr("A longer gap between samples splits the series (the service may have restarted unseen)"),
              &scenario::Leak::max_gap);
 
@@ -61,7 +65,7 @@ LeakPage::LeakPage(ScenarioDocument* document, FieldBinding* binding, FieldProbl
   binding_->text(title, [](const Scenario& s) { return s.report.title; },
                  [](Scenario& s, std::string v) { s.report.title = v; });
   auto* series = lineEdit(u"language_processor.cache_size"_s);
-  addField(report_form, tr("More &series:"), series, u"report.series"_s,
+  addField(report_form, tr("More se&ries:"), series, u"report.series"_s,
            tr("Series charted beside the watched memory, by name or metric, separated by commas"), true);
   binding_->list(series, [](const Scenario& s) { return s.report.series; },
                  [](Scenario& s, std::vector<std::string> v) { s.report.series = v; });
