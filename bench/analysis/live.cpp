@@ -92,8 +92,8 @@ void time_to_verdict(std::uint64_t seed) {
         if (f.after_s) after.push_back(*f.after_s);
         held += f.after_s && f.held;
       }
-      std::printf(" %.0f | %.0f | %zu/%d | %d/%zu |", median(after), quantile(after, 0.9), after.size(), kTrials,
-                  held, after.size());
+      std::printf(" %.0f | %.0f | %zu/%d | %d/%zu |", median(after), quantile(after, 0.9), after.size(), kTrials, held,
+                  after.size());
     }
     std::printf("\n");
   }
@@ -120,8 +120,8 @@ void live_false_alarms(std::uint64_t seed, int per_shape, bool list) {
       const auto v = live.verdict();
       alarm = v.kind == analysis::VerdictKind::leak;
       if (alarm && list)
-        std::printf("ALARM %s (%s) at %.0fs of %.0fs: %s\n", s.name.c_str(), s.describe.c_str(), s.t_s[i],
-                    s.t_s.back(), analysis::format_verdict(v).c_str());
+        std::printf("ALARM %s (%s) at %.0fs of %.0fs: %s\n", s.name.c_str(), s.describe.c_str(), s.t_s[i], s.t_s.back(),
+                    analysis::format_verdict(v).c_str());
     }
     auto& row = by_shape[std::string(synth::to_string(s.shape))];
     row.first += alarm;
@@ -151,8 +151,9 @@ struct LiveReads {
   double leak_s = 0;
 };
 
-LiveReads live_reads(const analysis::CsvSeries& s, bool list, const std::string& name) {
-  analysis::LiveAnalyzer live(s.unit, {}, !s.restart_columns.empty());
+LiveReads live_reads(const analysis::CsvSeries& s, bool list, const std::string& name,
+                     const analysis::AnalysisParameters& params) {
+  analysis::LiveAnalyzer live(s.unit, params, !s.restart_columns.empty());
   std::vector<double> restarts = s.restarts_s;
   std::sort(restarts.begin(), restarts.end());
   std::size_t next_restart = 0, next_request = 0;
@@ -160,7 +161,8 @@ LiveReads live_reads(const analysis::CsvSeries& s, bool list, const std::string&
   LiveReads out;
   std::optional<double> leak_since;  // the read that said leak, while it stands
   for (std::size_t i = 0; i < s.t_s.size(); ++i) {
-    while (next_restart < restarts.size() && restarts[next_restart] <= s.t_s[i]) live.add_restart(restarts[next_restart++]);
+    while (next_restart < restarts.size() && restarts[next_restart] <= s.t_s[i])
+      live.add_restart(restarts[next_restart++]);
     while (next_request < s.requests.size() && s.requests[next_request].t_s <= s.t_s[i]) {
       live.add_request_count(s.requests[next_request].t_s, s.requests[next_request].count);
       ++next_request;
@@ -174,8 +176,9 @@ LiveReads live_reads(const analysis::CsvSeries& s, bool list, const std::string&
     leak_since = at;
     if (out.first_leak_s) continue;
     out.first_leak_s = at;
-    if (list) std::printf("LIVE LEAK %s at %.0fs of %.0fs: %s\n", name.c_str(), at, s.t_s.back() - s.t_s.front(),
-                          analysis::format_verdict(live.verdict()).c_str());
+    if (list)
+      std::printf("LIVE LEAK %s at %.0fs of %.0fs: %s\n", name.c_str(), at, s.t_s.back() - s.t_s.front(),
+                  analysis::format_verdict(live.verdict()).c_str());
   }
   return out;
 }
@@ -188,7 +191,8 @@ std::string fmt_s(double s) {
 
 }  // namespace
 
-void live_on_recordings(const std::string& dir, const std::string& split, bool list) {
+void live_on_recordings(const std::string& dir, const std::string& split, bool list,
+                        const analysis::AnalysisParameters& params) {
   if (!std::filesystem::exists(dir + "/labels.csv")) {
     std::printf("(no recordings in %s)\n", dir.c_str());
     return;
@@ -203,7 +207,7 @@ void live_on_recordings(const std::string& dir, const std::string& split, bool l
   int alarms = 0, quiet = 0, called = 0, leaks = 0;
   double alarm_s = 0, quiet_s = 0;
   for (const auto& r : recordings) {
-    const auto reads = live_reads(r.series, list && !r.leak, r.file);
+    const auto reads = live_reads(r.series, list && !r.leak, r.file, params);
     const auto& first = reads.first_leak_s;
     auto& row = by_shape[r.shape.empty() ? r.file : r.shape];
     row.leak = r.leak;
@@ -221,14 +225,17 @@ void live_on_recordings(const std::string& dir, const std::string& split, bool l
     (r.leak ? called : alarms) += first ? 1 : 0;
   }
   std::printf(
-      "### The live verdict on %s%s\n\n"
+      "### The live verdict on %s%s%s\n\n"
       "Each series fed to a live analyzer sample by sample, its verdict read about 600 times along it. "
       "No-leak series that said leak at any of those moments (live false alarms): %d of %d, saying it %.1f %% "
       "of their time. Leak series it called live before they ended: %d of %d.\n\n"
       "| shape | label | said leak live | first said, median s from start | no leak: said it for, median / "
       "longest s |\n| --- | --- | --- | --- | --- |\n",
-      dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str(), alarms, quiet,
-      100.0 * alarm_s / std::max(quiet_s, 1.0), called, leaks);
+      dir.c_str(), split == "all" ? "" : (" (" + split + " split)").c_str(),
+      params.min_window_floor_s == analysis::AnalysisParameters{}.min_window_floor_s
+          ? ""
+          : (", min_window_fast " + fmt_s(params.min_window_floor_s) + " s").c_str(),
+      alarms, quiet, 100.0 * alarm_s / std::max(quiet_s, 1.0), called, leaks);
   for (const auto& [shape, row] : by_shape) {
     const double longest = row.for_s.empty() ? NAN : *std::max_element(row.for_s.begin(), row.for_s.end());
     std::printf("| %s | %s | %d/%d | %.0f | %s |\n", shape.c_str(), row.leak ? "leak" : "no_leak", row.said_leak,

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   std::string split = "eval";
   std::vector<std::string> sections{"generated", "recordings", "minutes", "live", "alarms", "speed"};
   bool misses = false;
+  lh::analysis::AnalysisParameters live_params;
   CLI::App app{"Accuracy, data needed and speed of the leak analysis.", "leakhound-bench-analysis"};
   app.add_option("--seed", seed, "Seed of the generated set (default 20261121)");
   app.add_option("--per-shape", per_shape, "Generated series per shape (default 40)")->check(CLI::Range(1, 10000));
@@ -26,6 +27,9 @@ int main(int argc, char** argv) {
                  "(of the holdout-series target) is one split throughout: pass all");
   app.add_option("--sections", sections, "Any of: generated recordings minutes live alarms live-recordings speed");
   app.add_flag("--misses", misses, "List every series the analyzer gets wrong");
+  app.add_option("--min-window-fast", live_params.min_window_floor_s,
+                 "live-recordings: seconds, a scenario's leak.min_window_fast (default 20)")
+      ->check(CLI::Range(10.0, 90.0));
   if (auto status = lh::app::parse_args(app, argc, argv)) return *status;
   for (const auto& s : sections) {
     if (s == "generated") lh::bench::accuracy_on_generated(seed, per_shape, misses);
@@ -35,7 +39,7 @@ int main(int argc, char** argv) {
     if (s == "live") lh::bench::time_to_verdict(seed);
     if (s == "alarms") lh::bench::live_false_alarms(seed, per_shape, misses);
     if (s == "live-recordings")
-      for (const auto& dir : recordings) lh::bench::live_on_recordings(dir, split, misses);
+      for (const auto& dir : recordings) lh::bench::live_on_recordings(dir, split, misses, live_params);
     if (s == "speed") lh::bench::speed();
   }
   return 0;

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "analysis/parameters.h"
+
 namespace lh::bench {
 
 // Each prints one part of the "Leak analysis" figures as Markdown.
@@ -14,6 +16,8 @@ void time_to_verdict(std::uint64_t seed);
 void live_false_alarms(std::uint64_t seed, int per_shape, bool list_alarms);
 // The live verdict along labelled series: false alarms per no-leak shape, and
 // how soon it calls the leaks.
-void live_on_recordings(const std::string& dir, const std::string& split, bool list_alarms);
+// `params`: a scenario's leak settings (the defaults unless --min-window-fast).
+void live_on_recordings(const std::string& dir, const std::string& split, bool list_alarms,
+                        const analysis::AnalysisParameters& params);
 
 }  // namespace lh::bench
