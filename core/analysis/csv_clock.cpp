@@ -83,7 +83,7 @@ double CsvClock::read(const std::string& field, std::size_t line) {
   double t = 0;
   if (iso) {
     try {
-      t = std::chrono::duration<double>(parse_iso8601(s).time_since_epoch()).count();
+      t = csv_epoch_seconds(s, file_, line, name_);
     } catch (const InputError&) {
       throw InputError(where(file_, line, name_) +
                        ": expected an ISO-8601 time such as \"2026-05-31T14:02:03Z\" or a number of seconds, got " +
