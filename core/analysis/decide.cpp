@@ -596,7 +596,8 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
   if (context.limit && v.kind == VerdictKind::leak && last) {
     time_to_limit(v, *last, est, *context.limit);
     if (v.time_to_limit_h)
-      say(reason::Limit{*context.limit, *v.time_to_limit_h, v.time_to_limit_low_h, v.time_to_limit_high_h});
+      say(reason::Limit{*context.limit, *v.time_to_limit_h, v.time_to_limit_low_h, v.time_to_limit_high_h,
+                        v.restarts > 0});
   }
   return v;
 }

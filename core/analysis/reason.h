@@ -114,6 +114,7 @@ struct Limit {
   double limit = 0;
   double hours = 0;
   std::optional<double> low_h, high_h;  // high_h missing: maybe never
+  bool restarted = false;  // restarts kept it below: the time is where it goes without them
 };
 
 }  // namespace reason

@@ -164,11 +164,12 @@ class Words {
   }
   std::string operator()(const reason::Limit& r) const {
     if (r.hours <= 0) return "already at or above the limit of " + amount(r.limit);
-    std::string line = "reaches the limit of " + amount(r.limit) + " in about " + hours(r.hours);
+    std::string line = (r.restarted ? "would reach the limit of " : "reaches the limit of ") + amount(r.limit) +
+                       " in about " + hours(r.hours);
     const std::string upper = r.high_h ? hours(*r.high_h) : std::string("never");
     if (r.low_h && (hours(*r.low_h) != hours(r.hours) || upper != hours(r.hours)))
       line += " (" + hours(*r.low_h) + " to " + upper + ")";
-    return line;
+    return r.restarted ? line + " without restarts" : line;
   }
 
  private:
@@ -268,8 +269,10 @@ std::string verdict_sentence(std::string_view series_name, const Verdict& v) {
         s += ", about " + format_amount(*v.growth_per_1000_requests, v.unit) + " per 1,000 requests";
       }
       if (v.time_to_limit_h) {
+        const std::string in = "its limit in about " + hours(*v.time_to_limit_h);
         s += *v.time_to_limit_h <= 0 ? ", and is already at its limit"
-                                     : ", and reaches its limit in about " + hours(*v.time_to_limit_h);
+             : v.restarts > 0        ? ", and without restarts would reach " + in
+                                     : ", and reaches " + in;
       }
       return s + ".";
     }

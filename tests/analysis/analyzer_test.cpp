@@ -153,6 +153,11 @@ TEST_CASE("a restart loop that grows between restarts is a leak, with the growth
   // Each cycle restarts long before 8 GiB; from the last level the slope needs ~4.7 h.
   REQUIRE(v.time_to_limit_h);
   CHECK(*v.time_to_limit_h == Approx((8192 - 2048 - 210) / (0.35 * 3600)).epsilon(0.05));
+  // Which it reaches only without the restarts: they keep it under 2.3 GiB.
+  CHECK(has_reason(v, "would reach the limit of 8.00 GiB in about 4.7 h"));
+  CHECK(has_reason(v, " without restarts"));
+  CHECK(verdict_sentence("svc/rss_mb", v).find(", and without restarts would reach its limit in about 4.7 h.") !=
+        std::string::npos);
 }
 
 TEST_CASE("restarts with flat memory are no leak") {
