@@ -209,6 +209,49 @@ TEST_CASE("restart markers and the memory limit are drawn where they belong", "[
   CHECK(best_row > plot.width() * dpr / 3);
 }
 
+TEST_CASE("a limit far above the data keeps the data's height and says where it is: one label for one restart",
+          "[dpr]") {
+  // Memory around 500-610 MiB; an 8 GiB limit is more than 4x above it.
+  ChartContent content = one_series(wave(3000, 3000, 1, 600));
+  content.reference_lines = {{8192, u"limit 8.00 GiB"_s, ValueAxis::left, true}};
+  // Two probes of one service each report its restart, a second apart.
+  content.markers = {{1000, u"restart"_s, MarkerKind::restart}, {1001, u"restart"_s, MarkerKind::restart}};
+  TimeChartWidget widget;
+  widget.resize(800, 320);
+  widget.setContent(content);
+  settle(widget);
+
+  QValueAxis* axis = value_axis(widget, Qt::AlignLeft);
+  REQUIRE(axis);
+  CHECK(axis->max() < 1000);  // not widened to 8192: the data keeps the plot's height
+
+  const QRectF plot = chart_of(widget)->plotArea();
+  const qreal dpr = widget.devicePixelRatioF();
+  const QImage image = widget.grab().toImage();
+  const ChartColours colours = chart_colours_for(widget.palette());
+  auto ink_in = [&](QRectF box, const QColor& colour) {
+    int n = 0;
+    const Ink ink{colour, colours.background};
+    for (int y = qRound(box.top() * dpr); y < qRound(box.bottom() * dpr); ++y)
+      n += pixels_in_row(image, y, qRound(box.left() * dpr), qRound(box.right() * dpr), ink);
+    return n;
+  };
+  // The limit's label, at the right below the two rows of marker labels.
+  const qreal row = QFontMetricsF(widget.font()).height() + 2;
+  CHECK(ink_in(QRectF(plot.right() - 160, plot.top() + 2 * row, 160, 2 * row), colours.reference_line()) > 20);
+  // One restart label: its first row has text, the second none.
+  const qreal x = widget_point(widget, 1000, 0).x();
+  const QColor restart = colours.marker(MarkerKind::restart);
+  CHECK(ink_in(QRectF(x + 4, plot.top() + 2, 40, row - 2), restart) > 10);
+  CHECK(ink_in(QRectF(x + 4, plot.top() + 2 + row, 40, row - 2), restart) == 0);
+
+  // A limit within 4x of the data's top is brought into view, line and all.
+  content.reference_lines = {{2000, u"limit"_s, ValueAxis::left, true}};
+  widget.setContent(content);
+  settle(widget);
+  CHECK(value_axis(widget, Qt::AlignLeft)->max() >= 2000);
+}
+
 TEST_CASE("a hidden series is not drawn") {
   ChartContent content = one_series(wave(1000, 100, 1));
   content.series.push_back({SeriesSpec{u"heap"_s, ValueAxis::left, -1}, shared_series(wave(1000, 100, 2)), true});

@@ -196,7 +196,8 @@ DrawStats ChartCanvas::draw(const ChartFrame& frame, TimeWindow window, std::siz
     }
   }
   for (const ReferenceLine& line : content_.reference_lines) {
-    if (line.keep_in_view) (line.axis == ValueAxis::right && content_.right_axis ? right : left).add(line.value);
+    Range& axis = line.axis == ValueAxis::right && content_.right_axis ? right : left;
+    if (line.keep_in_view && (axis.empty() || line.value <= kReferenceReach * axis.max)) axis.add(line.value);
   }
 
   const QRectF plot = chart_->plotArea().isEmpty() ? chart_->rect() : chart_->plotArea();

@@ -13,6 +13,7 @@ namespace lh::ui::charts {
 
 namespace {
 
+constexpr std::size_t kMarkerLabelRows = 2;  // at the plot's top
 constexpr qreal kLabelPadding = 3;
 constexpr qreal kMaxLabelWidth = 140;
 
@@ -67,6 +68,11 @@ std::optional<double> ChartOverlay::yOf(double value, ValueAxis axis) const {
   return plot_.bottom() - (value - scale.min) / (scale.max - scale.min) * plot_.height();
 }
 
+bool ChartOverlay::above(double value, ValueAxis axis) const {
+  const lh::chart::NiceScale& scale = axis == ValueAxis::right && right_ ? *right_ : left_;
+  return scale.max > scale.min && value > scale.max;
+}
+
 void ChartOverlay::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
   if (plot_.isEmpty() || !(window_.span() > 0)) return;
   painter->save();
@@ -85,7 +91,18 @@ void ChartOverlay::paintReferenceLines(QPainter& painter, Pass pass) const {
   const QColor colour = colours_.reference_line();
   for (const ReferenceLine& line : lines_) {
     const auto y = yOf(line.value, line.axis);
-    if (!y) continue;
+    if (!y) {
+      // Far above the data: where it is, said at the right, below the
+      // two rows of marker labels.
+      if (pass == Pass::labels && !line.label.isEmpty() && above(line.value, line.axis)) {
+        const QString text =
+            metrics.elidedText(QString(QChar(0x2191)) + QLatin1Char(' ') + line.label, Qt::ElideRight, kMaxLabelWidth);
+        const QSizeF size(metrics.horizontalAdvance(text) + 2 * kLabelPadding, metrics.height());
+        const qreal top = plot_.top() + 2 + static_cast<qreal>(kMarkerLabelRows) * (metrics.height() + 2);
+        paintLabel(painter, QRectF(QPointF(plot_.right() - size.width() - 2, top), size), text, colour);
+      }
+      continue;
+    }
     if (pass == Pass::lines) {
       painter.setPen(dashed(colour, 1.5));
       painter.drawLine(QPointF(plot_.left(), *y), QPointF(plot_.right(), *y));
@@ -104,8 +121,12 @@ void ChartOverlay::paintMarkers(QPainter& painter, Pass pass) const {
   const QFontMetricsF metrics(font_);
   const double px_per_s = plot_.width() / window_.span();
   // Two rows of labels at the top; a label that fits in neither is skipped
-  // (its line stays, and the events list names it).
-  std::array<qreal, 2> row_end{plot_.left() - 1, plot_.left() - 1};
+  // (its line stays, and the events list names it), and so is one that
+  // says what the label it would overlap says (two probes of a service
+  // each report its restart).
+  std::array<qreal, kMarkerLabelRows> row_end{plot_.left() - 1, plot_.left() - 1};
+  QString last_text;
+  qreal last_end = plot_.left() - 1;
   int last_column = -1;
   MarkerKind last_kind = MarkerKind::note;
   for (const TimeMarker& marker : markers_) {
@@ -126,11 +147,15 @@ void ChartOverlay::paintMarkers(QPainter& painter, Pass pass) const {
     const QString text = metrics.elidedText(marker.label, Qt::ElideRight, kMaxLabelWidth);
     const qreal width = metrics.horizontalAdvance(text) + 2 * kLabelPadding;
     const qreal left = std::min(x + 2, plot_.right() - width);
+    if (text == last_text && left <= last_end) continue;
     for (std::size_t row = 0; row < row_end.size(); ++row) {
       if (left <= row_end[row]) continue;
-      const QRectF box(left, plot_.top() + 2 + static_cast<qreal>(row) * (metrics.height() + 2), width, metrics.height());
+      const QRectF box(left, plot_.top() + 2 + static_cast<qreal>(row) * (metrics.height() + 2), width,
+                       metrics.height());
       paintLabel(painter, box, text, colour);
       row_end[row] = box.right() + 4;
+      last_text = text;
+      last_end = row_end[row];
       break;
     }
   }

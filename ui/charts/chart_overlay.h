@@ -37,6 +37,7 @@ class ChartOverlay : public QGraphicsItem {
  private:
   enum class Pass { lines, labels };
   void paintReferenceLines(QPainter& painter, Pass pass) const;
+  bool above(double value, ValueAxis axis) const;
   void paintMarkers(QPainter& painter, Pass pass) const;
   void paintLabel(QPainter& painter, const QRectF& box, const QString& text, const QColor& colour) const;
   std::optional<double> yOf(double value, ValueAxis axis) const;

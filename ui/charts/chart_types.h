@@ -59,11 +59,15 @@ struct TimeMarker {
 };
 
 // A horizontal line at a value: the memory limit, a threshold.
+inline constexpr double kReferenceReach = 4.0;
 struct ReferenceLine {
   double value = 0;
   QString label;  // "limit 2 GiB"
   ValueAxis axis = ValueAxis::left;
-  // Widen the axis so the line is always in view, even far above the data.
+  // Widen the axis to the line while it is at most kReferenceReach times
+  // the data's top. Further above, it would squash the data into the
+  // plot's bottom (a limit of 8 GiB over 300 MiB restart cycles): then its
+  // label stands at the top edge with an arrow instead.
   bool keep_in_view = true;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/limit_line.h"
 #include "probe/monitor_lines.h"
 #include "session/load_series.h"
 
@@ -30,8 +31,7 @@ charts::ChartSeries series_of(const SessionChartSource& source, probe::SeriesId 
 
 std::vector<charts::ReferenceLine> limit_line(const SessionChartSource& source, const probe::SeriesInfo& info) {
   if (!source.memory_limit_mib || !info.meaning.to_mib || !(*info.meaning.to_mib > 0)) return {};
-  const double limit = *source.memory_limit_mib / *info.meaning.to_mib;
-  return {{limit, u"limit"_s, ValueAxis::left, true}};
+  return {charts::memory_limit_line(*source.memory_limit_mib / *info.meaning.to_mib, *source.memory_limit_mib)};
 }
 
 std::optional<probe::SeriesId> load_series(const SessionChartSource& source, std::string_view metric) {

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "charts/limit_line.h"
 #include "charts/time_chart_widget.h"
 #include "common/size.h"
 #include "dashboard/chart_group.h"
@@ -248,8 +249,7 @@ ChartContent DashboardPanel::headlineContent() {
   }
   const auto& limit = feed_->view().memory_limit_mib;
   if (limit && in_mib) {
-    c.reference_lines.push_back(
-        {*limit, tr("limit %1").arg(QString::fromStdString(format_bytes(*limit * 1024 * 1024))), ValueAxis::left, true});
+    c.reference_lines.push_back(charts::memory_limit_line(*limit, *limit));
   }
   return c;
 }
