@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/event_markers.h"
 #include "charts/limit_line.h"
 #include "probe/monitor_lines.h"
 #include "session/load_series.h"
@@ -95,33 +96,6 @@ void bridge_short_gaps(std::vector<double>& t, std::vector<double>& v) {
   v.resize(out);
 }
 
-std::vector<charts::TimeMarker> session_markers(std::span<const Event> events) {
-  std::vector<charts::TimeMarker> markers;
-  int stage = 1;
-  for (const Event& e : events) {
-    switch (e.kind) {
-      case EventKind::restart:
-        markers.push_back({e.t_s, u"restart"_s, MarkerKind::restart});
-        break;
-      case EventKind::stage:
-        markers.push_back({e.t_s, u"stage "_s + QString::number(++stage), MarkerKind::stage});
-        break;
-      case EventKind::unreachable:
-        markers.push_back({e.t_s, u"unreachable"_s, MarkerKind::fault});
-        break;
-      case EventKind::bad_response:
-        markers.push_back({e.t_s, u"bad answer"_s, MarkerKind::fault});
-        break;
-      case EventKind::partial:
-        markers.push_back({e.t_s, u"partial answer"_s, MarkerKind::note});
-        break;
-      case EventKind::recovered:
-        break;  // the line resuming says it
-    }
-  }
-  return markers;
-}
-
 QString axis_title(const probe::SeriesInfo& info) {
   const std::string_view unit = unit_symbol(info.meaning.unit);
   QString what;
@@ -150,7 +124,7 @@ std::optional<ChartContent> watched_memory_chart(const SessionChartSource& sourc
       c.title = u"Watched memory (no CPU % among the probes' series)"_s;
     }
   }
-  c.markers = session_markers(source.events);
+  c.markers = charts::event_markers(source.events);
   c.reference_lines = limit_line(source, info);
   return c;
 }
@@ -165,7 +139,7 @@ std::optional<ChartContent> throughput_chart(const SessionChartSource& source) {
   if (const auto errors = load_series(source, session::load_metric::errors_per_s)) {
     c.series.push_back(series_of(source, *errors, ValueAxis::left, 1, u"errors/s"_s));
   }
-  c.markers = session_markers(source.events);
+  c.markers = charts::event_markers(source.events);
   return c;
 }
 
@@ -178,7 +152,7 @@ std::optional<ChartContent> latency_chart(const SessionChartSource& source) {
   c.left_axis = {u"Latency (ms)"_s, true};
   c.series.push_back(series_of(source, *p99, ValueAxis::left, 3, u"p99"_s));
   c.series.push_back(series_of(source, *p50, ValueAxis::left, 4, u"p50"_s));
-  c.markers = session_markers(source.events);
+  c.markers = charts::event_markers(source.events);
   return c;
 }
 
@@ -188,7 +162,7 @@ ChartContent series_chart(const SessionChartSource& source, probe::SeriesId id) 
   c.title = q(info.name);
   c.left_axis = {axis_title(info), true};
   c.series.push_back(series_of(source, id, ValueAxis::left, info.meaning.kind == SeriesKind::cache_count ? 5 : 0));
-  c.markers = session_markers(source.events);
+  c.markers = charts::event_markers(source.events);
   c.reference_lines = limit_line(source, info);
   return c;
 }

@@ -36,9 +36,6 @@ charts::SeriesProvider copied_series(std::shared_ptr<const probe::SeriesStore> s
 // NaN for each longer gap: a line, broken only where the source was away.
 void bridge_short_gaps(std::vector<double>& t_s, std::vector<double>& values);
 
-// Restarts, stage changes and probe faults as marks on the time axis.
-std::vector<charts::TimeMarker> session_markers(std::span<const Event> events);
-
 // The watched memory with the limit, restarts and stages; with `with_cpu`,
 // its source's own CPU % on the right axis. Empty when there is none.
 std::optional<charts::ChartContent> watched_memory_chart(const SessionChartSource& source, bool with_cpu);

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "charts/event_markers.h"
 #include "charts/limit_line.h"
 #include "charts/time_chart_widget.h"
 #include "common/size.h"
@@ -197,7 +198,7 @@ void DashboardPanel::onSeriesChanged() {
 }
 
 void DashboardPanel::onEventsAdded(const std::vector<lh::Event>& events) {
-  const auto more = markers_for(events, stages_seen_);
+  const auto more = charts::event_markers(events, stages_seen_);
   stages_seen_ += static_cast<std::size_t>(
       std::count_if(events.begin(), events.end(), [](const Event& e) { return e.kind == EventKind::stage; }));
   markers_.insert(markers_.end(), more.begin(), more.end());

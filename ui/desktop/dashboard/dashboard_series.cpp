@@ -64,27 +64,6 @@ std::vector<probe::SeriesId> optional_series(const SessionView& view, const Dash
   return out;
 }
 
-std::vector<charts::TimeMarker> markers_for(std::span<const Event> events, std::size_t stages_before) {
-  std::vector<charts::TimeMarker> out;
-  std::size_t stage = stages_before;
-  for (const Event& e : events) {
-    switch (e.kind) {
-      case EventKind::restart: out.push_back({e.t_s, tr("restart"), charts::MarkerKind::restart}); break;
-      case EventKind::stage:
-        ++stage;
-        out.push_back({e.t_s, tr("stage %1").arg(stage), charts::MarkerKind::stage});
-        break;
-      case EventKind::unreachable:
-        out.push_back({e.t_s, tr("unreachable"), charts::MarkerKind::fault});
-        break;
-      case EventKind::bad_response: out.push_back({e.t_s, tr("bad answer"), charts::MarkerKind::fault}); break;
-      case EventKind::partial: out.push_back({e.t_s, tr("partial answer"), charts::MarkerKind::note}); break;
-      case EventKind::recovered: break;  // the line resuming says it
-    }
-  }
-  return out;
-}
-
 QString axis_title_for(const probe::SeriesInfo& info, bool in_mib) {
   if (info.meaning.kind == SeriesKind::memory) {
     const QString unit = in_mib ? u"MiB"_s : QString::fromUtf8(unit_symbol(info.meaning.unit));

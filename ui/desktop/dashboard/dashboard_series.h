@@ -37,9 +37,6 @@ std::optional<probe::SeriesId> pick_cpu_series(const probe::SeriesStore& store, 
 // but the ones the fixed charts already show.
 std::vector<probe::SeriesId> optional_series(const SessionView& view, const DashboardSeries& shown);
 
-// Restarts, stage changes and probe faults as marks on the time axis.
-std::vector<charts::TimeMarker> markers_for(std::span<const Event> events, std::size_t stages_before = 0);
-
 // What a value axis says for a series: "Memory (MiB)", "cache_size", "CPU (%)".
 QString axis_title_for(const probe::SeriesInfo& info, bool in_mib);
 
