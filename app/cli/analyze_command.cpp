@@ -15,6 +15,8 @@
 #include "common/input_error.h"
 #include "common/size.h"
 #include "parse_args.h"
+#include "scenario/resolve.h"
+#include "scenario/scenario_file.h"
 
 namespace lh::cli {
 namespace {
@@ -25,6 +27,7 @@ struct AnalyzeOptions {
   std::string time_column;
   std::string limit;
   std::string events;
+  std::string scenario;
   bool json = false;
   bool fail_on_leak = false;
 };
@@ -37,13 +40,13 @@ std::ifstream open(const std::string& path) {
 
 // The limit in the series' unit: a size ("8GiB") for a series in a byte
 // unit, or a bare number taken in the series' own unit.
-double limit_in_unit(const std::string& text, const analysis::CsvSeries& series) {
+double limit_in_unit(const std::string& text, const std::string& given_as, const analysis::CsvSeries& series) {
   const auto mib = analysis::mib_per_unit(series.unit);
   if (mib) return parse_size(text) / (1024.0 * 1024.0) / *mib;
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size()) {
-    throw InputError("--limit " + text + ": column " + series.column +
+    throw InputError(given_as + " " + text + ": column " + series.column +
                      " has no byte unit in its name, so give the limit as a plain number in its unit");
   }
   return value;
@@ -58,10 +61,22 @@ int run(const AnalyzeOptions& o) {
     const auto restarts = analysis::read_restart_events(events, o.events, series);
     series.restarts_s.insert(series.restarts_s.end(), restarts.begin(), restarts.end());
   }
+  // A scenario's leak settings and memory limit, as `run` would use them
+  // on the same series; --limit wins over its memory_limit.
+  analysis::AnalysisParameters params;
+  std::string limit_text = o.limit, limit_given_as = "--limit";
+  if (!o.scenario.empty()) {
+    const scenario::Scenario s = scenario::load_scenario_file(o.scenario);
+    params = scenario::analysis_parameters(s.leak);
+    if (limit_text.empty()) {
+      limit_text = s.probes.memory_limit;
+      limit_given_as = o.scenario + ": probes.memory_limit";
+    }
+  }
   std::optional<double> limit;
-  if (!o.limit.empty()) limit = limit_in_unit(o.limit, series);
+  if (!limit_text.empty()) limit = limit_in_unit(limit_text, limit_given_as, series);
 
-  const auto verdict = analysis::analyze(analysis::analysis_input(series, limit));
+  const auto verdict = analysis::analyze(analysis::analysis_input(series, limit), params);
   if (o.json) {
     std::printf("%s\n", analysis::to_json(verdict).dump(2).c_str());
   } else {
@@ -84,6 +99,8 @@ Command add_analyze_command(CLI::App& parent) {
   app->add_option("--time-column", options->time_column,
                   "The time column, ISO-8601 or seconds, counted from its first row (default: t_s, time or timestamp)");
   app->add_option("--limit", options->limit, "Project the time to reach this size, e.g. 8GiB");
+  app->add_option("--scenario", options->scenario,
+                  "Read the series with this scenario's leak settings and memory_limit, as `run` would");
   app->add_option("--events", options->events,
                   "Events CSV (t_s,time,source,kind,detail) whose restart rows split the series");
   app->add_flag("--json", options->json, "Print the verdict as JSON");

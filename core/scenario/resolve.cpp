@@ -114,17 +114,6 @@ Scenario with_overrides(const Scenario& scenario, const ResolveOptions& options,
   return s;
 }
 
-void resolve_leak(const Leak& leak, analysis::AnalysisParameters& out) {
-  // The scenario's reader has checked each value; parsing cannot fail here.
-  if (!leak.warmup.empty()) out.warmup_s = parse_duration(leak.warmup).count();
-  if (!leak.min_growth_per_hour.empty()) out.min_growth_mib_per_hour = parse_size(leak.min_growth_per_hour) / (1024.0 * 1024.0);
-  if (leak.min_growth_percent_per_hour) out.min_relative_growth_per_hour = *leak.min_growth_percent_per_hour / 100.0;
-  if (leak.alpha) out.alpha = *leak.alpha;
-  if (!leak.min_window.empty()) out.min_window_s = parse_duration(leak.min_window).count();
-  if (!leak.min_window_fast.empty()) out.min_window_floor_s = parse_duration(leak.min_window_fast).count();
-  if (!leak.max_gap.empty()) out.max_gap_s = parse_duration(leak.max_gap).count();
-}
-
 // Locust's settings when it sends the load: a master to attach to, or the
 // locustfile (written from the scenario as it will run) for local workers.
 void resolve_engine(const Scenario& effective, const std::filesystem::path& base_dir, detail::Resolver& r,
@@ -193,7 +182,7 @@ Resolution resolve_impl(const Scenario& scenario, const std::filesystem::path& b
     plan.watch_duration = parse_duration(effective.probes.duration);  // the reader has checked it
   }
   plan.request_counter = effective.probes.request_counter;
-  resolve_leak(effective.leak, plan.analysis);
+  plan.analysis = analysis_parameters(effective.leak);
   plan.report.title = effective.report.title;
   plan.report.series = effective.report.series;
   plan.scenario = redacted_json(effective);
@@ -216,6 +205,19 @@ bool under(const std::string& path, const std::string& parent) {
 }
 
 }  // namespace
+
+analysis::AnalysisParameters analysis_parameters(const Leak& leak) {
+  analysis::AnalysisParameters out;
+  // The scenario's reader has checked each value; parsing cannot fail here.
+  if (!leak.warmup.empty()) out.warmup_s = parse_duration(leak.warmup).count();
+  if (!leak.min_growth_per_hour.empty()) out.min_growth_mib_per_hour = parse_size(leak.min_growth_per_hour) / (1024.0 * 1024.0);
+  if (leak.min_growth_percent_per_hour) out.min_relative_growth_per_hour = *leak.min_growth_percent_per_hour / 100.0;
+  if (leak.alpha) out.alpha = *leak.alpha;
+  if (!leak.min_window.empty()) out.min_window_s = parse_duration(leak.min_window).count();
+  if (!leak.min_window_fast.empty()) out.min_window_floor_s = parse_duration(leak.min_window_fast).count();
+  if (!leak.max_gap.empty()) out.max_gap_s = parse_duration(leak.max_gap).count();
+  return out;
+}
 
 Resolution resolve_collecting(const Scenario& scenario, const std::filesystem::path& base_dir,
                               const ResolveOptions& options) {

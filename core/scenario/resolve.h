@@ -38,6 +38,10 @@ struct Resolution {
   bool ok() const { return problems.empty(); }
 };
 
+// The analysis thresholds a scenario's `leak` section sets, the rest at
+// their defaults. The section must have been read (its values checked).
+analysis::AnalysisParameters analysis_parameters(const Leak& leak);
+
 // Turns a scenario into what a session runs: references replaced by their
 // variables, paths joined to the target, files made absolute against
 // `base_dir` (the scenario file's folder) and checked to exist; then the

@@ -57,6 +57,36 @@ TEST_CASE("analyze prints the verdict and its reasons, and exits 0 whatever it i
   CHECK(r.out.find("no_leak") != std::string::npos);
 }
 
+TEST_CASE("analyze --scenario reads the series with a scenario's leak settings and memory limit, as run would") {
+  TempCsv leak(series(120));
+  TempCsv scenario(R"({"leakhound_scenario": 1, "target": "http://127.0.0.1:1",
+                       "probes": {"sources": ["/memory-stats"], "memory_limit": "1GiB"},
+                       "leak": {"warmup": "5m"}})",
+                   "svc.leakhound.json");
+  auto r = run_command({LH_CLI_BIN, "analyze", leak.path(), "--scenario", scenario.path()});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("warm-up until 00:05:00 excluded, as set") != std::string::npos);
+  CHECK(r.out.find("reaches the limit of 1.00 GiB in about") != std::string::npos);
+  // --limit wins over the scenario's memory_limit.
+  r = run_command({LH_CLI_BIN, "analyze", leak.path(), "--scenario", scenario.path(), "--limit", "8GiB"});
+  CHECK(r.out.find("reaches the limit of 8.00 GiB in about") != std::string::npos);
+
+  // A leak of 120 MiB/h is below a gate of 1 GiB/h that the scenario sets.
+  TempCsv lenient(R"({"leakhound_scenario": 1, "target": "http://127.0.0.1:1", "probes": {"sources": ["/m"]},
+                      "leak": {"min_growth_per_hour": "1GiB", "min_growth_percent_per_hour": 1000}})",
+                  "lenient.leakhound.json");
+  r = run_command({LH_CLI_BIN, "analyze", leak.path(), "--scenario", lenient.path()});
+  CHECK(r.out.find("\nleak (") == std::string::npos);
+
+  // A broken scenario is bad input, naming the file and the field.
+  TempCsv broken(R"({"leakhound_scenario": 1, "target": "http://127.0.0.1:1", "probes": {"sources": ["/m"]},
+                     "leak": {"min_window": "1s"}})",
+                 "broken.leakhound.json");
+  r = run_command({LH_CLI_BIN, "analyze", leak.path(), "--scenario", broken.path()});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("broken.leakhound.json: leak.min_window") != std::string::npos);
+}
+
 TEST_CASE("analyze --json prints the issue's fields: --fail-on-leak exits 1 on a leak only") {
   TempCsv leak(series(120)), flat(series(0));
   auto r = run_command({LH_CLI_BIN, "analyze", leak.path(), "--json", "--limit", "1GiB", "--fail-on-leak"});
