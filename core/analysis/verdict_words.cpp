@@ -60,7 +60,8 @@ class Words {
            " segments; the last: " + change(r.last, false);
   }
   std::string operator()(const reason::Sawtooth& r) const {
-    return "memory drops every " + span(r.period_s) + " or so (garbage collection); analysed on the floor of each cycle";
+    return "memory drops every " + span(r.period_s) +
+           " or so (garbage collection); analysed on the floor of each cycle";
   }
   std::string operator()(const reason::Restarts& r) const {
     std::string line = std::to_string(r.count) + (r.count == 1 ? " restart" : " restarts");
@@ -80,7 +81,9 @@ class Words {
     return line;
   }
   std::string operator()(const reason::Trend& r) const {
-    const std::string trend = r.rate > 0 ? "grows " + rate(r.rate) : r.rate < 0 ? "shrinks " + rate(-r.rate) : "holds level";
+    const std::string trend = r.rate > 0   ? "grows " + rate(r.rate)
+                              : r.rate < 0 ? "shrinks " + rate(-r.rate)
+                                           : "holds level";
     return trend + " (95 % CI " + rate(r.low) + " to " + rate(r.high) + ") from " + clock(r.from_s) + " to " +
            clock(r.to_s) + (r.uneven ? "; the floor climbs in uneven bursts, upward drift " : "; upward trend ") +
            p_text(r.p);
@@ -132,8 +135,7 @@ class Words {
       return "upward over the window (" + p_text(r.p) + ") but not yet without its last quarter (" +
              p_text(*r.earlier_p) + "): too new to call steady, and a leak up to " + rate(r.high) +
              " cannot be ruled out";
-    return "not a steady upward trend (" + p_text(r.p) + "), yet a leak up to " + rate(r.high) +
-           " cannot be ruled out";
+    return "not a steady upward trend (" + p_text(r.p) + "), yet a leak up to " + rate(r.high) + " cannot be ruled out";
   }
   std::string operator()(const reason::BelowSize& r) const {
     return "grows, but " + rate(r.rate) + " is below the " + rate(r.gate) + " that counts as a leak, and up to " +
@@ -176,8 +178,8 @@ class Words {
   std::string change(const Change& c, bool first) const {
     switch (c.kind) {
       case ChangeKind::slowdown:
-        return first ? "warm-up until " + clock(c.t_s) + " excluded (growth slowed from " + rate(c.slope_before * 3600) +
-                           " to " + rate(c.slope_after * 3600) + ")" +
+        return first ? "warm-up until " + clock(c.t_s) + " excluded (growth slowed from " +
+                           rate(c.slope_before * 3600) + " to " + rate(c.slope_after * 3600) + ")" +
                            (c.excluded_to_s > c.t_s ? ", and its tail until " + clock(c.excluded_to_s) : "")
                      : "growth slowed at " + clock(c.t_s) + " (from " + rate(c.slope_before * 3600) + " to " +
                            rate(c.slope_after * 3600) + "); analysed from there";
@@ -197,9 +199,7 @@ class Words {
 
 std::string rate_text(double per_hour, const std::string& unit) { return format_amount(per_hour, unit) + "/h"; }
 
-std::string span_of(const Verdict& v) {
-  return "from " + clock(v.window_from_s) + " to " + clock(v.window_to_s);
-}
+std::string span_of(const Verdict& v) { return "from " + clock(v.window_from_s) + " to " + clock(v.window_to_s); }
 
 }  // namespace
 
@@ -249,6 +249,18 @@ std::string format_verdict(const Verdict& v) {
   return out;
 }
 
+std::string time_to_limit_text(const Verdict& v) {
+  if (!v.time_to_limit_h) return {};
+  if (*v.time_to_limit_h <= 0) return "already past it";
+  std::string text = "about " + hours(*v.time_to_limit_h);
+  if (v.time_to_limit_low_h && v.time_to_limit_high_h) {
+    text += " (" + hours(*v.time_to_limit_low_h) + " to " + hours(*v.time_to_limit_high_h) + ")";
+  } else if (v.time_to_limit_low_h) {
+    text += " (" + hours(*v.time_to_limit_low_h) + ", or maybe never)";
+  }
+  return v.restarts > 0 ? text + ", without restarts" : text;
+}
+
 std::string verdict_sentence(std::string_view series_name, const Verdict& v) {
   const std::string name(series_name);
   const std::string decided = deciding_reason(v);
@@ -279,8 +291,7 @@ std::string verdict_sentence(std::string_view series_name, const Verdict& v) {
     case VerdictKind::no_leak:
       if (v.has_estimate && v.slope_ci_high <= v.practical_slope_per_hour) {
         return "No leak: " + name + " grows at most " + rate_text(std::max(0.0, v.slope_ci_high), v.unit) + " " +
-               span_of(v) + ", below the " + rate_text(v.practical_slope_per_hour, v.unit) +
-               " that counts as a leak.";
+               span_of(v) + ", below the " + rate_text(v.practical_slope_per_hour, v.unit) + " that counts as a leak.";
       }
       if (v.deciding && std::holds_alternative<reason::Stopped>(v.reasons[*v.deciding]))
         return "No leak: " + name + " grew, then its " + decided + ".";

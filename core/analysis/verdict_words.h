@@ -36,6 +36,12 @@ std::string format_verdict(const Verdict& verdict);
 //   "Inconclusive for memory.rss_mb: too little data after warm-up: …"
 std::string verdict_sentence(std::string_view series_name, const Verdict& verdict);
 
+// The time to the memory limit as the desktop's verdict panel and the
+// report's table give it: "about 14 h (9.5 h to 31 h)", "about 3.2 h
+// (2.1 h, or maybe never)", "already past it", and "…, without restarts"
+// for a process the restarts keep below it. Empty without a time to it.
+std::string time_to_limit_text(const Verdict& verdict);
+
 // When there is no watched memory at all.
 inline constexpr const char* kNoWatchedMemory =
     "No verdict: no memory series was found among the probes' series (name one with the probes' watch setting).";

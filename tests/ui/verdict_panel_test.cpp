@@ -3,6 +3,7 @@
 #include <QSignalSpy>
 #include <catch2/catch.hpp>
 
+#include "analysis/verdict_words.h"
 #include "shell/theme.h"
 #include "verdict/verdict_panel.h"
 #include "verdict/verdict_words.h"
@@ -52,13 +53,16 @@ TEST_CASE("a verdict reads in words: slope, growth per 1,000 requests, time to t
   CHECK(lh::ui::slope_text(v) == u"+52.3 MiB/h (95 % CI +48.0 MiB to +56.1 MiB/h)"_s);
   CHECK(lh::ui::growth_text(v) == u"+210 MiB from 00:04:10 to 00:14:10"_s);
   CHECK(lh::ui::per_1000_requests_text(v) == u"+1.20 MiB"_s);
-  CHECK(lh::ui::time_to_limit_text(v).startsWith(u"about 14h"_s));
+  CHECK(lh::analysis::time_to_limit_text(v).starts_with("about 14 h"));
+  Verdict restarted = v;
+  restarted.restarts = 3;
+  CHECK(lh::analysis::time_to_limit_text(restarted).ends_with(", without restarts"));
   Verdict past = v;
   past.time_to_limit_h = 0;
-  CHECK(lh::ui::time_to_limit_text(past) == u"already past it"_s);
+  CHECK(lh::analysis::time_to_limit_text(past) == "already past it");
   Verdict none;
   CHECK(lh::ui::slope_text(none).isEmpty());
-  CHECK(lh::ui::time_to_limit_text(none).isEmpty());
+  CHECK(lh::analysis::time_to_limit_text(none).empty());
 }
 
 TEST_CASE("the verdict colours read on light and dark backgrounds") {
@@ -96,7 +100,7 @@ TEST_CASE("the verdict panel shows the watched series' verdict and lets others b
   CHECK(label(panel, u"verdictHeadline"_s).contains(u"memory.rss_mb"_s));
   CHECK(label(panel, u"verdictSlope"_s).contains(u"+52.3 MiB/h"_s));
   CHECK(label(panel, u"verdictPer1000"_s) == u"+1.20 MiB"_s);
-  CHECK(label(panel, u"verdictTimeToLimit"_s).contains(u"about 14h"_s));
+  CHECK(label(panel, u"verdictTimeToLimit"_s).contains(u"about 14 h"_s));
   CHECK(label(panel, u"verdictReasons"_s).contains(u"warm-up until 00:04:10 excluded"_s));
   CHECK(label(panel, u"verdictStatus"_s).contains(u"Live"_s));
   const QColor badge = panel.findChild<QLabel*>(u"verdictBadge"_s)->palette().color(QPalette::Window);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analysis/amounts.h"
+#include "analysis/verdict_words.h"
 #include "common/duration.h"
 #include "common/size.h"
 #include "report/pdf_pages.h"
@@ -113,7 +114,7 @@ Rows evidence_rows(const session::SeriesVerdict& sv) {
     rows.emplace_back(u"Growth per 1,000 requests"_s, escaped(q(analysis::format_amount(*v.growth_per_1000_requests, v.unit))));
   }
   if (v.time_to_limit_h) {
-    rows.emplace_back(u"Time to the limit"_s, num(*v.time_to_limit_h, *v.time_to_limit_h < 10 ? 1 : 0) + u" h"_s);
+    rows.emplace_back(u"Time to the limit"_s, escaped(q(analysis::time_to_limit_text(v))));
   }
   rows.emplace_back(u"Restarts"_s, QString::number(v.restarts));
   return rows;

@@ -150,7 +150,7 @@ void VerdictPanel::showCurrent() {
   setRow(slope_, slope_text(verdict));
   setRow(growth_, growth_text(verdict));
   setRow(per_1000_, per_1000_requests_text(verdict));
-  setRow(to_limit_, time_to_limit_text(verdict));
+  setRow(to_limit_, QString::fromStdString(analysis::time_to_limit_text(verdict)));
   const QString p = verdict.p_value < 0.001 ? tr("p < 0.001") : tr("p = %1").arg(verdict.p_value, 0, 'g', 2);
   setRow(confidence_, verdict.kind == VerdictKind::inconclusive
                           ? QString()

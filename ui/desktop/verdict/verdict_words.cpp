@@ -28,8 +28,6 @@ QString signed_amount(double value, const std::string& unit) {
 
 QString clock(double t_s) { return QString::fromStdString(format_clock(Seconds(t_s))); }
 
-QString hours(double h) { return QString::fromStdString(format_duration(Seconds(h * 3600.0))); }
-
 }  // namespace
 
 QString verdict_title(VerdictKind kind) {
@@ -77,18 +75,6 @@ QString growth_text(const Verdict& v) {
 QString per_1000_requests_text(const Verdict& v) {
   if (!v.growth_per_1000_requests) return {};
   return signed_amount(*v.growth_per_1000_requests, v.unit);
-}
-
-QString time_to_limit_text(const Verdict& v) {
-  if (!v.time_to_limit_h) return {};
-  if (*v.time_to_limit_h <= 0) return tr("already past it");
-  QString text = tr("about %1").arg(hours(*v.time_to_limit_h));
-  if (v.time_to_limit_low_h && v.time_to_limit_high_h) {
-    text += tr(" (%1 to %2)").arg(hours(*v.time_to_limit_low_h), hours(*v.time_to_limit_high_h));
-  } else if (v.time_to_limit_low_h) {
-    text += tr(" (%1, or maybe never)").arg(hours(*v.time_to_limit_low_h));
-  }
-  return text;
 }
 
 }  // namespace lh::ui

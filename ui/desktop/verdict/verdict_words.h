@@ -25,8 +25,5 @@ QString slope_text(const analysis::Verdict& verdict);
 QString growth_text(const analysis::Verdict& verdict);
 // "+1.20 MiB"; empty when the load's requests are not known.
 QString per_1000_requests_text(const analysis::Verdict& verdict);
-// "about 14 h (9 h 10m to 30 h)", "already past it", "maybe never";
-// empty when there is no limit or no leak.
-QString time_to_limit_text(const analysis::Verdict& verdict);
 
 }  // namespace lh::ui
