@@ -1,10 +1,10 @@
 #include "analysis/csv_clock.h"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 
+#include "common/csv.h"
 #include "common/input_error.h"
 #include "common/iso_time.h"
 #include "common/quote_value.h"
@@ -19,13 +19,6 @@ constexpr double kMillisecondsFrom = 1e11;  // the year 5138 as seconds; 1973 as
 
 std::string where(std::string_view file, std::size_t line, std::string_view column) {
   return std::string(file) + " line " + std::to_string(line) + ": column " + shown_name(std::string(column));
-}
-
-std::optional<double> as_number(std::string_view s) {
-  double v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
 }
 
 }  // namespace
@@ -58,11 +51,9 @@ CsvClock::CsvClock(const std::vector<std::string>& header, const std::optional<s
 }
 
 double CsvClock::read(const std::string& field, std::size_t line) {
-  std::string_view s(field);
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  const std::string_view s = csv_trimmed(field);
   if (s.empty()) throw InputError(where(file_, line, name_) + ": the time is empty");
-  const auto number = as_number(s);
+  const auto number = csv_number(s);
   if (number && std::fabs(*number) >= kMillisecondsFrom) {
     throw InputError(where(file_, line, name_) + ": expected seconds, got " + quote_value(field) +
                      " (milliseconds since 1970? divide by 1000)");

@@ -1,7 +1,6 @@
 #include "analysis/csv_series.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "analysis/csv_clock.h"
@@ -39,17 +38,10 @@ std::optional<std::size_t> find(const std::vector<std::string>& header, std::str
 
 // NaN for an empty field; throws for anything else that is not a number.
 double number(const std::string& field, std::string_view file, std::size_t line, const std::string& column) {
-  std::string_view s(field);
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  if (s.empty()) return std::nan("");
-  double v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) {
-    throw InputError(std::string(file) + " line " + std::to_string(line) + ": column " + shown_name(column) +
-                     ": expected a number, got " + quote_value(field));
-  }
-  return v;
+  if (csv_trimmed(field).empty()) return std::nan("");
+  if (const auto v = csv_number(field)) return *v;
+  throw InputError(std::string(file) + " line " + std::to_string(line) + ": column " + shown_name(column) +
+                   ": expected a number, got " + quote_value(field));
 }
 
 // Restarts both kinds of column report, merged when within 2 s of another.

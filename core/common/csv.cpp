@@ -7,6 +7,20 @@
 
 namespace lh {
 
+std::string_view csv_trimmed(std::string_view field) {
+  while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+  while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+  return field;
+}
+
+std::optional<double> csv_number(std::string_view field) {
+  const std::string_view s = csv_trimmed(field);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
 void CsvWriter::separator() {
   if (row_started_) out_.put(',');
   row_started_ = true;

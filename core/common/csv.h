@@ -2,12 +2,20 @@
 
 #include <cstdint>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace lh {
+
+// A field as a number: the whole field, spaces around it ignored, read as
+// a finite number (std::from_chars); nullopt for an empty field or
+// anything else. Readers of recorded CSVs say which was wrong.
+std::optional<double> csv_number(std::string_view field);
+// The field without the spaces around it.
+std::string_view csv_trimmed(std::string_view field);
 
 // Writes CSV one row at a time (RFC 4180: fields quoted only when they must
 // be). Numbers use the shortest form that reads back exactly; NaN is written
