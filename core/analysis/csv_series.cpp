@@ -61,6 +61,8 @@ CsvSeries read_series_csv(std::istream& in, std::string_view file, const std::op
   CsvReader csv(in);
   CsvSeries s;
   if (!csv.next(s.columns)) throw InputError(std::string(file) + ": empty file, expected a header");
+  // "t_s, rss_mb", as people type headers: the name is what is between the spaces.
+  for (auto& name : s.columns) name = std::string(csv_trimmed(name));
   if (s.columns.size() == 1) {
     for (const auto& [mark, what] : {std::pair{';', "semicolons"}, std::pair{'\t', "tabs"}}) {
       if (s.columns[0].find(mark) == std::string::npos) continue;

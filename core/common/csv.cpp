@@ -68,11 +68,30 @@ void CsvWriter::end_row() {
   row_started_ = false;
 }
 
+// A line without its end: LF, CRLF or a lone CR (what spreadsheets on macOS
+// save as "CSV (Macintosh)"). False at the end of input.
+bool CsvReader::read_line(std::string& line) {
+  line.clear();
+  std::streambuf& in = *in_.rdbuf();
+  using traits = std::streambuf::traits_type;
+  traits::int_type c = in.sbumpc();
+  if (traits::eq_int_type(c, traits::eof())) return false;
+  for (; !traits::eq_int_type(c, traits::eof()); c = in.sbumpc()) {
+    if (c == '\n') break;
+    if (c == '\r') {
+      if (traits::eq_int_type(in.sgetc(), '\n')) in.sbumpc();
+      break;
+    }
+    line.push_back(traits::to_char_type(c));
+  }
+  ++line_;
+  return true;
+}
+
 bool CsvReader::next(std::vector<std::string>& fields) {
   fields.clear();
   std::string line;
-  if (!std::getline(in_, line)) return false;
-  ++line_;
+  if (!read_line(line)) return false;
   record_line_ = line_;
   if (first_) {
     first_ = false;
@@ -87,10 +106,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       if (!quoted) break;
       // A quoted field goes on past the line end: the break belongs to it.
       std::string more;
-      if (!std::getline(in_, more)) {
+      if (!read_line(more)) {
         throw InputError("line " + std::to_string(record_line_) + ": a quoted field is never closed");
       }
-      ++line_;
       current += '\n';
       line = std::move(more);
       i = 0;
@@ -111,8 +129,6 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     } else if (c == ',') {
       fields.push_back(std::move(current));
       current.clear();
-    } else if (c == '\r' && i == line.size()) {
-      // CRLF line end.
     } else {
       current += c;
     }

@@ -39,7 +39,8 @@ class CsvWriter {
 };
 
 // Reads CSV records one at a time, quoted fields (with commas, quotes and
-// line breaks inside) included. Accepts LF and CRLF line ends and a UTF-8 BOM.
+// line breaks inside) included. Accepts LF, CRLF and lone CR line ends and a
+// UTF-8 BOM.
 class CsvReader {
  public:
   explicit CsvReader(std::istream& in) : in_(in) {}
@@ -52,6 +53,8 @@ class CsvReader {
   std::size_t line() const { return record_line_; }
 
  private:
+  bool read_line(std::string& line);
+
   std::istream& in_;
   std::size_t line_ = 0;
   std::size_t record_line_ = 0;

@@ -120,6 +120,13 @@ TEST_CASE("a chosen value column is read in its own unit") {
   CHECK(s.values == std::vector<double>{100, 200, 300});
 }
 
+TEST_CASE("header names are read without the spaces around them, as people type them") {
+  const auto s = read("t_s, rss_mb ,note\n0, 10,a\n1, 11,b\n2, 12,c\n", std::string("rss_mb"));
+  CHECK(s.column == "rss_mb");
+  CHECK(s.values == std::vector<double>{10, 11, 12});
+  CHECK(read("t_s , rss_mb\n0,1\n1,2\n2,3\n").column == "rss_mb");
+}
+
 TEST_CASE("a time column of people's own scripts: seconds since 1970, ISO times, or one named") {
   // `date +%s`: seconds since 1970, counted from the first row; the wall clock is known.
   const auto unix_time = read("timestamp,rss_mb\n1765000000,1\n1765000002,2\n1765000004.5,3\n");

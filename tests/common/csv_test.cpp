@@ -29,6 +29,25 @@ TEST_CASE("CSV reader reads back what the writer wrote") {
   CHECK_FALSE(csv.next(row));
 }
 
+TEST_CASE("CSV reader takes lone CR line ends, as spreadsheets on macOS save them") {
+  std::istringstream in("t_s,rss_mb\r0,100\r1,\"10\r1\"\r\r2,102");
+  lh::CsvReader csv(in);
+  std::vector<std::string> row;
+  REQUIRE(csv.next(row));
+  CHECK(row == std::vector<std::string>{"t_s", "rss_mb"});
+  REQUIRE(csv.next(row));
+  CHECK(row == std::vector<std::string>{"0", "100"});
+  REQUIRE(csv.next(row));
+  CHECK(row == std::vector<std::string>{"1", "10\n1"});
+  CHECK(csv.line() == 3);
+  REQUIRE(csv.next(row));
+  CHECK(row == std::vector<std::string>{""});
+  REQUIRE(csv.next(row));
+  CHECK(row == std::vector<std::string>{"2", "102"});
+  CHECK(csv.line() == 6);
+  CHECK_FALSE(csv.next(row));
+}
+
 TEST_CASE("CSV reader names the line of an unterminated quote") {
   std::istringstream in("a,b\n1,\"open\n2,3\n");
   lh::CsvReader csv(in);
