@@ -27,6 +27,17 @@ std::string hours(double h) {
   return buf;
 }
 
+// "about 2.1 h (1.8 h to 2.5 h)": the time to a limit with its interval,
+// "to never" when the interval's low slope does not reach it, and no
+// interval when both ends read as the point does.
+std::string time_to_limit_words(double point_h, std::optional<double> low_h, std::optional<double> high_h) {
+  std::string text = "about " + hours(point_h);
+  const std::string upper = high_h ? hours(*high_h) : std::string("never");
+  if (low_h && (hours(*low_h) != hours(point_h) || upper != hours(point_h)))
+    text += " (" + hours(*low_h) + " to " + upper + ")";
+  return text;
+}
+
 // Words for one reason, in one unit.
 class Words {
  public:
@@ -166,11 +177,8 @@ class Words {
   }
   std::string operator()(const reason::Limit& r) const {
     if (r.hours <= 0) return "already at or above the limit of " + amount(r.limit);
-    std::string line = (r.restarted ? "would reach the limit of " : "reaches the limit of ") + amount(r.limit) +
-                       " in about " + hours(r.hours);
-    const std::string upper = r.high_h ? hours(*r.high_h) : std::string("never");
-    if (r.low_h && (hours(*r.low_h) != hours(r.hours) || upper != hours(r.hours)))
-      line += " (" + hours(*r.low_h) + " to " + upper + ")";
+    const std::string line = (r.restarted ? "would reach the limit of " : "reaches the limit of ") +
+                             amount(r.limit) + " in " + time_to_limit_words(r.hours, r.low_h, r.high_h);
     return r.restarted ? line + " without restarts" : line;
   }
 
@@ -252,12 +260,7 @@ std::string format_verdict(const Verdict& v) {
 std::string time_to_limit_text(const Verdict& v) {
   if (!v.time_to_limit_h) return {};
   if (*v.time_to_limit_h <= 0) return "already past it";
-  std::string text = "about " + hours(*v.time_to_limit_h);
-  if (v.time_to_limit_low_h && v.time_to_limit_high_h) {
-    text += " (" + hours(*v.time_to_limit_low_h) + " to " + hours(*v.time_to_limit_high_h) + ")";
-  } else if (v.time_to_limit_low_h) {
-    text += " (" + hours(*v.time_to_limit_low_h) + ", or maybe never)";
-  }
+  const std::string text = time_to_limit_words(*v.time_to_limit_h, v.time_to_limit_low_h, v.time_to_limit_high_h);
   return v.restarts > 0 ? text + ", without restarts" : text;
 }
 

@@ -37,8 +37,9 @@ std::string format_verdict(const Verdict& verdict);
 std::string verdict_sentence(std::string_view series_name, const Verdict& verdict);
 
 // The time to the memory limit as the desktop's verdict panel and the
-// report's table give it: "about 14 h (9.5 h to 31 h)", "about 3.2 h
-// (2.1 h, or maybe never)", "already past it", and "…, without restarts"
+// report's table give it, in the words of the Limit reason: "about 14 h
+// (9.5 h to 31 h)", "about 3.2 h (2.1 h to never)", "about 52s" when the
+// interval reads the same, "already past it", and "…, without restarts"
 // for a process the restarts keep below it. Empty without a time to it.
 std::string time_to_limit_text(const Verdict& verdict);
 

@@ -53,7 +53,17 @@ TEST_CASE("a verdict reads in words: slope, growth per 1,000 requests, time to t
   CHECK(lh::ui::slope_text(v) == u"+52.3 MiB/h (95 % CI +48.0 MiB to +56.1 MiB/h)"_s);
   CHECK(lh::ui::growth_text(v) == u"+210 MiB from 00:04:10 to 00:14:10"_s);
   CHECK(lh::ui::per_1000_requests_text(v) == u"+1.20 MiB"_s);
-  CHECK(lh::analysis::time_to_limit_text(v).starts_with("about 14 h"));
+  CHECK(lh::analysis::time_to_limit_text(v) == "about 14 h (9.5 h to 30 h)");
+  // The interval in the Limit reason's words: open at the top, or left out
+  // when its ends read as the point does ("about 52s (52s to 52s)" before).
+  Verdict open = v;
+  open.time_to_limit_high_h.reset();
+  CHECK(lh::analysis::time_to_limit_text(open) == "about 14 h (9.5 h to never)");
+  Verdict tight = v;
+  tight.time_to_limit_h = 52.2 / 3600;
+  tight.time_to_limit_low_h = 51.8 / 3600;
+  tight.time_to_limit_high_h = 52.4 / 3600;
+  CHECK(lh::analysis::time_to_limit_text(tight) == "about 52s");
   Verdict restarted = v;
   restarted.restarts = 3;
   CHECK(lh::analysis::time_to_limit_text(restarted).ends_with(", without restarts"));
