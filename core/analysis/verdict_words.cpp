@@ -177,8 +177,8 @@ class Words {
   }
   std::string operator()(const reason::Limit& r) const {
     if (r.hours <= 0) return "already at or above the limit of " + amount(r.limit);
-    const std::string line = (r.restarted ? "would reach the limit of " : "reaches the limit of ") +
-                             amount(r.limit) + " in " + time_to_limit_words(r.hours, r.low_h, r.high_h);
+    const std::string line = (r.restarted ? "would reach the limit of " : "reaches the limit of ") + amount(r.limit) +
+                             " in " + time_to_limit_words(r.hours, r.low_h, r.high_h);
     return r.restarted ? line + " without restarts" : line;
   }
 
