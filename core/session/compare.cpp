@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "analysis/amounts.h"
+#include "common/grouped_count.h"
 #include "common/input_error.h"
 #include "common/quote_value.h"
 #include "session/load_series.h"
@@ -48,7 +49,8 @@ ComparedRun describe(const SessionData& data, CompareBy by) {
     run.slope_ci_high = v.slope_ci_high * scale;
   }
   if (v.growth_per_1000_requests) run.growth_per_1000_requests = *v.growth_per_1000_requests * scale;
-  const std::vector<analysis::RequestCount> counts = requests_served(*data.store, data.probe_group, data.request_counter);
+  const std::vector<analysis::RequestCount> counts =
+      requests_served(*data.store, data.probe_group, data.request_counter);
   run.requests = counts.empty() ? 0 : counts.back().count;
   run.duration_s = data.end_s;
 
@@ -64,9 +66,26 @@ ComparedRun describe(const SessionData& data, CompareBy by) {
 
 std::string rate(double per_hour, const std::string& unit) { return analysis::format_amount(per_hour, unit) + "/h"; }
 
-std::string percent(double change) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f %%", std::fabs(change) * 100);
+// B's growth against A's (change = B / A - 1, A growing), as a person
+// reads it at a glance: "85 % less", "40 % more"; past doubling, how many
+// times as fast ("8,204 times as fast", not "820373 % more"); and a B that
+// no longer grows said as much, not as "100 % less".
+std::string change_words(double change, double b_per_hour) {
+  char buf[64];
+  if (b_per_hour <= 0) return "no growth left";
+  if (change <= -0.995) return "over 99 % less";
+  if (change < 0) {
+    std::snprintf(buf, sizeof buf, "%.0f %% less", -change * 100);
+  } else if (change < 1) {
+    std::snprintf(buf, sizeof buf, "%.0f %% more", change * 100);
+  } else {
+    const double times = change + 1;
+    if (times < 10) {
+      std::snprintf(buf, sizeof buf, "%.1f times as fast", times);
+    } else {
+      return grouped_count(static_cast<std::uint64_t>(std::llround(std::min(times, 1e18)))) + " times as fast";
+    }
+  }
   return buf;
 }
 
@@ -77,13 +96,12 @@ std::string sentence(const Comparison& c) {
   const ComparedRun& b = c.b;
   std::string s = "From A (" + a.name + ") to B (" + b.name + "), the watched memory's growth ";
   if (a.slope_per_hour && b.slope_per_hour) {
+    const bool same = c.slope_change && std::fabs(*c.slope_change) < 0.05;
     const bool fell = *b.slope_per_hour < *a.slope_per_hour;
-    s += std::string(fell ? "fell" : "rose") + " from " + rate(*a.slope_per_hour, a.unit) + " (" + kind(a) + ") to " +
+    const char* verb = same ? "stayed about the same," : fell ? "fell" : "rose";
+    s += verb + (" from " + rate(*a.slope_per_hour, a.unit)) + " (" + kind(a) + ") to " +
          rate(*b.slope_per_hour, b.unit) + " (" + kind(b) + ")";
-    if (c.slope_change) {
-      s += std::fabs(*c.slope_change) < 0.05 ? ", about the same"
-                                             : ", " + percent(*c.slope_change) + (fell ? " less" : " more");
-    }
+    if (c.slope_change && !same) s += ", " + change_words(*c.slope_change, *b.slope_per_hour);
   } else {
     s += "cannot be compared: " + std::string(a.slope_per_hour ? "B" : "A") + " has too little data for a slope (" +
          kind(a.slope_per_hour ? b : a) + ")";

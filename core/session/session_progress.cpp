@@ -5,24 +5,9 @@
 
 #include "analysis/amounts.h"
 #include "common/duration.h"
+#include "common/grouped_count.h"
 
 namespace lh::session {
-namespace {
-
-// "3,712": thousands apart, as the load's own lines print them.
-std::string grouped(std::uint64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  out.reserve(digits.size() + digits.size() / 3);
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string_view to_string(SessionState state) {
   switch (state) {
     case SessionState::ready: return "ready";
@@ -44,7 +29,8 @@ bool is_over(SessionState state) {
 std::string progress_line(const SessionProgress& p) {
   std::string line = format_clock(Seconds(p.elapsed_s));
   if (p.remaining_s) line += " (" + format_duration(Seconds(std::ceil(*p.remaining_s))) + " left)";
-  if (p.with_load) line += "  " + grouped(static_cast<std::uint64_t>(std::llround(p.requests_per_second))) + " req/s";
+  if (p.with_load)
+    line += "  " + grouped_count(static_cast<std::uint64_t>(std::llround(p.requests_per_second))) + " req/s";
   if (!p.watched_series.empty()) {
     line += "  " + p.watched_series + " " +
             (std::isfinite(p.watched_value) ? analysis::format_amount(p.watched_value, p.watched_unit) : "-");
@@ -56,7 +42,7 @@ std::string progress_line(const SessionProgress& p) {
       line += std::string(" ") + (v.slope_per_hour >= 0 ? "+" : "") + analysis::format_amount(v.slope_per_hour, v.unit) + "/h";
     }
   }
-  if (p.with_load) line += "  " + grouped(p.errors) + (p.errors == 1 ? " error" : " errors");
+  if (p.with_load) line += "  " + grouped_count(p.errors) + (p.errors == 1 ? " error" : " errors");
   if (p.restarts > 0) line += "  " + std::to_string(p.restarts) + (p.restarts == 1 ? " restart" : " restarts");
   if (p.state == SessionState::paused) line += "  (paused)";
   return line;

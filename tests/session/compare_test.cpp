@@ -43,6 +43,27 @@ TEST_CASE("compare states how the growth changed by time and by requests") {
   CHECK(json["slope_change"].is_number());
 }
 
+TEST_CASE("compare says the change as a person reads it: the same, times as fast") {
+  TempFolder slow_dir("slow"), slow2_dir("slow2"), fast_dir("fast");
+  lh::test::write_synthetic_session(slow_dir.path(), SyntheticSession{.name = "slow", .mib_per_hour = 600});
+  lh::test::write_synthetic_session(slow2_dir.path(), SyntheticSession{.name = "slow again", .mib_per_hour = 600});
+  lh::test::write_synthetic_session(fast_dir.path(), SyntheticSession{.name = "fast", .mib_per_hour = 30000});
+  const SessionData slow = load_session(slow_dir.path());
+  const SessionData slow2 = load_session(slow2_dir.path());
+  const SessionData fast = load_session(fast_dir.path());
+
+  // Not "rose from 600 MiB/h to 600 MiB/h, about the same".
+  const std::string same = compare_sessions(slow, slow2, CompareBy::time).sentence;
+  CHECK_THAT(same, Catch::Contains("growth stayed about the same, from"));
+  CHECK_THAT(same, !Catch::Contains("rose") && !Catch::Contains("fell"));
+  // Fifty times the growth is not "4900 % more".
+  const std::string faster = compare_sessions(slow, fast, CompareBy::time).sentence;
+  CHECK_THAT(faster, Catch::Contains("rose from") && Catch::Contains(" times as fast"));
+  CHECK_THAT(faster, !Catch::Contains("% more"));
+  const std::string slower = compare_sessions(fast, slow, CompareBy::time).sentence;
+  CHECK_THAT(slower, Catch::Contains("fell from") && Catch::Contains("98 % less"));
+}
+
 TEST_CASE("compare --by takes time or requests only") {
   CHECK(parse_compare_by("time") == CompareBy::time);
   CHECK(parse_compare_by("requests") == CompareBy::requests);

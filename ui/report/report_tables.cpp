@@ -1,11 +1,13 @@
 #include "report/report_tables.h"
 
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/amounts.h"
 #include "analysis/verdict_words.h"
 #include "common/duration.h"
+#include "common/grouped_count.h"
 #include "common/size.h"
 #include "report/pdf_pages.h"
 
@@ -41,7 +43,9 @@ void flatten(const nlohmann::json& j, const std::string& path, Rows& out, std::s
 
 }  // namespace
 
-QString grouped(double count) { return QLocale(QLocale::English).toString(static_cast<qlonglong>(std::llround(count))); }
+QString grouped(double count) {
+  return QString::fromStdString(grouped_count(static_cast<std::uint64_t>(std::llround(std::max(count, 0.0)))));
+}
 
 QColor verdict_colour(analysis::VerdictKind kind) {
   switch (kind) {
