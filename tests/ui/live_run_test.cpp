@@ -99,6 +99,8 @@ TEST_CASE("a live run against the demo target moves the charts and the verdict, 
   CHECK(actions.start->isEnabled());
   CHECK_FALSE(actions.stop->isEnabled());
   CHECK_FALSE(progress->isVisible());
+  const auto scenario_header = [&] { return window.findChild<QLabel*>(u"scenarioHeader"_s)->text(); };
+  CHECK(scenario_header().contains(u"ready to run"_s));
 
   window.activateWindow();
   REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -111,6 +113,8 @@ TEST_CASE("a live run against the demo target moves the charts and the verdict, 
   CHECK(actions.stop->isEnabled());
   CHECK(progress->isVisible());
   CHECK(QFileInfo(run->folder()).dir() == QDir(sessions.path()));
+  // Not "ready to run" while it runs.
+  CHECK(scenario_header().contains(u"running; edits apply to the next run"_s));
   CHECK(lh::ui::AppSettings::unfinishedRun() == run->folder());
 
   // Points appear on the headline chart and the throughput chart.
@@ -152,6 +156,7 @@ TEST_CASE("a live run against the demo target moves the charts and the verdict, 
   CHECK(actions.start->isEnabled());
   CHECK_FALSE(actions.stop->isEnabled());
   CHECK(window.statusLine()->stateText() == u"Stopped"_s);
+  CHECK(scenario_header().contains(u"ready to run"_s));
   CHECK(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(run->folder())));
   CHECK(progress->text().startsWith(u"ended at"_s));
   CHECK(lh::ui::AppSettings::unfinishedRun().isEmpty());

@@ -153,11 +153,15 @@ void MainWindow::connectPanels() {
   connect(verdict_, &VerdictPanel::verdictChanged, status_, &StatusLine::setVerdict);
   connect(files_, &ScenarioFiles::message, this, [this](const QString& text) { showMessage(text, 5000); });
 
-  connect(run_, &RunControls::sessionStarted, this, [this](const SessionView& view) { showSession(view); });
+  connect(run_, &RunControls::sessionStarted, this, [this](const SessionView& view) {
+    editor_->setRunning(true);
+    showSession(view);
+  });
   connect(run_, &RunControls::progressed, status_, &StatusLine::showProgress);
   connect(run_, &RunControls::verdictsChanged, verdict_, &VerdictPanel::setVerdicts);
   connect(run_, &RunControls::verdictsCleared, verdict_, &VerdictPanel::clear);
   connect(run_, &RunControls::runEnded, this, [this] {
+    editor_->setRunning(false);
     feed_->poll();
     feed_->setLive(false);
   });

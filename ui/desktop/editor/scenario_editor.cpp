@@ -65,11 +65,18 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* document, QWidget* parent)
   updateTabs();
 }
 
+void ScenarioEditor::setRunning(bool running) {
+  running_ = running;
+  updateHeader();
+}
+
 void ScenarioEditor::updateHeader() {
   const int n = static_cast<int>(document_->problems().size());
-  header_->setText(u"<b>%1</b>%2 &nbsp; %3"_s.arg(document_->displayName().toHtmlEscaped(),
-                                                   document_->isModified() ? u" *"_s : QString(),
-                                                   n == 0 ? tr("ready to run") : tr("%n problem(s)", nullptr, n)));
+  const QString state = n > 0      ? tr("%n problem(s)", nullptr, n)
+                        : running_ ? tr("running; edits apply to the next run")
+                                   : tr("ready to run");
+  const QString modified = document_->isModified() ? u" *"_s : QString();
+  header_->setText(u"<b>%1</b>%2 &nbsp; %3"_s.arg(document_->displayName().toHtmlEscaped(), modified, state));
   header_->setToolTip(document_->path().isEmpty() ? tr("Not saved yet") : document_->path());
 }
 

@@ -41,6 +41,10 @@ class ScenarioEditor : public QWidget {
   // Shows the page and field a problem path is about.
   void showField(const QString& path);
 
+  // While a run goes on, the header says so: the scenario stays editable,
+  // and what is edited applies to the next run, not this one.
+  void setRunning(bool running);
+
  private:
   void updateHeader();
   void updateTabs();
@@ -49,6 +53,7 @@ class ScenarioEditor : public QWidget {
   FieldBinding* binding_;
   FieldProblems* problems_;
   QLabel* header_;
+  bool running_ = false;
   QLabel* summary_;
   QTabWidget* tabs_;
   TargetPage* target_;
