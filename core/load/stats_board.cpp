@@ -143,10 +143,14 @@ void StatsBoard::fill(LoadSnapshot& out, const SnapshotCursor& since) const {
   out.in_flight = 0;
   for (int n : in_flight_) out.in_flight += n;
   out.first_error = first_error_;
-  if (!rows_.empty()) {
-    const auto& last = rows_.back();
-    out.current_requests_per_second = static_cast<double>(last.requests) / last.interval_s;
-  }
+  // The last whole second: a run's last, partial second would scale a few
+  // requests in its milliseconds up to thousands a second. Before any whole
+  // second, what the partial one completed.
+  const auto whole = std::find_if(rows_.rbegin(), rows_.rend(), [](const SecondRow& r) { return r.interval_s >= 1; });
+  if (whole != rows_.rend())
+    out.current_requests_per_second = static_cast<double>(whole->requests) / whole->interval_s;
+  else if (!rows_.empty())
+    out.current_requests_per_second = static_cast<double>(rows_.back().requests);
 
   const std::uint64_t from = std::max(since.next_row, first_row_);
   out.rows_dropped = from - since.next_row;

@@ -80,6 +80,20 @@ TEST_CASE("a reader gets each row once through its cursor, and the last partial 
   REQUIRE(last.rows.size() == 1);
   CHECK(last.rows[0].requests == 4);
   CHECK(last.rows[0].interval_s == Approx(0.5));
+  // The current rate is the last whole second's, not 4 in half a second.
+  CHECK(last.current_requests_per_second == 20);
+}
+
+TEST_CASE("a run over within milliseconds has the requests it completed as its rate, not thousands a second") {
+  // Four connections refused 1 ms in (a target down): "4,000 req/s" before.
+  StatsBoard board(1, 0.0);
+  board.publish(report(0, 0, 4, 1, 0));
+  board.worker_done(0);
+  board.finish(0.001);
+  LoadSnapshot s;
+  board.fill(s, {});
+  REQUIRE(s.rows.size() == 1);
+  CHECK(s.current_requests_per_second == 4);
 }
 
 TEST_CASE("rows beyond the kept window are dropped, and the reader is told") {
