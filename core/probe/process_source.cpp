@@ -11,7 +11,11 @@ namespace lh::probe {
 namespace {
 
 constexpr double kKibPerMib = 1024.0;
+// PSS walks every mapping of the process (smaps_rollup): at most about
+// once a second. The slack is the sampler's tick jitter: at a 1 s interval
+// every sample reads it, not only those whose tick came a little late.
 constexpr double kPssEvery_s = 1.0;
+constexpr double kPssSlack_s = 0.1;
 
 }  // namespace
 
@@ -66,7 +70,7 @@ SourceSample ProcessSource::sample(std::span<const HttpResponse>, double t_s) {
   out.metrics.push_back({"virtual_mb", static_cast<double>(status->vm_kib) / kKibPerMib, std::nullopt, {}});
   // Between reads PSS is a gap, not the last value again: a figure in the
   // CSV is always one that was measured at its time.
-  if (pss_t_s_ < 0 || t_s - pss_t_s_ >= kPssEvery_s) {
+  if (pss_t_s_ < 0 || t_s - pss_t_s_ >= kPssEvery_s - kPssSlack_s) {
     if (const auto pss = sys::read_pss_kib(pid)) {
       out.metrics.push_back({"pss_mb", static_cast<double>(*pss) / kKibPerMib, std::nullopt, {}});
       pss_t_s_ = t_s;
