@@ -35,6 +35,8 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* document, QWidget* parent)
   setObjectName(u"scenarioEditor"_s);
   header_ = new QLabel;
   header_->setObjectName(u"scenarioHeader"_s);
+  // Wrapped, so a long file name or state never widens the window.
+  header_->setWordWrap(true);
   header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   summary_ = new QLabel;
   summary_->setObjectName(u"scenarioProblems"_s);
