@@ -19,16 +19,27 @@ namespace {
 
 struct ImportAbOptions {
   std::string command;
+  // The command's other words, when the shell split it (not quoted as one
+  // argument): `import-ab ab -n 1000 -c 50 URL` or `import-ab -- ab …`.
+  std::vector<std::string> more_words;
   std::vector<std::string> monitors;
   std::string output;
 };
+
+std::vector<std::string> ab_words(const ImportAbOptions& o) {
+  std::vector<std::string> words = scenario::split_shell_words(o.command);
+  auto more = o.more_words.begin();
+  if (more != o.more_words.end() && *more == "--") ++more;
+  words.insert(words.end(), more, o.more_words.end());
+  return words;
+}
 
 int run_import_ab(const ImportAbOptions& o) {
   const std::string program = "leakhound-cli import-ab";
   scenario::AbImport imported;
   const std::filesystem::path output(o.output);
   try {
-    const auto options = scenario::read_ab_command_line(scenario::split_shell_words(o.command));
+    const auto options = scenario::read_ab_command_line(ab_words(o));
     imported = scenario::scenario_from_ab(options, o.monitors, output.parent_path());
     if (!o.output.empty()) scenario::save_scenario_file(output, imported.scenario);
   } catch (const InputError& e) {
@@ -56,11 +67,17 @@ Command add_import_ab_command(CLI::App& parent) {
   CLI::App* cmd = parent.add_subcommand("import-ab", "Turn an ab command line into a scenario file.");
   cmd->add_option("COMMAND", options->command,
                   "The ab command line, quoted as one argument: 'ab -n 1000 -c 50 -k -p body.json -T application/json "
-                  "http://127.0.0.1:8000/segment'")
+                  "http://127.0.0.1:8000/segment', or unquoted after this command's own options")
       ->required();
+  // Unquoted, ab's options and URL are words this command does not know:
+  // they are the rest of the ab command line, in their order.
+  cmd->allow_extras();
+  // One value each time: a greedy list would take the ab command line that
+  // follows (`--monitor port:1 'ab …'`) for a second probe.
   cmd->add_option("--monitor", options->monitors,
                   "A probe, as monitor's SOURCE (URL, pid:N, port:N, PRESET=URL) or a path on the target such as "
-                  "/memory-stats or segmentation=/memory-stats; may repeat");
+                  "/memory-stats or segmentation=/memory-stats; may repeat")
+      ->allow_extra_args(false);
   cmd->add_option("-o,--output", options->output, "Write the scenario to FILE (NAME.leakhound.json) instead of stdout");
   cmd->footer(
       "ab's options mean what they mean to `bench`. The target is the URL's origin and the request's path its path;\n"
@@ -68,8 +85,12 @@ Command add_import_ab_command(CLI::App& parent) {
       "your shell leaves it) becomes ${ENV:NAME} in header and cookie values: secrets stay out of the file.\n"
       "Example:\n"
       "  leakhound-cli import-ab 'ab -n 1000 -c 50 -k -p body.json -T application/json http://127.0.0.1:8001/segment' \\\n"
-      "      --monitor segmentation=/memory-stats -o segmentation.leakhound.json");
-  return Command{cmd, [options] { return run_import_ab(*options); }};
+      "      --monitor segmentation=/memory-stats -o segmentation.leakhound.json\n"
+      "Unquoted, this command's own options come first: import-ab -o x.leakhound.json -- ab -n 1000 URL");
+  return Command{cmd, [options, cmd] {
+                   options->more_words = cmd->remaining();
+                   return run_import_ab(*options);
+                 }};
 }
 
 }  // namespace lh::cli

@@ -247,8 +247,10 @@ Command add_monitor_command(CLI::App& app) {
   cmd->add_option("--csv", options->csv, "Write every sample: t_s, time, then one column per series");
   cmd->add_option("--events", options->events, "Write the events: t_s,time,source,kind,detail");
   cmd->add_option("--watch", options->watch, "The memory series to watch, by name (default: picked from the names)");
+  // One value each time: a greedy list would take the SOURCE after it.
   cmd->add_option("-H,--header", options->headers,
-                  "A header for every URL and prom: source, \"Name: value\"; may repeat");
+                  "A header for every URL and prom: source, \"Name: value\"; may repeat")
+      ->allow_extra_args(false);
   cmd->add_option("--query", options->query,
                   "prom: sources: the PromQL query asked at every interval; each series it returns (one per pod, "
                   "container or target) is a series of its own");

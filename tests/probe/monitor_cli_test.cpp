@@ -59,6 +59,8 @@ TEST_CASE("bad input is one line on stderr and exit 2") {
       {{"pid:1", "--duration", "0s"}, "--duration: expected a positive duration, got \"0s\""},
       {{"pid:1", "--timeout", "-1s"}, "--timeout: expected a duration"},
       {{"http://127.0.0.1:1/x", "-H", "NoColon"}, "header \"NoColon\": expected \"Name: value\""},
+      // -H takes one value: the SOURCE after it is the source ("SOURCE is required" before).
+      {{"-H", "X-Team: core", "http://127.0.0.1:1/x", "--interval", "fast"}, "--interval: expected a duration"},
       {{"pid:1", "--bogus"}, "--bogus"},
       {{"prom:http://127.0.0.1:1"}, "--query: missing: a prom: source needs the PromQL query to ask"},
       {{"pid:1", "--query", "up"}, "--query: goes with a prom:URL source, and none was given"},

@@ -125,6 +125,38 @@ TEST_CASE("import-ab: the issue's command line, with --monitor, to stdout") {
   CHECK(r.err.empty());
 }
 
+TEST_CASE("import-ab: the ab command line unquoted, as the shell split it, reads as quoted") {
+  // Before: "The following arguments were not expected: … -n --", in reverse.
+  const auto quoted = run_command({LH_CLI_BIN, "import-ab", "ab -n 1000 -c 50 -k -H 'X-Team: core' http://h:1/segment",
+                                   "--monitor", "port:1"});
+  REQUIRE(quoted.status == 0);
+  for (const std::vector<std::string>& words :
+       {std::vector<std::string>{"--monitor", "port:1", "ab", "-n", "1000", "-c", "50", "-k", "-H", "X-Team: core",
+                                 "http://h:1/segment"},
+        std::vector<std::string>{"--monitor", "port:1", "--", "ab", "-n", "1000", "-c", "50", "-k", "-H",
+                                 "X-Team: core", "http://h:1/segment"},
+        std::vector<std::string>{"ab -n 1000", "-c", "50", "-k", "-H", "X-Team: core", "http://h:1/segment", "--monitor",
+                                 "port:1"}}) {
+    INFO(words.front() << " " << words[1] << " " << words[2]);
+    std::vector<std::string> argv{LH_CLI_BIN, "import-ab"};
+    argv.insert(argv.end(), words.begin(), words.end());
+    const auto r = run_command(argv);
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out == quoted.out);
+  }
+  // A word ab does not know is still ab's error, named.
+  const auto bad = run_command({LH_CLI_BIN, "import-ab", "ab", "-n", "10", "--bogus", "http://h:1/"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("is not an ab option") != std::string::npos);
+  // --monitor takes one value each time, not the ab command line after it.
+  const auto monitored = run_command(
+      {LH_CLI_BIN, "import-ab", "--monitor", "port:1", "--monitor", "port:2", "ab -n 1000 -c 50 http://h:1/segment"});
+  INFO(monitored.err);
+  CHECK(monitored.status == 0);
+  CHECK(monitored.out.find("\"port:2\"") != std::string::npos);
+}
+
 TEST_CASE("import-ab -o writes a scenario that validates, files relative to it, secrets as references") {
   TempDir dir;
   const auto body = dir.write("bodies/doc.json", "{}");
