@@ -11,6 +11,7 @@
 #include "analysis/mann_kendall.h"
 #include "analysis/normal.h"
 #include "analysis/regimes.h"
+#include "analysis/resolution.h"
 #include "analysis/saturation.h"
 #include "analysis/sawtooth.h"
 #include "analysis/sen_slope.h"
@@ -579,6 +580,19 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     say_more_time();
   } else {
     v.deciding = say(reason::Slowing{late_rate * kHour, est.slope * kHour});
+  }
+
+  // A service that rounds its figure (0.1 GB) shows no growth smaller than
+  // one step: "no leak" holds only once a leak at the gate would have added
+  // a step over what the claim rests on (the window, or its late part).
+  if (v.kind == VerdictKind::no_leak && mib_per_unit(unit)) {
+    const bool whole = std::holds_alternative<reason::BelowGate>(v.reasons[*v.deciding]);
+    const double claimed_s = whole ? line.seconds : tail.seconds;
+    if (const auto step = coarse_step(levels); step && *step > gate_s * claimed_s) {
+      v.kind = VerdictKind::inconclusive;
+      v.confidence = 0;
+      v.deciding = say(reason::CoarseReadings{*step, gate, claimed_s});
+    }
   }
 
   if (const auto full = cache_full_since(context.cache)) {

@@ -70,6 +70,11 @@ struct StillGrowing {
 struct BelowGate {
   double high = 0, gate = 0;
 };
+struct CoarseReadings {  // readings rounded so coarsely that they sit still: no leak cannot be claimed
+  double step = 0;        // the readings' step, in the series' unit
+  double gate = 0;        // per hour: the least growth that counts
+  double analysed_s = 0;  // what the no-leak claim would rest on
+};
 struct Stopped {
   double rate = 0, over_s = 0, gate = 0;
 };
@@ -122,7 +127,7 @@ struct Limit {
 using Reason = std::variant<reason::WarmupSet, reason::Gaps, reason::SegmentsSkipped, reason::RegimeChange,
                             reason::ChangeTooLate, reason::ManyChanges, reason::Sawtooth, reason::Restarts,
                             reason::Trend, reason::NoReadings, reason::TooLittle, reason::MoreTime, reason::StillGrowing,
-                            reason::BelowGate, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
+                            reason::BelowGate, reason::CoarseReadings, reason::Stopped, reason::LevellingOff, reason::SlowedNearEnd,
                             reason::GivenBack,
                             reason::NoSteadyTrend, reason::BelowSize, reason::Bending, reason::Slowing, reason::EarlyCall, reason::Staircase,
                             reason::CacheFull, reason::PerRequests, reason::Limit>;

@@ -123,6 +123,11 @@ class Words {
   std::string operator()(const reason::BelowGate& r) const {
     return "any growth is below the " + rate(r.gate) + " that counts as a leak (at most " + rate(r.high) + ")";
   }
+  std::string operator()(const reason::CoarseReadings& r) const {
+    return "the readings come in steps of " + amount(r.step) + " and mostly repeat: a leak of " + rate(r.gate) +
+           ", the least that counts, would take " + hours(r.step / r.gate) + " to add one step, and " +
+           span(r.analysed_s) + " were analysed";
+  }
   std::string operator()(const reason::Stopped& r) const {
     return "growth stopped: " + rate(r.rate) + " over the last " + span(r.over_s) + ", below the " + rate(r.gate) +
            " that counts as a leak";
