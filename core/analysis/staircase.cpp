@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "analysis/resolution.h"
+
 namespace lh::analysis {
 namespace {
 
@@ -11,6 +13,8 @@ namespace {
 // deviations of that change, and at least this share of the level.
 constexpr double kStepSigmas = 6.0;
 constexpr double kMinStepShare = 0.005;
+// In readings a service rounds, a step is at least this many of their steps.
+constexpr double kMinRoundingSteps = 1.5;
 // A step stays up: the next few floors keep at least half of it.
 constexpr std::size_t kHoldBuckets = 3;
 // A step takes at most this many buckets (or an eighth of the series).
@@ -40,7 +44,10 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
   const auto at = sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() * 3 / 10);
   std::nth_element(sizes.begin(), at, sizes.end());
   const double sd = *at / 0.385;
-  const double threshold = std::max(kStepSigmas * sd, kMinStepShare * std::fabs(level));
+  double threshold = std::max(kStepSigmas * sd, kMinStepShare * std::fabs(level));
+  // Readings a service rounds (whole MiB) turn a smooth rise, a warm-up's
+  // tail, into stairs of one reading step each: a step must be more.
+  if (const auto rounding = coarse_step(y.first(n))) threshold = std::max(threshold, kMinRoundingSteps * *rounding);
   if (!(threshold > 0)) return s;
 
   // A step may be a ramp over a few buckets (a batch kept over seconds):

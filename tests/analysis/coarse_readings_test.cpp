@@ -3,10 +3,12 @@
 // never say "no leak" until a leak that counts would have added a step.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
 #include <random>
 #include <variant>
 
 #include "analysis/analyzer.h"
+#include "analysis/csv_series.h"
 #include "analysis/resolution.h"
 #include "analysis/verdict_words.h"
 
@@ -63,4 +65,26 @@ TEST_CASE("rounded to 0.1 GiB, fifteen flat minutes are not enough for no leak, 
   CHECK(read_rounded(900, 0, 0.2, 4).kind == VerdictKind::no_leak);
   // A leak that climbs step after step in them is still a leak.
   CHECK(read_rounded(900, 2048, 0.2, 1).kind == VerdictKind::leak);
+}
+
+TEST_CASE("whole-MiB readings of a slow warm-up climb one MiB at a time, and that is no staircase") {
+  // Two real warm-up tails read in whole MiB were called leaks: "memory
+  // climbs in steps: 5 steps up of about 1.00 MiB, every 24s or so".
+  for (const char* name : {"e2_warmup_tau43s.csv", "e4_warmup_tau50s.csv"}) {
+    std::ifstream in(std::string(LH_SOURCE_DIR) + "/tests/analysis/real/" + name);
+    CsvSeries s = read_series_csv(in, name, std::nullopt, std::nullopt);
+    for (double& v : s.values) v = std::round(v);
+    const Verdict v = analyze(SeriesInput{.t_s = s.t_s, .values = s.values, .unit = s.unit});
+    INFO(name << ": " << format_verdict(v));
+    CHECK(v.kind != VerdictKind::leak);
+  }
+  // Batches of 8 MiB every 45 s, in whole MiB too, are a staircase.
+  std::vector<double> t_s, stairs;
+  for (double t = 0; t < 330; t += 1) {
+    t_s.push_back(t);
+    stairs.push_back(std::round(80 + 8 * std::floor(t / 45)));
+  }
+  const Verdict batches = analyze(SeriesInput{.t_s = t_s, .values = stairs, .unit = "MiB"});
+  INFO(format_verdict(batches));
+  CHECK(batches.kind == VerdictKind::leak);
 }
