@@ -13,8 +13,12 @@ namespace {
 // deviations of that change, and at least this share of the level.
 constexpr double kStepSigmas = 6.0;
 constexpr double kMinStepShare = 0.005;
-// In readings a service rounds, a step is at least this many of their steps.
+// In readings a service rounds, stairs of one of their steps each are a
+// smooth rise read coarsely: a leak's when they come evenly, a warm-up
+// tail's when each comes later than the one before, the later ones this
+// many times as far apart as the earlier ones.
 constexpr double kMinRoundingSteps = 1.5;
+constexpr double kSlowingStairs = 1.5;
 // A step stays up: the next few floors keep at least half of it.
 constexpr std::size_t kHoldBuckets = 3;
 // A step takes at most this many buckets (or an eighth of the series).
@@ -44,10 +48,7 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
   const auto at = sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() * 3 / 10);
   std::nth_element(sizes.begin(), at, sizes.end());
   const double sd = *at / 0.385;
-  double threshold = std::max(kStepSigmas * sd, kMinStepShare * std::fabs(level));
-  // Readings a service rounds (whole MiB) turn a smooth rise, a warm-up's
-  // tail, into stairs of one reading step each: a step must be more.
-  if (const auto rounding = coarse_step(y.first(n))) threshold = std::max(threshold, kMinRoundingSteps * *rounding);
+  const double threshold = std::max(kStepSigmas * sd, kMinStepShare * std::fabs(level));
   if (!(threshold > 0)) return s;
 
   // A step may be a ramp over a few buckets (a batch kept over seconds):
@@ -108,6 +109,15 @@ Steps find_steps(std::span<const double> t, std::span<const double> y, double le
   std::vector<double> every;
   for (std::size_t k = 1; k < times.size(); ++k) every.push_back(times[k] - times[k - 1]);
   s.typical_every = median(every);
+  const auto rounding = coarse_step(y.first(n));
+  if (rounding && s.typical_step < kMinRoundingSteps * *rounding && every.size() >= 2) {
+    const std::size_t half = every.size() / 2;
+    double early = 0, late = 0;
+    for (std::size_t k = 0; k < every.size(); ++k) (k < half ? early : late) += every[k];
+    early /= static_cast<double>(half);
+    late /= static_cast<double>(every.size() - half);
+    if (late > kSlowingStairs * early) return Steps{};
+  }
   return s;
 }
 
