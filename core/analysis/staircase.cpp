@@ -13,10 +13,11 @@ namespace {
 // deviations of that change, and at least this share of the level.
 constexpr double kStepSigmas = 6.0;
 constexpr double kMinStepShare = 0.005;
-// In readings a service rounds, stairs of one of their steps each are a
-// smooth rise read coarsely: a leak's when they come evenly, a warm-up
-// tail's when each comes later than the one before, the later ones this
-// many times as far apart as the earlier ones.
+// In readings a service rounds, stairs of a single reading step each
+// (typically under kMinRoundingSteps of them) are a smooth rise read
+// coarsely: a leak's when they come evenly, a warm-up tail's when each
+// comes later than the one before, the later ones kSlowingStairs times as
+// far apart as the earlier ones.
 constexpr double kMinRoundingSteps = 1.5;
 constexpr double kSlowingStairs = 1.5;
 // A step stays up: the next few floors keep at least half of it.
