@@ -576,7 +576,7 @@ Verdict decide(const BucketedSeries& series, const DecideContext& context, const
     v.deciding = say(r);
     say_more_time();
   } else if (!big_enough) {
-    v.deciding = say(reason::BelowSize{est.slope * kHour, gate, est.high * kHour});
+    v.deciding = say(reason::BelowSize{est.slope * kHour, gate, est.low * kHour, est.high * kHour});
     say_more_time();
   } else {
     v.deciding = say(reason::Slowing{late_rate * kHour, est.slope * kHour});

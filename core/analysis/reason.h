@@ -92,8 +92,8 @@ struct NoSteadyTrend {
   // last quarter does not show it yet (its p): evidence still arriving.
   std::optional<double> earlier_p;
 };
-struct BelowSize {
-  double rate = 0, gate = 0, high = 0;
+struct BelowSize {  // not sure enough to be above the gate: a small rate, or one too uncertain
+  double rate = 0, gate = 0, low = 0, high = 0;
 };
 struct Bending {  // a short window whose growth bends down, as a warm-up's does
   double analysed_s = 0, needed_s = 0;

@@ -154,8 +154,13 @@ class Words {
     return "not a steady upward trend (" + p_text(r.p) + "), yet a leak up to " + rate(r.high) + " cannot be ruled out";
   }
   std::string operator()(const reason::BelowSize& r) const {
-    return "grows, but " + rate(r.rate) + " is below the " + rate(r.gate) + " that counts as a leak, and up to " +
-           rate(r.high) + " cannot be ruled out";
+    if (r.rate < r.gate)
+      return "grows, but " + rate(r.rate) + " is below the " + rate(r.gate) + " that counts as a leak, and up to " +
+             rate(r.high) + " cannot be ruled out";
+    // The estimate clears the gate, its interval does not: the growth is too
+    // uneven to be sure of its size.
+    return "grows " + rate(r.rate) + ", but too unevenly to be sure it is above the " + rate(r.gate) +
+           " that counts as a leak (95 % CI " + rate(r.low) + " to " + rate(r.high) + ")";
   }
   std::string operator()(const reason::Bending& r) const {
     return "the growth bends down over the " + span(r.analysed_s) +

@@ -221,6 +221,19 @@ TEST_CASE("the text form leads with the verdict and lists the reasons") {
   CHECK(text.find("\n  - grows ") != std::string::npos);
 }
 
+TEST_CASE("growth too uneven to size is not said to be below the gate it clears") {
+  // eval9's bursty leak: 1.47 GiB/h, interval -93 MiB/h to 4.55 GiB/h, gate 25.6 MiB/h.
+  const std::string uncertain =
+      describe(reason::BelowSize{.rate = 1505, .gate = 25.6, .low = -93.4, .high = 4659}, "MiB");
+  CHECK(uncertain ==
+        "grows 1.47 GiB/h, but too unevenly to be sure it is above the 25.6 MiB/h that counts as a leak "
+        "(95 % CI -93.4 MiB/h to 4.55 GiB/h)");
+  const std::string small = describe(reason::BelowSize{.rate = 10, .gate = 25.6, .low = 2, .high = 40}, "MiB");
+  CHECK(small ==
+        "grows, but 10.0 MiB/h is below the 25.6 MiB/h that counts as a leak, and up to 40.0 MiB/h "
+        "cannot be ruled out");
+}
+
 TEST_CASE("epoch-sized times give the verdict that times from zero give") {
   const auto r = record(1200, 1, 0.5, [](double t) { return 300 + 0.3 * std::min(t, 300.0) + t * 0.02; });
   auto shifted = r;
