@@ -13,7 +13,8 @@ assumptions.
   generate.py --set eval5 --out DIR     # seed 1407: scored once on a candidate (80 s window) that was then changed
   generate.py --set eval6 --out DIR     # seed 1408: held out until the saturation and live-hold change (2026-12-06)
   generate.py --set eval7 --out DIR     # seed 1409: held out until the given-back, start-up and bend-hold change (2026-12-06)
-  generate.py --set eval8 --out DIR     # seed 1410: the held-out figures, drawn after that change
+  generate.py --set eval8 --out DIR     # seed 1410: held out until the rounded-readings rules (2026-12-06)
+  generate.py --set eval9 --out DIR     # seed 1411: held out again, drawn after the rounded-readings rules
   generate.py --set eval --out DIR --per-shape 4   # a smaller set
 
 Writes DIR/<set>/NNN_<shape>.csv in the layout `leakhound-cli monitor`
@@ -46,7 +47,7 @@ import numpy as np
 # Each set is held out until an analyzer change is tuned with it in view;
 # the held-out figures come from the newest set, drawn after the last
 # change (the docstring above says which set is in which role).
-SEEDS = {"tune": 1401, "eval": 1402, "tune2": 1403, "eval2": 1404, "eval3": 1405, "eval4": 1406, "eval5": 1407, "eval6": 1408, "eval7": 1409, "eval8": 1410}
+SEEDS = {"tune": 1401, "eval": 1402, "tune2": 1403, "eval2": 1404, "eval3": 1405, "eval4": 1406, "eval5": 1407, "eval6": 1408, "eval7": 1409, "eval8": 1410, "eval9": 1411}
 VISIBLE_SIGMAS = 6.0
 MIN_PCT_PER_H = 6.0
 MIN_MIB_PER_H = 3.0
