@@ -7,9 +7,10 @@ for EVAL2, a held-out batch recorded after the analyzer was tuned; eval3 for
 EVAL3, a second held-out batch recorded after eval2 had been scored; eval4 for
 EVAL4, a third held-out batch recorded after eval3; eval5 for EVAL5, a fourth
 held-out batch recorded after eval4 had been scored; eval6 for EVAL6, a fifth
-held-out batch recorded after eval5 had been scored.
+held-out batch recorded after eval5 had been scored; eval7 for EVAL7, a sixth
+held-out batch recorded after the rounded-readings rules.
 
-  corpus.py record [--set main|eval2|eval3|eval4|eval5|eval6] [--only NAME,NAME] [--jobs 2] [--cli PATH]
+  corpus.py record [--set main|eval2|...|eval7] [--only NAME,NAME] [--jobs 2] [--cli PATH]
                           record one plan (full-speed ab runs alone, others two at a time)
   corpus.py labels        write tests/analysis/real/labels.csv from all plans
   corpus.py check         labels.csv against the files and all plans
@@ -251,14 +252,50 @@ EVAL6 = [
     ("e6_steady_pauses_gc9", "no_leak", "pauses", SEG, "--cache none --gc-interval 9", "cycle:62:48:44", 360, 1, ""),
 ]
 
-SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4, "eval5": EVAL5, "eval6": EVAL6}
+# The sixth held-out batch (split eval7), recorded on 2026-12-06 after the rounded-readings rules: EVAL6's
+# shapes again with parameters none of PLAN and EVAL2-EVAL6 used, plus an LRU at full speed large enough to
+# fill for ~40 s (as long as case 1 is watched) and a restart loop keeping nothing with a short life. Labels
+# from the switches alone, as above. Never analysed before the final evaluation.
+EVAL7 = [
+    # Case 1 twice: the unbounded doc_cache at full speed for 60 s (each alone), ab -c 13 and -c 15.
+    ("e7_unbounded_ab_c13_doc5_5k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 5.5", "ab:13", 60, 0.5, ""),
+    ("e7_unbounded_ab_c15_doc8_5k_60s", "leak", "unbounded_cache_full_speed", SEG, "--cache unbounded --doc-kb 8.5", "ab:15", 60, 0.5, ""),
+    ("e7_lru_full_speed_30000", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 30000 --doc-kb 1.8", "ab:13", 180, 1, ""),
+    # Case 2 again: the slow leak whose slope follows a random-walk rate.
+    ("e7_varying_rate_doc3_2k", "leak", "slow_leak_varying_rate", SEG, "--cache unbounded --doc-kb 3.2", "walk:36:11:82:0.9:9", 180, 0.5, ""),
+    # Leak in bursts: the unbounded cache grows only while load comes; ends under load.
+    ("e7_unbounded_bursts_19of50", "leak", "leak_bursts", SEG, "--cache unbounded --doc-kb 14", "cycle:52:19:31", 250, 1, ""),
+    # Staircases: 19 MiB every 1,650 requests at 34 requests/s (a step every ~49 s), and small steps: 9 MiB
+    # every 1,100 requests at 23 requests/s (a step every ~48 s).
+    ("e7_staircase_49s", "leak", "staircase_batches", SEG, "--batch-every 1650 --batch-mb 19", "rate:34", 280, 1, ""),
+    ("e7_staircase_small_9mb_48s", "leak", "staircase_batches", SEG, "--batch-every 1100 --batch-mb 9", "rate:23", 300, 1, ""),
+    # Small creeps.
+    ("e7_creep_1_1kb_constant", "leak", "small_creep", SEG, "--leak-kb 1.1", "rate:37", 300, 1, ""),
+    ("e7_creep_6kb_every7th_pauses", "leak", "small_creep_pauses", SEG, "--leak-kb 6 --leak-every 7", "cycle:68:42:38", 320, 1, ""),
+    # Case 3 again: restart loops keeping rendered objects (~27 s and ~20 s cycles), and one keeping nothing (~18 s).
+    ("e7_restart_loop_leak_27s", "leak", "restart_loop_leak", CONV, "--keep-mb 7.5 --max-conversions 35", "rate:1.3", 200, 0.5, "--plain"),
+    ("e7_restart_loop_leak_20s", "leak", "restart_loop_leak", CONV, "--keep-mb 13 --max-conversions 26 --model-mb 22", "rate:1.3", 180, 1, "--plain"),
+    ("e7_restart_loop_flat_18s", "no_leak", "restart_loop_flat", CONV, "--max-conversions 34 --model-mb 65", "rate:1.9", 200, 0.5, "--plain"),
+    # Bounded and steady.
+    ("e7_lru_fills_constant_3800", "no_leak", "lru_cache_fills", SEG, "--cache lru --max-cache-size 3800 --doc-kb 6.5", "rate:46", 300, 1, ""),
+    ("e7_warmup_tau62s", "no_leak", "warmup_slow_tail", SEG, "--vocab-mb 105 --vocab-tau 2600", "rate:41", 360, 1, ""),
+    ("e7_model_once_75mb", "no_leak", "model_loaded_once", SEG, "--model-mb 75 --preload en", "rate:21", 240, 0.5, "--at 85:sv"),
+    # Collection off, nothing kept: gc.collect() every 11, 16 and 22 s.
+    ("e7_gc_disabled_flat_11s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 11", "rate:48", 240, 0.5, ""),
+    ("e7_gc_disabled_flat_16s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 16", "rate:34", 270, 0.5, ""),
+    ("e7_gc_disabled_flat_22s", "no_leak", "gc_disabled_flat", SEG, "--gc-disable --gc-interval 22", "rate:29", 300, 1, ""),
+    ("e7_steady_bursts_21of45", "no_leak", "bursts", SEG, "--cache none", "cycle:88:21:24", 360, 1, ""),
+    ("e7_steady_pauses_gc11", "no_leak", "pauses", SEG, "--cache none --gc-interval 11", "cycle:44:38:36", 360, 1, ""),
+]
+
+SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4, "eval5": EVAL5, "eval6": EVAL6, "eval7": EVAL7}
 
 
 def entries():
     """One labelled file per recording of every plan, and a second (the plain t_s,rss_mb CSV) for each
     --plain one."""
     out = []
-    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4 + EVAL5 + EVAL6:
+    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4 + EVAL5 + EVAL6 + EVAL7:
         out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
                         switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
         if "--plain" in extra:
@@ -287,12 +324,13 @@ def splits():
             odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
-    # EVAL2-EVAL6 are not drawn: all of each is held out, and PLAN's draw above does not see them.
+    # EVAL2-EVAL7 are not drawn: all of each is held out, and PLAN's draw above does not see them.
     chosen.update({row[0]: "eval2" for row in EVAL2})
     chosen.update({row[0]: "eval3" for row in EVAL3})
     chosen.update({row[0]: "eval4" for row in EVAL4})
     chosen.update({row[0]: "eval5" for row in EVAL5})
     chosen.update({row[0]: "eval6" for row in EVAL6})
+    chosen.update({row[0]: "eval7" for row in EVAL7})
     return chosen
 
 
@@ -356,9 +394,9 @@ def check():
         if last_t < 0.9 * float(r["duration_s"]) - 2:
             problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
     problems += repeats()
-    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4", "eval5", "eval6")}
+    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4", "eval5", "eval6", "eval7")}
     print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
-          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4, {counts['eval5']} eval5, {counts['eval6']} eval6; "
+          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4, {counts['eval5']} eval5, {counts['eval6']} eval6, {counts['eval7']} eval7; "
           f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
     return problems
 
@@ -395,7 +433,7 @@ def record_one(row, log_lock, cli):
 def record(plan, only, jobs, cli):
     unknown = only - {r[0] for r in plan}
     if unknown:
-        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, eval3, eval4, eval5 or eval6)")
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, ..., eval7)")
     rows = [r for r in plan if not only or r[0] in only]
     os.makedirs(OUT, exist_ok=True)
     lock = threading.Lock()
