@@ -291,11 +291,16 @@ EVAL7 = [
 SETS = {"main": PLAN, "eval2": EVAL2, "eval3": EVAL3, "eval4": EVAL4, "eval5": EVAL5, "eval6": EVAL6, "eval7": EVAL7}
 
 
+def held_out_sets():
+    """(split, plan) of every batch after PLAN: each is one split of its own, named as its set."""
+    return [(name, plan) for name, plan in SETS.items() if name != "main"]
+
+
 def entries():
     """One labelled file per recording of every plan, and a second (the plain t_s,rss_mb CSV) for each
     --plain one."""
     out = []
-    for name, label, shape, service, switches, load, seconds, interval, extra in PLAN + EVAL2 + EVAL3 + EVAL4 + EVAL5 + EVAL6 + EVAL7:
+    for name, label, shape, service, switches, load, seconds, interval, extra in (r for plan in SETS.values() for r in plan):
         out.append(dict(file=f"{name}.csv", recording=name, label=label, shape=shape, service=service,
                         switches=switches, load=load, duration_s=seconds, interval_s=interval, extra=extra))
         if "--plain" in extra:
@@ -324,13 +329,10 @@ def splits():
             odd_to_tune = not odd_to_tune
         for i, n in enumerate(names):
             chosen[n] = "tune" if i < half else "eval"
-    # EVAL2-EVAL7 are not drawn: all of each is held out, and PLAN's draw above does not see them.
-    chosen.update({row[0]: "eval2" for row in EVAL2})
-    chosen.update({row[0]: "eval3" for row in EVAL3})
-    chosen.update({row[0]: "eval4" for row in EVAL4})
-    chosen.update({row[0]: "eval5" for row in EVAL5})
-    chosen.update({row[0]: "eval6" for row in EVAL6})
-    chosen.update({row[0]: "eval7" for row in EVAL7})
+    # The held-out batches are not drawn: all of each is held out, under its set's name, and PLAN's draw
+    # above does not see them.
+    for set_name, plan in held_out_sets():
+        chosen.update({row[0]: set_name for row in plan})
     return chosen
 
 
@@ -394,9 +396,8 @@ def check():
         if last_t < 0.9 * float(r["duration_s"]) - 2:
             problems.append(f"{r['file']}: ends at {last_t:.0f}s of {r['duration_s']}s")
     problems += repeats()
-    counts = {s: sum(1 for r in rows if r["split"] == s) for s in ("tune", "eval", "eval2", "eval3", "eval4", "eval5", "eval6", "eval7")}
-    print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): "
-          f"{counts['tune']} tune, {counts['eval']} eval, {counts['eval2']} eval2, {counts['eval3']} eval3, {counts['eval4']} eval4, {counts['eval5']} eval5, {counts['eval6']} eval6, {counts['eval7']} eval7; "
+    counts = ", ".join(f"{sum(1 for r in rows if r['split'] == s)} {s}" for s in ["tune", "eval"] + [n for n, _ in held_out_sets()])
+    print(f"{len(rows)} files ({sum(1 for r in rows if not r['file'].endswith('.plain.csv'))} recordings): {counts}; "
           f"{sum(1 for r in rows if r['label'] == 'leak')} leak, {sum(1 for r in rows if r['label'] == 'no_leak')} no_leak")
     return problems
 
@@ -433,7 +434,7 @@ def record_one(row, log_lock, cli):
 def record(plan, only, jobs, cli):
     unknown = only - {r[0] for r in plan}
     if unknown:
-        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set main, eval2, ..., eval7)")
+        raise SystemExit(f"corpus.py: --only {','.join(sorted(unknown))}: not in this plan (--set {', '.join(SETS)})")
     rows = [r for r in plan if not only or r[0] in only]
     os.makedirs(OUT, exist_ok=True)
     lock = threading.Lock()
